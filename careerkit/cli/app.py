@@ -1,0 +1,43 @@
+"""The root command: global options and lazy registration of the command modules."""
+from __future__ import annotations
+
+import importlib
+from typing import Optional
+
+import typer
+
+from careerkit.cli.common import STATE, BoundaryGroup
+from careerkit.cli.registry import modules_for
+
+HELP = """careerkit keeps an educator's career record in one local SQLite file, reads job
+postings against it, and builds the resume and the interview-prep brief.
+
+Log a win the moment it happens:  careerkit log "Led the grade 4 PLC" --skill PLC"""
+
+
+def _version(value: bool) -> None:
+    if value:
+        from careerkit import __version__
+
+        typer.echo(f"careerkit {__version__}")
+        raise typer.Exit()
+
+
+def make_app(command: str | None = None) -> typer.Typer:
+    app = typer.Typer(cls=BoundaryGroup, help=HELP, rich_markup_mode=None,
+                      pretty_exceptions_enable=False, no_args_is_help=True,
+                      context_settings={"help_option_names": ["-h", "--help"]})
+
+    @app.callback()
+    def root(
+        db: Optional[str] = typer.Option(
+            None, "--db", "-d", metavar="PATH",
+            help="The database file (default: $CAREERKIT_DB, else your user data folder)."),
+        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                     help="Show the version and exit."),
+    ) -> None:
+        STATE.db_option = db
+
+    for module in modules_for(command):
+        importlib.import_module(f"careerkit.cli.{module}").register(app)
+    return app

@@ -1,0 +1,28 @@
+"""The top-level commands and the module that defines each. The entry point imports only
+the module a command needs (start-up is the cost of a capture command); `--help` and
+unknown words import them all. Each module has `register(app)`."""
+from __future__ import annotations
+
+# name -> module under careerkit.cli; order is the order shown in --help.
+COMMANDS: dict[str, str] = {
+    "log": "capture",
+    "wins": "records",
+    "feedback": "records",
+    "learn": "records",
+    "roles": "records",
+    "creds": "records",
+    "network": "records",
+    "goals": "records",
+    "profile": "profile",
+    "search": "search",
+    "import": "transfer",
+    "export": "transfer",
+    "backup": "maintenance",
+    "doctor": "maintenance",
+}
+
+
+def modules_for(name: str | None) -> list[str]:
+    if name in COMMANDS:
+        return [COMMANDS[name]]
+    return list(dict.fromkeys(COMMANDS.values()))

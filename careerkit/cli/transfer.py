@@ -1,0 +1,127 @@
+"""`careerkit import` and `careerkit export`: the career file (YAML or JSON)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from careerkit.cli import common as C
+
+# Formats other layers add (jsonresume, ics): name -> (module, exporter function name).
+EXTRA_EXPORTS: dict[str, tuple[str, str]] = {}
+EXTRA_IMPORTS: dict[str, tuple[str, str]] = {}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import", help="Read a career file (YAML or JSON) into the database: all or nothing. "
+                               "Adds to what is there; --replace replaces it after a backup.")(import_)
+    app.command("export", help="Write the whole record as a career file (YAML or JSON).")(export)
+
+
+def import_(
+    file: str = typer.Argument(..., metavar="FILE", help="A .yaml/.yml or .json career file, or - for standard input."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="yaml or json (default: from the file name)."),
+    replace: bool = typer.Option(False, "--replace", help="Replace the whole record (a backup is taken first)."),
+) -> None:
+    import sys
+
+    from careerkit.errors import InvalidInput
+    from careerkit.store import io
+
+    if fmt and fmt not in ("yaml", "json", *EXTRA_IMPORTS):
+        raise InvalidInput(f"unknown format {fmt!r}: use yaml or json")
+    stdin_text = C.read_source("-") if file == "-" else None
+    if file == "-" and not fmt:
+        fmt = "json" if stdin_text.lstrip().startswith("{") else "yaml"
+    fmt = io.format_for(file, fmt)
+    text = io.read_text(file, stdin_text)
+    name = "standard input" if file == "-" else Path(file).name
+    if fmt in EXTRA_IMPORTS:
+        import importlib
+
+        module, func = EXTRA_IMPORTS[fmt]
+        career = getattr(importlib.import_module(module), func)(text, name)
+    else:
+        career = io.validate_career(io.parse_career_text(text, fmt, name), name)
+    backup = None
+    with C.database() as conn:
+        if replace:
+            backup = _backup_path()
+            from careerkit.store.db import backup_to
+
+            backup_to(conn, backup)
+        from careerkit.store.db import transaction
+
+        with transaction(conn):
+            counts = io.import_career(conn, career, replace=replace)
+    total = sum(v for k, v in counts.items() if k != "profile")
+    parts = ", ".join(f"{v} {k}" for k, v in counts.items() if v and k != "profile")
+    C.say(f"Imported {total} entries" + (f" ({parts})" if parts else "") +
+          (" and the profile" if counts.get("profile") else "") + ".")
+    if backup:
+        C.say(f"The record before the import is saved in {backup}")
+    sys.stdout.flush()
+
+
+def _backup_path() -> Path:
+    import time
+
+    db = C.db_path()
+    return db.parent / "backups" / f"{db.stem}-{time.strftime('%Y%m%d-%H%M%S')}.db"
+
+
+def export(
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here (default: standard output)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="yaml or json (default: from -o's name, else yaml)."),
+    include_private: bool = typer.Option(True, "--include-private/--no-private", help="Private entries are in the backup format by default; --no-private leaves them out."),
+) -> None:
+    from careerkit.errors import InvalidInput
+    from careerkit.store import io
+
+    if fmt is None:
+        fmt = io.format_for(output, None) if output and Path(output).suffix.lower() in (".yaml", ".yml", ".json") else "yaml"
+    if fmt in EXTRA_EXPORTS:
+        import importlib
+
+        module, func = EXTRA_EXPORTS[fmt]
+        with C.database() as conn:
+            data = getattr(importlib.import_module(module), func)(conn, include_private=include_private)
+    elif fmt in ("yaml", "json"):
+        with C.database() as conn:
+            data = io.dump(io.export_dict(conn, include_private=include_private), fmt)
+    else:
+        raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_EXPORTS]))
+    if output:
+        write_private(Path(output), data)
+        C.say(f"Wrote {output}")
+    else:
+        import sys
+
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+
+
+def write_private(path: Path, data: str | bytes) -> None:
+    """Write atomically (a temporary file, then rename) with mode 0600: exports hold
+    other people's words about the user."""
+    import os
+
+    path = path.expanduser()
+    if path.parent and not path.parent.exists():
+        from careerkit.errors import InvalidInput
+
+        raise InvalidInput(f"no such folder: {path.parent}")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

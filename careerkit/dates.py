@@ -1,0 +1,163 @@
+"""Dates as people type them: ISO (YYYY, YYYY-MM, YYYY-MM-DD) and plain words.
+
+Dates keep the precision they were given: "2024-03" stays a month. Plain words resolve
+against today (passed in, so tests can fix it) and give a day, except "last month" /
+"this month" (a month) and "last year" / "this year" (a year).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from careerkit.errors import InvalidInput
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_WEEKDAYS = [d.lower() for d in calendar.day_name]
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_AGO = re.compile(r"^(\d+|a|an|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago$")
+_WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def parse_date(text: str, today: date | None = None) -> str:
+    """Return the date as ISO text at the precision given; raise InvalidInput if unreadable."""
+    today = today or date.today()
+    raw = text
+    text = " ".join(str(text).strip().lower().split())
+    if not text:
+        raise InvalidInput("not a date: empty")
+    iso = _parse_iso(text)
+    if iso:
+        return iso
+    word = _parse_words(text, today)
+    if word:
+        return word
+    raise InvalidInput(f"not a date: {raw!r} (use YYYY-MM-DD, YYYY-MM, YYYY or words like 'yesterday')")
+
+
+def is_iso_date(text: str) -> bool:
+    return _parse_iso(str(text)) is not None
+
+
+def _parse_iso(text: str) -> str | None:
+    m = _ISO.match(text)
+    if not m:
+        return None
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    year = int(y)
+    if year < 1900 or year > 2200:
+        return None
+    if mo is None:
+        return f"{year:04d}"
+    month = int(mo)
+    if not 1 <= month <= 12:
+        return None
+    if d is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _parse_words(text: str, today: date) -> str | None:
+    simple = {
+        "today": today,
+        "now": today,
+        "yesterday": today - timedelta(days=1),
+        "tomorrow": today + timedelta(days=1),
+        "last week": today - timedelta(days=7),
+        "next week": today + timedelta(days=7),
+    }
+    if text in simple:
+        return simple[text].isoformat()
+    if text in ("last month", "this month", "next month"):
+        shift = {"last month": -1, "this month": 0, "next month": 1}[text]
+        y, m = _add_months(today.year, today.month, shift)
+        return f"{y:04d}-{m:02d}"
+    if text in ("last year", "this year", "next year"):
+        return f"{today.year + {'last year': -1, 'this year': 0, 'next year': 1}[text]:04d}"
+    m = _AGO.match(text)
+    if m:
+        return _ago(today, m.group(1), m.group(2))
+    return _weekday(text, today) or _month_name(text, today)
+
+
+def _ago(today: date, amount: str, unit: str) -> str:
+    n = int(amount) if amount.isdigit() else _WORDNUM[amount]
+    if unit == "day":
+        return (today - timedelta(days=n)).isoformat()
+    if unit == "week":
+        return (today - timedelta(weeks=n)).isoformat()
+    if unit == "month":
+        y, mo = _add_months(today.year, today.month, -n)
+        day = min(today.day, calendar.monthrange(y, mo)[1])
+        return date(y, mo, day).isoformat()
+    return date(today.year - n, today.month, min(today.day, 28 if today.month == 2 else today.day)).isoformat()
+
+
+def _weekday(text: str, today: date) -> str | None:
+    parts = text.split()
+    if len(parts) == 1 and parts[0] in _WEEKDAYS:
+        parts = ["last", parts[0]]
+    if len(parts) != 2 or parts[1] not in _WEEKDAYS:
+        return None
+    target = _WEEKDAYS.index(parts[1])
+    if parts[0] in ("last", "past"):
+        back = (today.weekday() - target) % 7 or 7
+        return (today - timedelta(days=back)).isoformat()
+    if parts[0] == "this":
+        return (today + timedelta(days=target - today.weekday())).isoformat()
+    if parts[0] == "next":
+        ahead = (target - today.weekday()) % 7 or 7
+        return (today + timedelta(days=ahead)).isoformat()
+    return None
+
+
+def _month_name(text: str, today: date) -> str | None:
+    """'march 2024', 'mar 2024', '12 march 2024', 'march 12 2024', 'march' (the last one)."""
+    words = text.replace(",", " ").split()
+    months = [w for w in words if w in _MONTHS]
+    if len(months) != 1:
+        return None
+    month = _MONTHS[months[0]]
+    nums = [w for w in words if w.isdigit()]
+    if len(nums) + 1 != len(words):
+        return None
+    years = [int(n) for n in nums if len(n) == 4]
+    days = [int(n) for n in nums if len(n) <= 2]
+    if len(years) > 1 or len(days) > 1:
+        return None
+    year = years[0] if years else (today.year if month <= today.month else today.year - 1)
+    if days:
+        try:
+            return date(year, month, days[0]).isoformat()
+        except ValueError:
+            return None
+    return f"{year:04d}-{month:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def start_of(iso: str) -> str:
+    """The first day a partial date covers: '2024' -> '2024-01-01'."""
+    return (iso + "-01-01")[:10]
+
+
+def end_of(iso: str) -> str:
+    """The last day a partial date covers: '2024-02' -> '2024-02-29'."""
+    if len(iso) == 4:
+        return f"{iso}-12-31"
+    if len(iso) == 7:
+        y, m = int(iso[:4]), int(iso[5:7])
+        return f"{iso}-{calendar.monthrange(y, m)[1]:02d}"
+    return iso
+
+
+def to_date(iso: str) -> date:
+    """A partial ISO date as a date (its first day)."""
+    return date.fromisoformat(start_of(iso))

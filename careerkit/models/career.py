@@ -1,0 +1,173 @@
+"""The career file (spec/career-file.md) as pydantic models: the import/export format and
+the shape every other layer reads the record in. Unknown keys are refused."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from careerkit.models import kinds as K
+
+
+def _iso_date(value: object) -> object:
+    """YAML reads 2024-03-12 as a date and 2024 as an int; the file format keeps text."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        from careerkit.dates import is_iso_date
+
+        text = value.strip()
+        if is_iso_date(text) and len(text) in (4, 7, 10):
+            return text
+        raise ValueError(f"not a date: {value!r}")
+    raise ValueError(f"not a date: {value!r}")
+
+
+IsoDate = Annotated[str, BeforeValidator(_iso_date)]
+OptDate = Annotated[str | None, BeforeValidator(_iso_date)]
+
+
+def _text_list(value: object) -> object:
+    if value is None:
+        return []
+    return value
+
+
+TextList = Annotated[list[str], BeforeValidator(_text_list)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, populate_by_name=True)
+
+
+class NonEmpty(Strict):
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_blank_required(cls, value, info):
+        field = cls.model_fields[info.field_name]
+        if field.is_required() and isinstance(value, str) and not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+
+class Link(Strict):
+    label: str
+    url: str
+
+
+class Profile(Strict):
+    name: str
+    headline: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    links: list[Link] = Field(default_factory=list)
+    summary: str | None = None
+    target_roles: TextList = Field(default_factory=list)
+
+
+class Position(NonEmpty):
+    title: str
+    organization: str
+    location: str | None = None
+    start: IsoDate
+    end: OptDate = None
+    category: Literal[K.POSITION_CATEGORIES]  # type: ignore[valid-type]
+    level: str | None = None
+    summary: str | None = None
+
+
+class Credential(NonEmpty):
+    kind: Literal[K.CREDENTIAL_KINDS]  # type: ignore[valid-type]
+    name: str
+    level: Literal[K.DEGREE_LEVELS] | None = None  # type: ignore[valid-type]
+    field: str | None = None
+    issuer: str | None = None
+    date: OptDate = None
+    expires: OptDate = None
+    status: Literal[K.CREDENTIAL_STATUS] = "earned"  # type: ignore[valid-type]
+
+
+class Accomplishment(NonEmpty):
+    date: IsoDate
+    title: str
+    details: str | None = None
+    situation: str | None = None
+    task: str | None = None
+    action: str | None = None
+    result: str | None = None
+    impact: str | None = None
+    position: str | None = None
+    kind: Literal[K.ACCOMPLISHMENT_KINDS] = "other"  # type: ignore[valid-type]
+    skills: TextList = Field(default_factory=list)
+    evidence: TextList = Field(default_factory=list)
+    private: bool = False
+
+
+class Feedback(NonEmpty):
+    date: IsoDate
+    text: str
+    from_name: str | None = Field(default=None, alias="from")
+    relationship: Literal[K.FEEDBACK_RELATIONSHIPS]  # type: ignore[valid-type]
+    context: str | None = None
+    private: bool = False
+
+
+class Learning(NonEmpty):
+    date: IsoDate
+    title: str
+    kind: Literal[K.LEARNING_KINDS] | None = None  # type: ignore[valid-type]
+    provider: str | None = None
+    hours: float | None = Field(default=None, ge=0)
+    status: Literal[K.LEARNING_STATUS] = "done"  # type: ignore[valid-type]
+    skills: TextList = Field(default_factory=list)
+    takeaways: str | None = None
+
+
+class Contact(NonEmpty):
+    name: str
+    relationship: Literal[K.NETWORK_RELATIONSHIPS]  # type: ignore[valid-type]
+    role: str | None = None
+    organization: str | None = None
+    last_contact: OptDate = None
+    notes: str | None = None
+
+
+class Goal(NonEmpty):
+    title: str
+    kind: Literal[K.GOAL_KINDS] | None = None  # type: ignore[valid-type]
+    skills: TextList = Field(default_factory=list)
+    due: OptDate = None
+    status: Literal[K.GOAL_STATUS] = "planned"  # type: ignore[valid-type]
+    notes: str | None = None
+
+
+MODEL_BY_KIND: dict[str, type[NonEmpty]] = {
+    "position": Position, "credential": Credential, "accomplishment": Accomplishment,
+    "feedback": Feedback, "learning": Learning, "contact": Contact, "goal": Goal,
+}
+
+
+class CareerFile(Strict):
+    careerkit: Literal[1]
+    profile: Profile | None = None
+    positions: list[Position] = Field(default_factory=list)
+    credentials: list[Credential] = Field(default_factory=list)
+    accomplishments: list[Accomplishment] = Field(default_factory=list)
+    feedback: list[Feedback] = Field(default_factory=list)
+    learning: list[Learning] = Field(default_factory=list)
+    network: list[Contact] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+
+    @field_validator("positions", "credentials", "accomplishments", "feedback", "learning",
+                     "network", "goals", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value):
+        return [] if value is None else value

@@ -1,0 +1,125 @@
+"""Opening the database: private file mode, WAL, busy timeout, migrations, transactions."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+from careerkit.errors import CareerkitError
+from careerkit.paths import ensure_private_dir
+from careerkit.store.schema import SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3.Connection:
+    """Open (creating if asked) the career database and bring its schema up to date."""
+    path = Path(path)
+    is_new = not path.exists()
+    if is_new:
+        if not create:
+            raise CareerkitError(f"no database at {path}")
+        _create_private_file(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as e:
+        raise CareerkitError(f"cannot open the database {path}: {e}") from None
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION or is_new:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if version > SCHEMA_VERSION:
+            raise CareerkitError(
+                f"{path} was written by a newer careerkit (schema {version}; this one knows "
+                f"{SCHEMA_VERSION}): upgrade careerkit to open it")
+        if version < SCHEMA_VERSION and migrate:
+            _migrate(conn, path, version)
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise CareerkitError(f"{path} is not a careerkit database or is damaged: {e}") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _create_private_file(path: Path) -> None:
+    try:
+        ensure_private_dir(path.parent)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    except OSError as e:
+        raise CareerkitError(f"cannot create the database {path}: {e.strerror}") from None
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Apply pending migrations in one exclusive transaction, after a backup of a database
+    that already holds data. A second process waiting on the lock finds the work done."""
+    if version > 0:
+        backup_before_migration(conn, path, version)
+    from sqlite_utils import Database
+
+    from careerkit.store.schema import build_migrations
+
+    db = Database(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        if current < SCHEMA_VERSION:
+            build_migrations().apply(db)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    target = path.with_name(f"{path.stem}.before-schema-{version + 1}{path.suffix or '.db'}")
+    backup_to(conn, target)
+    return target
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """SQLite's online backup: a consistent copy even while another process writes."""
+    target = Path(target)
+    ensure_private_dir(target.parent)
+    tmp = target.with_name(target.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    os.replace(tmp, target)
+    os.chmod(target, 0o600)
+    return target
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so two
+    terminals queue on the busy timeout instead of failing half-way."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

@@ -1,0 +1,210 @@
+"""Import and export of the career file, and the whole record as a model."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from careerkit.errors import InvalidInput
+from careerkit.models import kinds as K
+from careerkit.store import records as R
+
+FORMAT_VERSION = 1
+
+
+# -- reading a career file -------------------------------------------------------------
+
+def read_text(path: str | Path, stdin_text: str | None = None) -> str:
+    """A file's text as UTF-8, with one clear error for anything else."""
+    if str(path) == "-":
+        return stdin_text or ""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"no such file: {p}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{p} is a folder, not a file") from None
+    except OSError as e:
+        raise InvalidInput(f"cannot read {p}: {e.strerror}") from None
+    if b"\x00" in data[:8192]:
+        raise InvalidInput(f"{p} is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InvalidInput(f"{p} is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from None
+
+
+def parse_career_text(text: str, fmt: str, name: str = "career file") -> dict[str, Any]:
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InvalidInput(f"{name}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(e, "problem", None) or "cannot be read"
+            raise InvalidInput(f"{name}: not valid YAML{where}: {problem}") from None
+        except RecursionError:
+            raise InvalidInput(f"{name}: nested too deeply to read") from None
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{name}: expected a mapping with 'careerkit: 1' at the top")
+    return data
+
+
+def format_for(path: str, explicit: str | None = None) -> str:
+    if explicit:
+        return explicit
+    suffix = Path(path).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix == ".json":
+        return "json"
+    raise InvalidInput(f"cannot tell the format of {path!r} from its name: use .yaml, .yml or "
+                       ".json, or say --format yaml|json")
+
+
+def validate_career(data: dict[str, Any], name: str = "career file"):
+    """The pydantic CareerFile, or one InvalidInput listing every problem by section,
+    index and key: `accomplishments[3].date: not a date: '2024-13-01'`."""
+    from pydantic import ValidationError
+
+    from careerkit.models.career import CareerFile
+
+    if "careerkit" not in data:
+        raise InvalidInput(f"{name}: missing 'careerkit: {FORMAT_VERSION}' (the format version) at the top")
+    try:
+        return CareerFile.model_validate(data)
+    except ValidationError as e:
+        problems = [_problem(err) for err in e.errors()]
+        head = f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported"
+        raise InvalidInput(head + "\n  " + "\n  ".join(problems[:50])) from None
+    except RecursionError:
+        raise InvalidInput(f"{name}: nested too deeply to read") from None
+
+
+def _problem(err: dict[str, Any]) -> str:
+    loc = ""
+    for part in err["loc"]:
+        if isinstance(part, int):
+            loc += f"[{part}]"
+        elif str(part).startswith(("literal[", "function-")):
+            continue
+        else:
+            loc += ("." if loc else "") + str(part)
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if err["type"] == "extra_forbidden":
+        msg = "unknown key"
+    elif err["type"] == "missing":
+        msg = "required key missing"
+    elif err["type"] == "literal_error":
+        msg = f"{err['input']!r} is not allowed; {msg.lower()}"
+    elif "input" in err and err["type"] not in ("value_error",) and not isinstance(err["input"], (dict, list)):
+        msg = f"{msg.rstrip('.').lower()}: {err['input']!r}"
+    return f"{loc}: {msg}"
+
+
+# -- writing it into the database ------------------------------------------------------
+
+def import_career(conn: sqlite3.Connection, career, *, replace: bool = False) -> dict[str, int]:
+    """Write a validated CareerFile; the caller holds the transaction. Returns counts."""
+    if replace:
+        clear_record(conn)
+    counts: dict[str, int] = {}
+    if career.profile is not None:
+        R.set_profile(conn, career.profile.model_dump(mode="json"))
+        counts["profile"] = 1
+    for kind in K.KINDS:
+        entries = getattr(career, kind.table)
+        rows = []
+        for entry in entries:
+            values = entry.model_dump(mode="json", by_alias=False)
+            rows.append({c: values.get(c) for c in kind.columns})
+        if rows:
+            R.insert_many(conn, kind, rows)
+        counts[kind.table] = len(rows)
+    return counts
+
+
+def clear_record(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM profile")
+    for kind in K.KINDS:
+        conn.execute(f"DELETE FROM {kind.table}")
+
+
+# -- reading it back -------------------------------------------------------------------
+
+def export_dict(conn: sqlite3.Connection, *, include_private: bool = True) -> dict[str, Any]:
+    """The whole record as a career file (format 1): file order, no ids, empty keys left out."""
+    out: dict[str, Any] = {"careerkit": FORMAT_VERSION}
+    profile = R.get_profile(conn)
+    if profile:
+        out["profile"] = _compact(profile)
+    for kind in K.KINDS:
+        entries = []
+        for row in conn.execute(f"SELECT * FROM {kind.table} ORDER BY id"):
+            entry = R.to_dict(kind, row)
+            if not include_private and entry.get("private"):
+                continue
+            for meta in ("id", "created", "updated"):
+                entry.pop(meta)
+            if "hours" in entry and isinstance(entry["hours"], float) and entry["hours"].is_integer():
+                entry["hours"] = int(entry["hours"])
+            entries.append(_compact(entry))
+        if entries:
+            out[kind.table] = entries
+    return out
+
+
+def _compact(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items() if v is not None and v != []}
+
+
+def dump(data: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper, value: str):
+        style = "|" if "\n" in value and _block_safe(value) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
+
+
+def _block_safe(value: str) -> bool:
+    """Literal blocks cannot carry trailing spaces, leading blanks or control characters."""
+    return (all(ch == "\n" or ch.isprintable() for ch in value)
+            and all(line == line.rstrip() for line in value.split("\n"))
+            and not value.startswith((" ", "\n")))
+
+
+def read_record(conn: sqlite3.Connection):
+    """The whole record as a `models.record.Record`, each section in its list order."""
+    from careerkit.models.record import ENTRY_BY_KIND, Record
+    from careerkit.models.career import Profile
+
+    data: dict[str, Any] = {}
+    profile = R.get_profile(conn)
+    if profile:
+        data["profile"] = Profile.model_validate(_compact(profile))
+    for kind in K.KINDS:
+        model = ENTRY_BY_KIND[kind.name]
+        data[kind.table] = [model.model_validate(r)
+                            for r in R.list_records(conn, kind)]
+    return Record.model_validate(data)
+

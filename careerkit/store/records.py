@@ -1,0 +1,227 @@
+"""Reading and writing records: dicts in, dicts out, keyed by the career file's keys
+(plus id, created, updated). Validation here is plain Python driven by `models.kinds`, so
+the capture path never imports pydantic; import goes through the pydantic models too."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any, Iterable
+
+from careerkit.errors import InvalidInput, NotFound
+from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_LISTS, Kind
+
+MAX_TEXT = 1_000_000  # characters in one field; a pasted book is a mistake, not a record
+
+
+def kind_named(name: str) -> Kind:
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise InvalidInput(f"unknown kind of record: {name!r}") from None
+
+
+def check(kind: Kind, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Validate and normalise file-keyed values; return them as columns. With partial, only
+    the keys given are checked (an edit)."""
+    from careerkit.dates import parse_date
+
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        col = kind.column(key)
+        if col not in kind.columns:
+            raise InvalidInput(f"{kind.name} has no field {key!r}")
+        out[col] = _check_value(kind, col, value, parse_date)
+    if not partial:
+        for col, default in kind.defaults.items():
+            if out.get(col) is None:
+                out[col] = default
+        for col in kind.required:
+            if out.get(col) in (None, ""):
+                raise InvalidInput(f"{kind.name}: {kind.file_key(col)} is required")
+    else:
+        for col in kind.required:
+            if col in out and out[col] in (None, ""):
+                raise InvalidInput(f"{kind.name}: {kind.file_key(col)} cannot be empty")
+    return out
+
+
+def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
+    key = kind.file_key(col)
+    if value is None:
+        return [] if col in kind.lists else None
+    if col in kind.lists:
+        items = [value] if isinstance(value, str) else list(value)
+        cleaned = [str(v).strip() for v in items if str(v).strip()]
+        for item in cleaned:
+            _check_length(kind, key, item)
+        return cleaned
+    if col in kind.flags:
+        return bool(value)
+    if col in kind.numbers:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise InvalidInput(f"{kind.name}.{key}: not a number: {value!r}") from None
+        if number < 0 or number != number or number == float("inf"):
+            raise InvalidInput(f"{kind.name}.{key}: must be a positive number: {value!r}")
+        return number
+    text = str(value)
+    _check_length(kind, key, text)
+    if col in kind.dates:
+        try:
+            return parse_date(text)
+        except InvalidInput as e:
+            raise InvalidInput(f"{kind.name}.{key}: {e}") from None
+    if col in kind.choices:
+        text = text.strip().lower()
+        if text not in kind.choices[col]:
+            allowed = ", ".join(kind.choices[col])
+            raise InvalidInput(f"{kind.name}.{key}: {value!r} is not one of: {allowed}")
+    return text
+
+
+def _check_length(kind: Kind, key: str, text: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"{kind.name}.{key}: text is too long ({len(text):,} characters; "
+                           f"at most {MAX_TEXT:,})")
+    if "\x00" in text:
+        raise InvalidInput(f"{kind.name}.{key}: text holds a NUL character")
+
+
+def _encode(kind: Kind, col: str, value: Any) -> Any:
+    if col in kind.lists:
+        return json.dumps(value or [], ensure_ascii=False)
+    if col in kind.flags:
+        return 1 if value else 0
+    return value
+
+
+def to_dict(kind: Kind, row: sqlite3.Row) -> dict[str, Any]:
+    """A row as a file-keyed dict, with id first and timestamps last."""
+    out: dict[str, Any] = {"id": row["id"]}
+    for col in kind.columns:
+        value = row[col]
+        if col in kind.lists:
+            value = json.loads(value) if value else []
+        elif col in kind.flags:
+            value = bool(value)
+        out[kind.file_key(col)] = value
+    out["created"] = row["created"]
+    out["updated"] = row["updated"]
+    return out
+
+
+def insert(conn: sqlite3.Connection, kind: Kind, columns: dict[str, Any]) -> int:
+    """Insert checked columns (see `check`); the caller holds the transaction."""
+    names = [c for c in kind.columns if c in columns]
+    sql = (f"INSERT INTO {kind.table} ({', '.join(_q(c) for c in names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    cur = conn.execute(sql, [_encode(kind, c, columns[c]) for c in names])
+    return int(cur.lastrowid)
+
+
+def insert_many(conn: sqlite3.Connection, kind: Kind, rows: Iterable[dict[str, Any]]) -> int:
+    names = list(kind.columns)
+    sql = (f"INSERT INTO {kind.table} ({', '.join(_q(c) for c in names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    cur = conn.executemany(sql, ([_encode(kind, c, r.get(c)) for c in names] for r in rows))
+    return cur.rowcount
+
+
+def get(conn: sqlite3.Connection, kind: Kind, record_id: int) -> dict[str, Any]:
+    row = conn.execute(f"SELECT * FROM {kind.table} WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no {kind.name} with id {record_id}")
+    return to_dict(kind, row)
+
+
+def update(conn: sqlite3.Connection, kind: Kind, record_id: int, columns: dict[str, Any]) -> None:
+    get(conn, kind, record_id)
+    if not columns:
+        return
+    sets = ", ".join(f"{_q(c)} = ?" for c in columns)
+    conn.execute(
+        f"UPDATE {kind.table} SET {sets}, updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
+        [_encode(kind, c, v) for c, v in columns.items()] + [record_id])
+
+
+def delete(conn: sqlite3.Connection, kind: Kind, record_id: int) -> dict[str, Any]:
+    record = get(conn, kind, record_id)
+    conn.execute(f"DELETE FROM {kind.table} WHERE id = ?", (record_id,))
+    return record
+
+
+def list_records(conn: sqlite3.Connection, kind: Kind, *, since: str | None = None,
+                 until: str | None = None, skill: str | None = None,
+                 where: dict[str, str] | None = None, like: dict[str, str] | None = None,
+                 limit: int | None = None, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """Records of one kind, in the kind's order. Dates compare by the days they cover, so
+    '--since 2024-03' keeps an entry dated '2024-03' and '--until 2024' keeps '2024-12-31'."""
+    from careerkit.dates import end_of, start_of
+
+    clauses, params = [], []
+    date_col = kind.dates[0] if kind.dates else None
+    if date_col and since:
+        clauses.append(f"substr(coalesce({_q(date_col)}, '') || '-12-31', 1, 10) >= ?")
+        params.append(start_of(since))
+    if date_col and until:
+        clauses.append(f"substr({_q(date_col)} || '-01-01', 1, 10) <= ?")
+        params.append(end_of(until))
+    if skill and "skills" in kind.lists:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(skills) WHERE lower(value) LIKE ?)")
+        params.append(f"%{skill.lower()}%")
+    for col, value in (where or {}).items():
+        clauses.append(f"lower({_q(col)}) = lower(?)")
+        params.append(value)
+    for col, value in (like or {}).items():
+        clauses.append(f"lower({_q(col)}) LIKE ?")
+        params.append(f"%{value.lower()}%")
+    if ids is not None:
+        id_list = [int(i) for i in ids]
+        clauses.append(f"id IN ({', '.join('?' for _ in id_list)})" if id_list else "0")
+        params.extend(id_list)
+    sql = f"SELECT * FROM {kind.table}"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += f" ORDER BY {kind.sort}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [to_dict(kind, r) for r in conn.execute(sql, params)]
+
+
+def count(conn: sqlite3.Connection, kind: Kind) -> int:
+    return conn.execute(f"SELECT count(*) FROM {kind.table}").fetchone()[0]
+
+
+def get_profile(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM profile WHERE id = 1").fetchone()
+    if row is None:
+        return None
+    out = {c: row[c] for c in PROFILE_COLUMNS}
+    for c in PROFILE_LISTS:
+        out[c] = json.loads(out[c]) if out[c] else []
+    return out
+
+
+def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, Any]:
+    """Merge values into the profile (creating it); None clears a field."""
+    current = get_profile(conn) or {}
+    merged = {**current, **values}
+    if not (merged.get("name") or "").strip():
+        raise InvalidInput("profile: name is required (careerkit profile set --name ...)")
+    for key, value in merged.items():
+        if isinstance(value, str):
+            _check_length(kind_named("accomplishment"), f"profile.{key}", value)
+    cols = list(PROFILE_COLUMNS)
+    row = [json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS
+           else merged.get(c) for c in cols]
+    conn.execute(
+        f"INSERT INTO profile (id, {', '.join(cols)}) VALUES (1, {', '.join('?' for _ in cols)}) "
+        f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in cols)}, "
+        "updated = strftime('%Y-%m-%dT%H:%M:%SZ','now')", row)
+    return merged
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
