@@ -129,12 +129,36 @@ def build_migrations():
         for statement in _split(v1_sql()):
             db.execute(statement)
 
+    @migrations(name="m002_growth")
+    def m002_growth(db):
+        # Per-person contact cadence (overrides the default for the relationship), links from
+        # a goal to the accomplishments that fulfil it, and the gap a goal was made to close.
+        for statement in _split(_V2_GROWTH):
+            db.execute(statement)
+
     return migrations
+
+
+_V2_GROWTH = """
+CREATE TABLE contact_cadence (
+  contact_id INTEGER PRIMARY KEY REFERENCES network(id) ON DELETE CASCADE,
+  every TEXT NOT NULL);
+CREATE TABLE goal_links (
+  goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  accomplishment_id INTEGER NOT NULL REFERENCES accomplishments(id) ON DELETE CASCADE,
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  PRIMARY KEY (goal_id, accomplishment_id));
+CREATE INDEX goal_links_accomplishment ON goal_links(accomplishment_id);
+CREATE TABLE goal_gaps (
+  goal_id INTEGER PRIMARY KEY REFERENCES goals(id) ON DELETE CASCADE,
+  gap TEXT NOT NULL, competencies TEXT NOT NULL DEFAULT '[]', report_id INTEGER);
+CREATE INDEX touches_contact ON touches(contact_id, date);
+"""
 
 
 # The number of migrations above; PRAGMA user_version holds how many were applied, so
 # opening an up-to-date database needs no sqlite-utils import.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _split(script: str) -> list[str]:
