@@ -63,8 +63,10 @@ def _line(kind: Kind, col: str, key: str, value: Any, hint: bool) -> str:
 def values_from_text(kind: Kind, text: str) -> dict[str, Any]:
     import yaml
 
+    from careerkit.store.io import load_yaml
+
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

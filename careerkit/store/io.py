@@ -46,7 +46,7 @@ def parse_career_text(text: str, fmt: str, name: str = "career file") -> dict[st
         import yaml
 
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -57,6 +57,20 @@ def parse_career_text(text: str, fmt: str, name: str = "career file") -> dict[st
     if not isinstance(data, dict):
         raise InvalidInput(f"{name}: expected a mapping with 'careerkit: 1' at the top")
     return data
+
+
+def load_yaml(text: str) -> Any:
+    """YAML with dates kept as the text typed: the format's dates are text, and PyYAML's
+    own date reading raises a bare ValueError on '2024-13-01' instead of a YAML error."""
+    import yaml
+
+    class TextDates(yaml.SafeLoader):
+        pass
+
+    TextDates.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return yaml.load(text, Loader=TextDates)  # noqa: S506 - a SafeLoader subclass
 
 
 def format_for(path: str, explicit: str | None = None) -> str:
@@ -83,14 +97,38 @@ def validate_career(data: dict[str, Any], name: str = "career file"):
     try:
         return CareerFile.model_validate(data)
     except ValidationError as e:
-        problems = [_problem(err) for err in e.errors()]
-        head = f"{name}: {len(problems)} problem{'s' if len(problems) != 1 else ''}, nothing imported"
-        raise InvalidInput(head + "\n  " + "\n  ".join(problems[:50])) from None
+        problems = list(dict.fromkeys(_problem(err) for err in e.errors()))
+        if len(problems) == 1:
+            raise InvalidInput(f"{name}: {problems[0]} (nothing imported)") from None
+        head = f"{name}: {len(problems)} problems, nothing imported"
+        more = [f"... and {len(problems) - 50} more"] if len(problems) > 50 else []
+        raise InvalidInput(head + "\n  " + "\n  ".join(problems[:50] + more)) from None
     except RecursionError:
         raise InvalidInput(f"{name}: nested too deeply to read") from None
 
 
+# pydantic error type -> what the file should have held there
+_EXPECTED = {
+    "string_type": "expected text", "list_type": "expected a list",
+    "dict_type": "expected a mapping of keys", "model_type": "expected a mapping of keys",
+    "model_attributes_type": "expected a mapping of keys",
+    "bool_type": "expected true or false", "bool_parsing": "expected true or false",
+    "float_type": "not a number", "float_parsing": "not a number",
+    "int_type": "not a whole number", "int_parsing": "not a whole number",
+}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
 def _problem(err: dict[str, Any]) -> str:
+    """One pydantic error as `section[index].key: what was wrong`."""
     loc = ""
     for part in err["loc"]:
         if isinstance(part, int):
@@ -99,18 +137,21 @@ def _problem(err: dict[str, Any]) -> str:
             continue
         else:
             loc += ("." if loc else "") + str(part)
-    msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    if err["type"] == "extra_forbidden":
+    kind, value = err["type"], err.get("input")
+    if kind == "extra_forbidden":
         msg = "unknown key"
-    elif err["type"] == "missing":
+    elif kind == "missing":
         msg = "required key missing"
-    elif err["type"] == "literal_error":
-        msg = f"{err['input']!r} is not allowed; {msg.lower()}"
-    elif "input" in err and err["type"] not in ("value_error",) and not isinstance(err["input"], (dict, list)):
-        msg = f"{msg.rstrip('.').lower()}: {err['input']!r}"
-    return f"{loc}: {msg}"
+    elif kind == "literal_error":
+        expected = str((err.get("ctx") or {}).get("expected", "")).replace("'", "")
+        msg = f"{_shown(value)} is not one of: {', '.join(expected.split(' or '))}"
+    elif kind in _EXPECTED:
+        msg = f"{_EXPECTED[kind]}, got {_shown(value)}"
+    elif kind == "greater_than_equal":
+        msg = f"must be {err['ctx']['ge']:g} or more, got {_shown(value)}"
+    else:
+        msg = err["msg"].removeprefix("Value error, ")
+    return f"{loc or 'top level'}: {msg}"
 
 
 # -- writing it into the database ------------------------------------------------------
