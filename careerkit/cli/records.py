@@ -46,8 +46,9 @@ def _plural(kind_name: str) -> str:
 
 # -- add ----------------------------------------------------------------------------------
 
-def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> int:
-    """Check and insert one record in its own transaction; open the editor when no text."""
+def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> int | None:
+    """Check and insert one record in its own transaction; open the editor when no text
+    (None: the user left the template empty or unchanged)."""
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
 
@@ -73,7 +74,10 @@ def raise_error(message: str) -> None:
 def make_add(kind_name: str, arg_help: str):
     def add(**kwargs):
         record_id = add_record(kind_name, kwargs.pop("text"), given(kind_name, kwargs))
-        C.say(f"Added {_noun(kind_name)} {record_id}.")
+        if record_id is None:
+            C.say("Nothing written: the entry was discarded.")
+        else:
+            C.say(f"Added {_noun(kind_name)} {record_id}.")
 
     text = inspect.Parameter("text", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                              default=typer.Argument(None, help=arg_help, show_default=False),
@@ -81,7 +85,7 @@ def make_add(kind_name: str, arg_help: str):
     return with_signature(add, [text] + parameters(kind_name))
 
 
-def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int:
+def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int | None:
     from careerkit.cli.editing import template_for, values_from_text
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
@@ -90,9 +94,11 @@ def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int:
     template = template_for(kind, preset)
     text = C.edit_text(template)
     if text is None:
-        raise_error("nothing was written: the entry was discarded")
+        return None
     try:
         values = values_from_text(kind, text)
+        if not any(v not in (False, []) for v in values.values()):
+            return None  # every field left blank: the same as an empty template
         if kind_name in DATED and not values.get("date"):
             values["date"] = "today"
         columns = R.check(kind, values)
@@ -241,7 +247,9 @@ def make_edit(kind_name: str):
         if kwargs.get("text") is not None:
             values[kind.file_key(kind.title)] = kwargs["text"]
         if not values:
-            _edit_in_editor(kind_name, record_id)
+            if not _edit_in_editor(kind_name, record_id):
+                C.say(f"No change: {_noun(kind_name)} {record_id} was left as it was.")
+                return
         else:
             columns = R.check(kind, values, partial=True)
             with C.writing() as conn:
@@ -257,7 +265,8 @@ def make_edit(kind_name: str):
     return with_signature(edit, params)
 
 
-def _edit_in_editor(kind_name: str, record_id: int) -> None:
+def _edit_in_editor(kind_name: str, record_id: int) -> bool:
+    """Edit the record as text; False when the editor left it unchanged."""
     from careerkit.cli.editing import record_as_text, values_from_text
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
@@ -268,13 +277,14 @@ def _edit_in_editor(kind_name: str, record_id: int) -> None:
     template = record_as_text(kind, current)
     text = C.edit_text(template)
     if text is None:
-        raise_error("no change: nothing was saved")
+        return False
     try:
         values = values_from_text(kind, text)
         full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
         columns = R.check(kind, full)
         with C.writing() as conn:
             R.update(conn, kind, record_id, columns)
+        return True
     except Exception as exc:
         saved = C.save_recovery(text)
         message = C._describe(exc) or str(exc)

@@ -30,15 +30,16 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        # Refuse a newer schema before touching anything, even the journal mode.
+        if version > SCHEMA_VERSION:
+            raise CareerkitError(
+                f"{path} was written by a newer careerkit (schema {version}; this one knows "
+                f"{SCHEMA_VERSION}): upgrade careerkit to open it")
         if version != SCHEMA_VERSION or is_new:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        if version > SCHEMA_VERSION:
-            raise CareerkitError(
-                f"{path} was written by a newer careerkit (schema {version}; this one knows "
-                f"{SCHEMA_VERSION}): upgrade careerkit to open it")
         if version < SCHEMA_VERSION and migrate:
             _migrate(conn, path, version)
     except sqlite3.DatabaseError as e:
@@ -64,7 +65,9 @@ def _create_private_file(path: Path) -> None:
 def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Apply pending migrations in one exclusive transaction, after a backup of a database
     that already holds data. A second process waiting on the lock finds the work done."""
-    if version > 0:
+    # Any database that holds tables is backed up, even one at user_version 0 (a
+    # version stamp lost or reset): only a blank file has nothing to lose.
+    if version > 0 or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         backup_before_migration(conn, path, version)
     from sqlite_utils import Database
 

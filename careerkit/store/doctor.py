@@ -20,7 +20,7 @@ def check(path: Path) -> list[dict[str, Any]]:
         raise CareerkitError(f"no database at {path}")
     findings = [_permissions(path)]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as e:
         return findings + [_finding("open", "problem", f"cannot open: {e}")]
     try:

@@ -95,16 +95,33 @@ def validate_career(data: dict[str, Any], name: str = "career file"):
     if "careerkit" not in data:
         raise InvalidInput(f"{name}: missing 'careerkit: {FORMAT_VERSION}' (the format version) at the top")
     try:
-        return CareerFile.model_validate(data)
+        career = CareerFile.model_validate(data)
+        problems = _text_problems(data)
     except ValidationError as e:
         problems = list(dict.fromkeys(_problem(err) for err in e.errors()))
+    except RecursionError:
+        raise InvalidInput(f"{name}: nested too deeply to read") from None
+    if problems:
         if len(problems) == 1:
             raise InvalidInput(f"{name}: {problems[0]} (nothing imported)") from None
         head = f"{name}: {len(problems)} problems, nothing imported"
         more = [f"... and {len(problems) - 50} more"] if len(problems) > 50 else []
         raise InvalidInput(head + "\n  " + "\n  ".join(problems[:50] + more)) from None
-    except RecursionError:
-        raise InvalidInput(f"{name}: nested too deeply to read") from None
+    return career
+
+
+def _text_problems(data: Any, loc: str = "") -> list[str]:
+    """Text the commands would refuse: over the length limit (a pasted book is a mistake)
+    or holding a NUL character."""
+    if isinstance(data, str):
+        if len(data) > R.MAX_TEXT:
+            return [f"{loc}: text is too long ({len(data):,} characters; at most {R.MAX_TEXT:,})"]
+        return [f"{loc}: text holds a NUL character"] if "\x00" in data else []
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _text_problems(v, f"{loc}.{k}" if loc else str(k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _text_problems(v, f"{loc}[{i}]")]
+    return []
 
 
 # pydantic error type -> what the file should have held there

@@ -161,21 +161,28 @@ def list_records(conn: sqlite3.Connection, kind: Kind, *, since: str | None = No
 
     clauses, params = [], []
     date_col = kind.dates[0] if kind.dates else None
+    # A position covers start..end (no end: still held), so it is kept when that span
+    # overlaps the filter; every other kind is filtered on its one date.
+    last_col = "end" if kind.name == "position" else date_col
     if date_col and since:
-        clauses.append(f"substr(coalesce({_q(date_col)}, '') || '-12-31', 1, 10) >= ?")
+        last = _q(last_col)
+        if kind.name == "position":
+            clauses.append(f"({last} IS NULL OR {_last_day(last)} >= ?)")
+        else:
+            clauses.append(f"{_last_day(last)} >= ?")
         params.append(start_of(since))
     if date_col and until:
         clauses.append(f"substr({_q(date_col)} || '-01-01', 1, 10) <= ?")
         params.append(end_of(until))
     if skill and "skills" in kind.lists:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(skills) WHERE lower(value) LIKE ?)")
-        params.append(f"%{skill.lower()}%")
+        clauses.append("EXISTS (SELECT 1 FROM json_each(skills) WHERE lower(value) LIKE ? ESCAPE '\\')")
+        params.append(_contains(skill))
     for col, value in (where or {}).items():
         clauses.append(f"lower({_q(col)}) = lower(?)")
         params.append(value)
     for col, value in (like or {}).items():
-        clauses.append(f"lower({_q(col)}) LIKE ?")
-        params.append(f"%{value.lower()}%")
+        clauses.append(f"lower({_q(col)}) LIKE ? ESCAPE '\\'")
+        params.append(_contains(value))
     if ids is not None:
         id_list = [int(i) for i in ids]
         clauses.append(f"id IN ({', '.join('?' for _ in id_list)})" if id_list else "0")
@@ -188,6 +195,19 @@ def list_records(conn: sqlite3.Connection, kind: Kind, *, since: str | None = No
         sql += " LIMIT ?"
         params.append(int(limit))
     return [to_dict(kind, r) for r in conn.execute(sql, params)]
+
+
+def _last_day(col: str) -> str:
+    """SQL for the last day a partial date covers, as text that compares like a date
+    ('2024-02' -> '2024-02-31' sorts after every day of February)."""
+    return (f"CASE length({col}) WHEN 4 THEN {col} || '-12-31' "
+            f"WHEN 7 THEN {col} || '-31' ELSE {col} END")
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern for 'contains this text', with % and _ taken literally."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def count(conn: sqlite3.Connection, kind: Kind) -> int:
@@ -211,8 +231,9 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
     if not (merged.get("name") or "").strip():
         raise InvalidInput("profile: name is required (careerkit profile set --name ...)")
     for key, value in merged.items():
-        if isinstance(value, str):
-            _check_length(kind_named("accomplishment"), f"profile.{key}", value)
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            raise InvalidInput(f"profile.{key}: text is too long ({len(value):,} characters; "
+                               f"at most {MAX_TEXT:,})")
     cols = list(PROFILE_COLUMNS)
     row = [json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS
            else merged.get(c) for c in cols]

@@ -56,9 +56,16 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20,
         raise InvalidInput(f"cannot search for {query!r}: {e}") from None
     return [
         {"kind": r["kind"], "id": r["record_id"], "title": r["title"] or "",
-         "snippet": r["snippet"] or "", "rank": round(-r["rank"], 4)}
+         "snippet": _tidy(r["snippet"] or ""), "rank": round(-r["rank"], 4)}
         for r in rows
     ]
+
+
+def _tidy(snippet: str) -> str:
+    """The index holds skill lists as JSON text; show them as words: ["a", "b"] -> a, b."""
+    for raw, shown in (('", "', ", "), ('["', ""), ('"]', ""), ("[]", "")):
+        snippet = snippet.replace(raw, shown)
+    return " ".join(snippet.split())
 
 
 def strip_marks(text: str) -> str:
