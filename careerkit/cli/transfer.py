@@ -57,7 +57,7 @@ def import_(
             counts = io.import_career(conn, career, replace=replace)
     total = sum(v for k, v in counts.items() if k != "profile")
     parts = ", ".join(f"{v} {k}" for k, v in counts.items() if v and k != "profile")
-    C.say(f"Imported {total} entries" + (f" ({parts})" if parts else "") +
+    C.say(f"Imported {total} entr{'y' if total == 1 else 'ies'}" + (f" ({parts})" if parts else "") +
           (" and the profile" if counts.get("profile") else "") + ".")
     if backup:
         C.say(f"The record before the import is saved in {backup}")

@@ -44,7 +44,9 @@ TextList = Annotated[list[str], BeforeValidator(_text_list)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, populate_by_name=True)
+    # A title typed as 1984 or a phone as 5550100 reads as a number in YAML: keep it as text.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, populate_by_name=True,
+                              coerce_numbers_to_str=True)
 
 
 class NonEmpty(Strict):
