@@ -82,3 +82,11 @@ def score_of(results: list[RequirementResult]) -> int:
         total += weight
         got += weight * {"met": 1.0, "partial": 0.5, "gap": 0.0}[r.verdict]
     return round(100 * got / total) if total else 0
+
+
+class Extracted(BaseModel):
+    """What `gap.extract.extract` reads from a posting's text."""
+
+    title: str | None = None
+    organization: str | None = None
+    requirements: list[Requirement] = Field(default_factory=list)
