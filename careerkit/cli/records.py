@@ -31,6 +31,10 @@ def register(app: typer.Typer) -> None:
         sub.command("show", help=f"Show one {_noun(kind_name)}.")(make_show(kind_name))
         sub.command("edit", help=f"Change a {_noun(kind_name)}: give options, or none to open $EDITOR.")(make_edit(kind_name))
         sub.command("rm", help=f"Delete a {_noun(kind_name)}.")(make_rm(kind_name))
+        if group in ("network", "goals"):
+            from careerkit.cli import growth
+
+            (growth.extend_network if group == "network" else growth.extend_goals)(sub)
         app.add_typer(sub, name=group, help=help_text)
 
 
@@ -78,6 +82,9 @@ def make_add(kind_name: str, arg_help: str):
             C.say("Nothing written: the entry was discarded.")
         else:
             C.say(f"Added {_noun(kind_name)} {record_id}.")
+            from careerkit.cli.growth import nudge_after_capture
+
+            nudge_after_capture()
 
     text = inspect.Parameter("text", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                              default=typer.Argument(None, help=arg_help, show_default=False),
@@ -138,6 +145,9 @@ def make_list(kind_name: str):
     if kind_name == "accomplishment":
         params.append(inspect.Parameter("competency", inspect.Parameter.KEYWORD_ONLY, annotation=Optional[str],
                                         default=typer.Option(None, "--competency", help="Only wins that map to this framework competency, e.g. psel-4.")))
+    if kind_name == "contact":
+        params.append(inspect.Parameter("due", inspect.Parameter.KEYWORD_ONLY, annotation=bool,
+                                        default=typer.Option(False, "--due", help="Only people whose contact cadence has run out (careerkit network cadence).")))
     params += [
         inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, annotation=Optional[int],
                           default=typer.Option(None, "--limit", "-n", min=1, help="At most this many.")),
@@ -148,6 +158,10 @@ def make_list(kind_name: str):
     def list_(**kw):
         from careerkit.cli import listing
 
+        if kw.get("due"):
+            from careerkit.cli.growth import print_due
+
+            return print_due(query(kind_name, {**kw, "limit": None}), kw.get("as_json"), kw.get("limit"))
         rows = query(kind_name, kw)
         if kw.get("as_json"):
             C.print_json(listing.as_json(kind_name, rows))

@@ -13,12 +13,14 @@ COMMANDS: dict[str, str] = {
     "creds": "records",
     "network": "records",
     "goals": "records",
+    "status": "growth",
     "profile": "profile",
     "search": "search",
     "import": "transfer",
     "export": "transfer",
     "backup": "maintenance",
     "doctor": "maintenance",
+    "config": "growth",
 }
 
 

@@ -9,7 +9,7 @@ import typer
 from careerkit.cli import common as C
 
 # Formats other layers add (jsonresume, ics): name -> (module, exporter function name).
-EXTRA_EXPORTS: dict[str, tuple[str, str]] = {}
+EXTRA_EXPORTS: dict[str, tuple[str, str]] = {"ics": ("careerkit.cli.growth", "export_ics")}
 EXTRA_IMPORTS: dict[str, tuple[str, str]] = {}
 
 
@@ -79,6 +79,8 @@ def export(
     from careerkit.errors import InvalidInput
     from careerkit.store import io
 
+    if fmt is None and output and Path(output).suffix.lower()[1:] in EXTRA_EXPORTS:
+        fmt = Path(output).suffix.lower()[1:]
     if fmt is None:
         fmt = io.format_for(output, None) if output and Path(output).suffix.lower() in (".yaml", ".yml", ".json") else "yaml"
     if fmt in EXTRA_EXPORTS:
