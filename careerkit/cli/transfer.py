@@ -75,10 +75,12 @@ def export(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here (default: standard output)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="yaml or json (default: from -o's name, else yaml)."),
     include_private: bool = typer.Option(True, "--include-private/--no-private", help="Private entries are in the backup format by default; --no-private leaves them out."),
+    redact: bool = typer.Option(False, "--redact", help="Leave out other people's names: who gave feedback, your network, students and parents named in the text."),
 ) -> None:
     from careerkit.errors import InvalidInput
     from careerkit.store import io
 
+    removed = None
     if fmt is None and output and Path(output).suffix.lower()[1:] in EXTRA_EXPORTS:
         fmt = Path(output).suffix.lower()[1:]
     if fmt is None:
@@ -87,11 +89,18 @@ def export(
         import importlib
 
         module, func = EXTRA_EXPORTS[fmt]
+        if redact:
+            raise InvalidInput(f"--redact works with yaml and json exports, not {fmt}")
         with C.database() as conn:
             data = getattr(importlib.import_module(module), func)(conn, include_private=include_private)
     elif fmt in ("yaml", "json"):
         with C.database() as conn:
-            data = io.dump(io.export_dict(conn, include_private=include_private), fmt)
+            record = io.export_dict(conn, include_private=include_private)
+        if redact:
+            from careerkit.redact import redact_career
+
+            record, removed = redact_career(record)
+        data = io.dump(record, fmt)
     else:
         raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_EXPORTS]))
     if output:
@@ -104,6 +113,8 @@ def export(
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data)
+    if removed is not None:
+        C.say(f"Redacted {removed} name{'' if removed == 1 else 's'}.")
 
 
 def write_private(path: Path, data: str | bytes) -> None:

@@ -1,0 +1,156 @@
+"""Redaction: take other people's names out of what leaves the machine, and count them.
+
+A career record holds other people: who gave the feedback, the mentors and sponsors in the
+network, and students and parents named in the text ("Marcus's mom", "my student Jamie R.",
+"Ms. Alvarez"). `--redact` on a document or an export removes them and says how many. The
+user's own name (the profile) stays: it is their resume.
+
+Pure: text, dicts and models in, the same out with a count. No I/O, no printing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+PLACEHOLDER = "[name]"
+
+# A capitalised name word: "Marcus", "O'Neil", "Jean-Luc", "Zoë"; and an initial "R." or "R"
+_WORD = r"[A-Z\u00C0-\u00DE][\w'\u2019-]*"
+_NAME = rf"{_WORD}(?:\s+(?:[A-Z]\.(?!\w)|{_WORD}))?"
+_HONORIFIC = re.compile(rf"\b((?:Mr|Mrs|Ms|Mx|Miss|Dr|Coach)\.?\s+)({_NAME})")
+# Words that introduce a student or family member by name: "my student Jamie", "parent Ana Ruiz"
+_CUES = (r"student|pupil|son|daughter|child|kid|parent|mother|father|mom|mum|dad|guardian|"
+         r"grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother")
+_CUED = re.compile(rf"\b(?:(?i:{_CUES})s?)(?:,|\s+named|\s+called)?\s+({_NAME})")
+# "Marcus's mom", "Jamie's father"
+_POSSESSIVE = re.compile(rf"\b({_WORD})['\u2019]s\s+(?=(?i:{_CUES})\b)")
+# Capitalised words that follow a cue but are not names ("my student Council", "Parent Night")
+_NOT_NAMES = {"I", "The", "A", "An", "And", "Or", "But", "In", "On", "At", "Of", "For", "To",
+              "With", "Who", "When", "This", "That", "It", "He", "She", "They", "We", "You",
+              "His", "Her", "Their", "Our", "My", "Night", "Council", "Conference",
+              "Conferences", "Teacher", "Teachers", "Association", "Survey", "Surveys",
+              "Group", "Groups", "Leader", "Leaders", "Government", "Services", "Success",
+              "Support", "Engagement", "University", "Academy", "Day", "Week", "Handbook",
+              "Portal", "Meeting", "Meetings", "Committee", "Club", "Team", "Data", "Voice"}
+
+
+@dataclass
+class Redactor:
+    """Removes the given names (and names recognisable from context) from text."""
+
+    names: Iterable[str] = ()
+    count: int = 0
+    _known: re.Pattern | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        parts: set[str] = set()
+        for name in self.names:
+            name = " ".join(str(name or "").split())
+            if not name or name == PLACEHOLDER:
+                continue
+            parts.add(name)
+            # each word of a known name on its own: "Dana said" after "Dana Lee" is known
+            parts.update(w for w in re.split(r"[\s,]+", name)
+                         if len(w.strip(".")) >= 3 and w[:1].isupper() and w not in _NOT_NAMES)
+        if parts:
+            ordered = sorted(parts, key=len, reverse=True)  # "Dana Lee" before "Dana"
+            alternatives = "|".join(re.escape(p) for p in ordered)
+            self._known = re.compile(rf"(?<![\w\[])(?:{alternatives})(?:['\u2019]s)?(?![\w\]])")
+
+    def text(self, value: str | None) -> str | None:
+        """The text with names replaced by [name]; self.count grows by how many."""
+        if not value:
+            return value
+        out = value
+        if self._known is not None:
+            out = self._known.sub(self._replace, out)
+        out = _HONORIFIC.sub(self._replace_titled, out)
+        out = _CUED.sub(self._replace_group, out)
+        out = _POSSESSIVE.sub(self._replace_possessive, out)
+        return out
+
+    def _replace(self, match: re.Match) -> str:
+        self.count += 1
+        return PLACEHOLDER + ("'s" if match.group(0).endswith(("'s", "\u2019s")) else "")
+
+    def _replace_titled(self, match: re.Match) -> str:
+        self.count += 1
+        return match.group(1) + PLACEHOLDER
+
+    def _replace_group(self, match: re.Match) -> str:
+        name = match.group(1)
+        first = name.split()[0]
+        if first in _NOT_NAMES or first.isupper() and len(first) > 1:
+            return match.group(0)
+        words = name.split()
+        # keep a trailing ordinary word the name pattern swallowed ("student Jamie Said")
+        self.count += 1
+        start, end = match.span(1)
+        whole = match.group(0)
+        offset = match.start(0)
+        kept_tail = ""
+        if len(words) == 2 and words[1] in _NOT_NAMES:
+            kept_tail = name[len(words[0]):]
+        return whole[:start - offset] + PLACEHOLDER + kept_tail + whole[end - offset:]
+
+    def _replace_possessive(self, match: re.Match) -> str:
+        if match.group(1) in _NOT_NAMES:
+            return match.group(0)
+        self.count += 1
+        return PLACEHOLDER + "'s "
+
+
+def people_named(data: dict[str, Any]) -> list[str]:
+    """The names a career file (dict) holds of other people: feedback `from`, network names."""
+    names = [f.get("from") or f.get("from_name") for f in data.get("feedback") or []]
+    names += [c.get("name") for c in data.get("network") or []]
+    return [n for n in names if isinstance(n, str) and n.strip()]
+
+
+# Text fields that may name people, by career-file section (names themselves handled apart).
+_TEXT_FIELDS = {
+    "positions": ("summary",),
+    "credentials": (),
+    "accomplishments": ("title", "details", "situation", "task", "action", "result", "impact"),
+    "feedback": ("text", "context"),
+    "learning": ("takeaways",),
+    "network": ("role", "notes"),
+    "goals": ("title", "notes"),
+}
+
+
+def redact_career(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """A copy of a career file (as a dict) without other people's names, and how many
+    names were removed. Feedback loses its `from`; a contact's name becomes [name]."""
+    redactor = Redactor(people_named(data))
+    out = dict(data)
+    for section, fields in _TEXT_FIELDS.items():
+        entries = data.get(section)
+        if not entries:
+            continue
+        new_entries = []
+        for entry in entries:
+            entry = dict(entry)
+            for key in fields:
+                if isinstance(entry.get(key), str):
+                    entry[key] = redactor.text(entry[key])
+            if section == "feedback":
+                for key in ("from", "from_name"):
+                    if entry.get(key):
+                        entry.pop(key)
+                        redactor.count += 1
+            if section == "network" and entry.get("name") and entry["name"] != PLACEHOLDER:
+                entry["name"] = PLACEHOLDER
+                redactor.count += 1
+            new_entries.append(entry)
+        out[section] = new_entries
+    return out, redactor.count
+
+
+def redact_record(record):
+    """The same for a `models.record.Record` (what documents are rendered from):
+    returns (record, count)."""
+    data = record.model_dump(mode="python", by_alias=False)
+    cleaned, count = redact_career(data)
+    return type(record).model_validate(cleaned), count
