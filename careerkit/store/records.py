@@ -36,13 +36,17 @@ def check(kind: Kind, values: dict[str, Any], *, partial: bool = False) -> dict[
             if out.get(col) is None:
                 out[col] = default
         for col in kind.required:
-            if out.get(col) in (None, ""):
+            if _blank(out.get(col)):
                 raise InvalidInput(f"{kind.name}: {kind.file_key(col)} is required")
     else:
         for col in kind.required:
-            if col in out and out[col] in (None, ""):
+            if col in out and _blank(out[col]):
                 raise InvalidInput(f"{kind.name}: {kind.file_key(col)} cannot be empty")
     return out
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
