@@ -21,7 +21,8 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 # Straight quotes stay unescaped so Typst sets them as typographic quotes; they start nothing.
 _TYPST_SPECIAL = set("\\#$*_@<>[]~=-+/`")
 _MD_SPECIAL = set("\\`*_{}[]<>#|~$")
-_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
+# Only what would start a block: "- x", "+ x", "==", "> x", "1. x", "1) x" ("+1 555" is text).
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=][-+=]*(?=\s|$)|>)|(\d+)([.)])(?=\s|$))")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
@@ -82,3 +83,30 @@ def html(text: object) -> str:
     from markupsafe import escape
 
     return str(escape(one_line(text)))
+
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def safe_url(url: object) -> str:
+    """A URL a document may link to (http, https, mailto), else '' (no javascript: links)."""
+    value = one_line(url)
+    return value if value.lower().startswith(_SAFE_SCHEMES) and " " not in value else ""
+
+
+def markdown_url(url: object) -> str:
+    """A URL as a Markdown autolink `<https://...>`, or as escaped text when it cannot be one."""
+    value = safe_url(url)
+    if value and not any(ch in value for ch in "<>"):
+        return f"<{value}>"
+    return markdown(url)
+
+
+def bare_url(url: object) -> str:
+    """A URL as printed on paper: 'https://example.org/alex/' -> 'example.org/alex'."""
+    value = one_line(url)
+    for prefix in ("https://", "http://", "mailto:"):
+        if value.lower().startswith(prefix):
+            value = value[len(prefix):]
+            break
+    return value[4:].rstrip("/") if value.lower().startswith("www.") else value.rstrip("/")

@@ -26,7 +26,7 @@ def to_pdf(source: str) -> bytes:
         return typst.compile(source.encode("utf-8"), ignore_system_fonts=True,
                              timestamp=_EPOCH)
     except typst.TypstError as e:  # a template defect: say what Typst said
-        message = getattr(e, "message", None) or str(e)
+        message = getattr(e, "diagnostic", None) or getattr(e, "message", None) or str(e)
         raise RenderError(f"could not typeset the PDF: {message}") from None
 
 
