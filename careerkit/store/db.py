@@ -44,11 +44,26 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
             _migrate(conn, path, version)
     except sqlite3.DatabaseError as e:
         conn.close()
-        raise CareerkitError(f"{path} is not a careerkit database or is damaged: {e}") from None
+        raise CareerkitError(_open_problem(path, e)) from None
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _open_problem(path: Path, error: sqlite3.DatabaseError) -> str:
+    """Why the database cannot be opened, in words the user can act on. A read-only file or
+    folder is not damage: say so, rather than frighten them about their record."""
+    if isinstance(error, sqlite3.OperationalError):
+        if not os.access(path.parent, os.W_OK):
+            return (f"cannot open the database {path}: its folder is read-only (careerkit writes "
+                    f"a journal beside the file); check the folder's permissions, or copy the "
+                    f"database to a folder you can write and use --db")
+        if not os.access(path, os.W_OK):
+            return f"cannot open the database {path}: the file is read-only; check its permissions"
+    if isinstance(error, sqlite3.OperationalError) and "disk" in str(error) and "full" in str(error):
+        return f"cannot open the database {path}: the disk is full"
+    return f"{path} is not a careerkit database or is damaged: {error}"
 
 
 def _create_private_file(path: Path) -> None:
