@@ -156,6 +156,11 @@ def config_set(key: str = typer.Argument(..., help="nudges, cadence.mentor, cade
                value: str = typer.Argument(..., help="The new value.")) -> None:
     from careerkit.store.growth import set_setting
 
+    if key == "assess.framework":
+        from careerkit.gap.frameworks import user_folder
+        from careerkit.gap.standards import resolve_framework
+
+        resolve_framework(value, user_folder(C.db_path()))
     with C.writing() as conn:
         stored = set_setting(conn, key, value)
     C.say(f"{key} = {stored}")

@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "network": "records",
     "goals": "records",
     "status": "growth",
+    "assess": "assess",
     "profile": "profile",
     "search": "search",
     "import": "transfer",

@@ -372,3 +372,30 @@ def last_posting(conn: sqlite3.Connection, gaps: int = 3) -> dict[str, Any] | No
             "score": row["score"], "date": (row["created"] or "")[:10],
             "gaps": len(top), "top_gaps": [{"text": r.get("text"), "must": r.get("must")}
                                            for r in top[:gaps]]}
+
+
+# -- self-assessment --------------------------------------------------------------------------
+
+def add_rating(conn: sqlite3.Connection, framework: str, standard: str, rating: int,
+               note: str | None, day: str) -> int:
+    if rating not in (1, 2, 3):
+        raise InvalidInput(f"a rating is 1, 2 or 3 (1 no or limited evidence, 2 basic, "
+                           f"3 effective or advanced), not {rating}")
+    if note is not None and len(note) > 100_000:
+        raise InvalidInput("the note is too long")
+    # One rating per standard and day: rating again the same day corrects it.
+    conn.execute("DELETE FROM assessments WHERE framework = ? AND standard = ? AND date = ?",
+                 (framework, standard, day))
+    cur = conn.execute("INSERT INTO assessments (framework, standard, rating, note, date) "
+                       "VALUES (?, ?, ?, ?, ?)", (framework, standard, rating, note, day))
+    return int(cur.lastrowid)
+
+
+def ratings(conn: sqlite3.Connection, framework: str | None = None) -> list[dict[str, Any]]:
+    """Ratings oldest first (by date, then as entered)."""
+    sql = "SELECT id, framework, standard, rating, note, date FROM assessments"
+    params: tuple = ()
+    if framework:
+        sql += " WHERE framework = ?"
+        params = (framework,)
+    return [dict(r) for r in conn.execute(sql + " ORDER BY date, id", params)]
