@@ -15,6 +15,8 @@ COMMANDS: dict[str, str] = {
     "goals": "records",
     "status": "growth",
     "assess": "assess",
+    "gap": "gap",
+    "frameworks": "frameworks",
     "profile": "profile",
     "search": "search",
     "import": "transfer",

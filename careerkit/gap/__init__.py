@@ -1,0 +1,1 @@
+"""Posting text -> requirements -> verdicts with evidence. Pure: no database, no printing."""
