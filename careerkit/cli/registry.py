@@ -17,6 +17,8 @@ COMMANDS: dict[str, str] = {
     "assess": "assess",
     "gap": "gap",
     "frameworks": "frameworks",
+    "resume": "documents",
+    "review": "documents",
     "profile": "profile",
     "search": "search",
     "import": "transfer",

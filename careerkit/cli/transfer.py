@@ -9,8 +9,9 @@ import typer
 from careerkit.cli import common as C
 
 # Formats other layers add (jsonresume, ics): name -> (module, exporter function name).
-EXTRA_EXPORTS: dict[str, tuple[str, str]] = {"ics": ("careerkit.cli.growth", "export_ics")}
-EXTRA_IMPORTS: dict[str, tuple[str, str]] = {}
+EXTRA_EXPORTS: dict[str, tuple[str, str]] = {"ics": ("careerkit.cli.growth", "export_ics"),
+                                              "jsonresume": ("careerkit.cli.documents", "export_jsonresume")}
+EXTRA_IMPORTS: dict[str, tuple[str, str]] = {"jsonresume": ("careerkit.cli.documents", "import_jsonresume")}
 
 
 def register(app: typer.Typer) -> None:
@@ -21,7 +22,7 @@ def register(app: typer.Typer) -> None:
 
 def import_(
     file: str = typer.Argument(..., metavar="FILE", help="A .yaml/.yml or .json career file, or - for standard input."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="yaml or json (default: from the file name)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="yaml, json or jsonresume (default: from the file name)."),
     replace: bool = typer.Option(False, "--replace", help="Replace the whole record (a backup is taken first)."),
 ) -> None:
     import sys
@@ -30,7 +31,7 @@ def import_(
     from careerkit.store import io
 
     if fmt and fmt not in ("yaml", "json", *EXTRA_IMPORTS):
-        raise InvalidInput(f"unknown format {fmt!r}: use yaml or json")
+        raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_IMPORTS]))
     stdin_text = C.read_source("-") if file == "-" else None
     if file == "-" and not fmt:
         fmt = "json" if stdin_text.lstrip().startswith("{") else "yaml"
@@ -74,7 +75,7 @@ def _backup_path() -> Path:
 def export(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write here (default: standard output)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="yaml or json (default: from -o's name, else yaml)."),
-    include_private: bool = typer.Option(True, "--include-private/--no-private", help="Private entries are in the backup format by default; --no-private leaves them out."),
+    include_private: Optional[bool] = typer.Option(None, "--include-private/--no-private", help="Private entries are in the backup format (yaml, json) by default; --no-private leaves them out. Other formats (jsonresume) leave them out unless --include-private."),
     redact: bool = typer.Option(False, "--redact", help="Leave out other people's names: who gave feedback, your network, students and parents named in the text."),
 ) -> None:
     from careerkit.errors import InvalidInput
@@ -92,10 +93,10 @@ def export(
         if redact:
             raise InvalidInput(f"--redact works with yaml and json exports, not {fmt}")
         with C.database() as conn:
-            data = getattr(importlib.import_module(module), func)(conn, include_private=include_private)
+            data = getattr(importlib.import_module(module), func)(conn, include_private=bool(include_private))
     elif fmt in ("yaml", "json"):
         with C.database() as conn:
-            record = io.export_dict(conn, include_private=include_private)
+            record = io.export_dict(conn, include_private=include_private is not False)
         if redact:
             from careerkit.redact import redact_career
 

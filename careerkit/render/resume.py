@@ -49,6 +49,7 @@ class Bullet:
     text: str
     weight: float
     source: int = 0            # the accomplishment's id
+    date: str = ""
 
 
 @dataclass
@@ -70,6 +71,8 @@ class Item:
     when: str = ""
     note: str = ""
     weight: float = 0.0
+    source: tuple[str, int] | None = None     # (kind, id) of the entry behind it
+    date: str = ""
 
 
 @dataclass
@@ -254,7 +257,7 @@ def _experience(rec, relevance, today):
         if where is None:
             leftovers.append((acc, weight))
         else:
-            per_job[where].append(Bullet(bullet_text(acc), weight, acc.id))
+            per_job[where].append(Bullet(bullet_text(acc), weight, acc.id, acc.date))
     jobs = []
     for i, p in enumerate(positions):
         bullets = sorted(per_job[i], key=lambda b: (-b.weight, -b.source))
@@ -274,7 +277,8 @@ def _bullet_cap(position, today) -> int:
 def _leadership(leftovers) -> list[Item]:
     chosen = sorted(leftovers, key=lambda aw: (-aw[1], aw[0].date), reverse=False)[:MAX_LEADERSHIP]
     chosen.sort(key=lambda aw: (aw[0].date, aw[0].id), reverse=True)
-    return [Item(text=bullet_text(acc), when=year(acc.date), weight=w) for acc, w in chosen]
+    return [Item(text=bullet_text(acc), when=year(acc.date), weight=w,
+                 source=("accomplishment", acc.id), date=acc.date) for acc, w in chosen]
 
 
 def _expired(cred, today) -> bool:
@@ -296,7 +300,8 @@ def _education(rec, today) -> list[Item]:
             when = f"expected {year(c.date)}" if c.date else "in progress"
         else:
             when = year(c.date)
-        items.append(Item(text=one_line(c.name), detail=one_line(c.issuer), when=when))
+        items.append(Item(text=one_line(c.name), detail=one_line(c.issuer), when=when,
+                          source=("credential", c.id), date=c.date or ""))
     return items
 
 
@@ -308,14 +313,17 @@ def _certificates(rec, today) -> list[Item]:
         note = "in progress" if c.status == "in-progress" else (
             f"valid through {month_year(c.expires)}" if c.expires else "")
         items.append(Item(text=one_line(c.name), detail=one_line(c.issuer),
-                          when=year(c.date) if c.status != "in-progress" else "", note=note))
+                          when=year(c.date) if c.status != "in-progress" else "", note=note,
+                          source=("credential", c.id), date=c.date or ""))
     return items
 
 
 def _awards(rec, today) -> list[Item]:
-    found = [(c.date or "", Item(text=one_line(c.name), detail=one_line(c.issuer), when=year(c.date)))
+    found = [(c.date or "", Item(text=one_line(c.name), detail=one_line(c.issuer), when=year(c.date),
+                                 source=("credential", c.id), date=c.date or ""))
              for c in rec.credentials if c.kind == "award" and c.status == "earned"]
-    found += [(a.date, Item(text=one_line(a.title), when=year(a.date)))
+    found += [(a.date, Item(text=one_line(a.title), when=year(a.date),
+                            source=("accomplishment", a.id), date=a.date))
               for a in rec.accomplishments if a.kind == "award"]
     found.sort(key=lambda pair: pair[0], reverse=True)
     return [item for _, item in found]
@@ -337,7 +345,8 @@ def _learning(rec, relevance, today) -> list[Item]:
         hours = f"{e.hours:g} hours" if e.hours else ""
         note = "in progress" if e.status == "in-progress" else hours
         items.append(Item(text=one_line(e.title), detail=one_line(e.provider),
-                          when=year(e.date) if e.status == "done" else "", note=note, weight=weight))
+                          when=year(e.date) if e.status == "done" else "", note=note, weight=weight,
+                          source=("learning", e.id), date=e.date))
     return items
 
 
