@@ -1,0 +1,265 @@
+"""A posting's text -> its title, organisation and requirement items. Pure, bounded, never raises.
+
+    from careerkit.gap.extract import extract
+    posting = extract(text)    # Extracted(title, organization, requirements)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from careerkit.gap import classify, sections, structure
+from careerkit.gap.normalise import lines_of
+
+MAX_ITEMS = 400
+
+
+@dataclass
+class Candidate:
+    text: str
+    section: str | None
+    kind: str                  # section kind: req | duty | purpose | unknown
+    origin: str                # list | prose
+    must_hint: str | None      # from the heading or a lead-in
+    marker_must: str | None = None
+    block: int = 0
+    last_in_block: bool = True
+    final: bool = False        # the posting's very last words
+    siblings_closed: float = 0.0   # share of the other items of its list ending in punctuation
+    sibling_words: float = 0.0
+
+
+def extract(text):
+    """Read a posting; an unreadable or empty one gives an empty result, never an exception."""
+    from careerkit.models.gap import Extracted
+
+    try:
+        return _extract(text if isinstance(text, str) else "")
+    except Exception:  # noqa: BLE001 - a posting must never crash the caller; empty is the honest answer
+        return Extracted()
+
+
+def _extract(text: str):
+    from careerkit.models.gap import Extracted, Requirement
+
+    lines = lines_of(text)
+    entries = sections.entries_of(lines)
+    title, org = _title_and_org(entries, text)
+    cands = _candidates(entries)
+    cands = _keep(cands, title)
+    reqs: list[Requirement] = []
+    seen: set[str] = set()
+    for c in cands:
+        key = re.sub(r"[^a-z0-9]+", " ", c.text.lower()).strip()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        reqs.append(_requirement(c))
+        if len(reqs) >= MAX_ITEMS:
+            break
+    return Extracted(title=title, organization=org, requirements=reqs)
+
+
+# --- entries -> candidate items ---------------------------------------------------------------
+
+def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
+    out: list[Candidate] = []
+    heading: str | None = None
+    kind, must = "unknown", None
+    lead_must: str | None = None
+    block = 0
+    lists: dict[int, list[Candidate]] = {}
+    last_line = max((e.line for e in entries if e.kind in ("bullet", "text")), default=-1)
+    prev_kind = "blank"
+    for e in entries:
+        if e.kind == "heading":
+            new_kind = sections.heading_kind(e.text)
+            if new_kind == "unknown" and kind in ("req", "duty") and not sections._is_caps(e.text):
+                new_kind = kind            # a sub-heading inside a list of requirements or duties
+            elif new_kind == "unknown" and kind in ("req", "duty") and len(e.text.split()) <= 4:
+                new_kind = kind
+            heading, kind = e.text, new_kind
+            must = sections.heading_must(e.text) or (must if new_kind == kind and new_kind != "unknown"
+                                                      and sections.heading_kind(e.text) == "unknown" else None)
+            lead_must = None
+            block += 1
+        elif e.kind == "meta":
+            if not e.text:                  # a bare meta key ("Closing date") heads what follows
+                heading, kind, must, lead_must = e.key, "drop", None, None
+            block += 1
+        elif e.kind == "bullet":
+            if prev_kind not in ("bullet", "blank"):
+                block += 1
+            text, mmust = classify.strip_markers(e.text)
+            c = Candidate(text, heading, kind, "list", lead_must or must, mmust, block,
+                          final=e.line == last_line)
+            out.append(c)
+            lists.setdefault(block, []).append(c)
+        elif e.kind == "text":
+            block += 1
+            t = e.text.strip()
+            if t.endswith(":") and len(t.split()) <= 45 and not classify.is_item_like_leadin(t):
+                lead_must = classify.must_of_text(t, None) if classify.PREF_ANY.search(t) else (
+                    "required" if re.search(r"\b(essential|required|must)\b", t, re.I) else None)
+                prev_kind = e.kind
+                continue
+            text, mmust = classify.strip_markers(t)
+            parts = classify.split_sentences(text, kind)
+            for j, p in enumerate(parts):
+                out.append(Candidate(p, heading, kind, "prose", lead_must or must, mmust, block,
+                                     last_in_block=j == len(parts) - 1,
+                                     final=e.line == last_line and j == len(parts) - 1))
+        prev_kind = e.kind if e.kind != "blank" else prev_kind if prev_kind == "bullet" else "blank"
+    for items in lists.values():
+        for c in items:
+            others = [o for o in items if o is not c]
+            if others:
+                c.siblings_closed = sum(o.text.rstrip().endswith(sections._TERMINAL) for o in others) / len(others)
+                c.sibling_words = sum(len(o.text.split()) for o in others) / len(others)
+    return out
+
+
+def _keep(cands: list[Candidate], title: str | None) -> list[Candidate]:
+    title_key = re.sub(r"[^a-z0-9]+", " ", (title or "").lower()).strip()
+    kept = []
+    for c in cands:
+        if c.kind == "drop":
+            continue
+        if c.final and classify.looks_cut(c, cands):
+            continue
+        if classify.not_a_requirement(c.text, c.kind, c.origin):
+            continue
+        if title_key and re.sub(r"[^a-z0-9]+", " ", c.text.lower()).strip() == title_key:
+            continue
+        kept.append(c)
+    # a list in the purpose's own section, or any duties section (one naming whom the role
+    # supervises is about the reporting line, not the duties)
+    duty_list = any((c.origin == "list" and c.kind in ("duty", "purpose")) or
+                    (c.kind == "duty" and not re.search(r"supervis", c.section or "", re.I)) for c in kept)
+    if duty_list:
+        # a purpose statement gives way to the list of duties that spells it out
+        kept = [c for c in kept if not (c.origin == "prose" and (c.kind == "purpose" or
+                                        (c.kind == "unknown" and classify.is_purpose_like(c.text))))]
+    return kept
+
+
+def _requirement(c: Candidate):
+    from careerkit.models.gap import Requirement
+
+    text = c.text
+    rtype = classify.type_of(text, c.kind, c.origin)
+    must = c.marker_must or classify.must_of_text(text, c.must_hint)
+    if rtype == "responsibility" and c.kind in ("duty", "purpose"):
+        must = c.marker_must or "required" if c.must_hint != "preferred" else must
+    req = Requirement(text=text, section=c.section, must=must, type=rtype)
+    years = structure.years_of(text)
+    if years is not None and rtype in ("experience", "credential", "education", "skill"):
+        req.years = years
+        at = structure._YEARS.search(text)
+        req.experience_category = structure.category_of(text, at.start() if at else 0)
+    elif rtype == "experience":
+        req.experience_category = structure.category_of(text)
+    if rtype in ("education", "credential", "experience"):
+        req.degree_level = structure.degree_level_of(text) if classify.EDU.search(text) else None
+        if req.degree_level:
+            req.degree_fields = structure.degree_fields_of(text)
+            req.or_related = structure.or_related(text)
+    if rtype in ("credential", "education", "experience"):
+        req.credential_terms = structure.credential_terms_of(text) if rtype == "credential" or \
+            classify.CRED.search(text) else []
+    req.jurisdiction = structure.jurisdiction_of(text) if rtype in ("credential", "education", "experience") \
+        or classify.CRED.search(text) else None
+    return req
+
+
+# --- title and organisation -------------------------------------------------------------------
+
+_GENERIC_TITLE = re.compile(r"^(job|position|role|vacancy|class)\s+(description|details|posting|profile|"
+                            r"specification)$|^person specification$|^job description$", re.I)
+_ORG = re.compile(
+    r"\b((?:[A-Z][\w'’.&-]*\s+){0,5}?(?:[A-Z][\w'’.&-]*\s+)"
+    r"(?:Public Schools|County Schools|City Schools|Independent School District|Unified School District|"
+    r"School District|Schools|School|Academy|Trust|College|University|ISD|USD|Board of Education|"
+    r"School Board|Federation|Department of Education)(?:\s+No\.\s*\d+)?)\b")
+_ORG_OF = re.compile(r"\b((?:The\s+)?(?:School Board|Board of Education|Department of Education)\s+of\s+"
+                     r"(?:[A-Z][\w'’.-]*\s*){1,4})", re.I)
+_ORG_GENERIC = {"elementary", "middle", "high", "primary", "secondary", "special", "public", "the", "state",
+                "local", "a", "an", "our", "this", "k-12", "junior", "senior", "grammar", "independent",
+                "charter", "district", "elementary school", "each", "every", "all"}
+
+
+def _title_and_org(entries: list[sections.Entry], text: str) -> tuple[str | None, str | None]:
+    title = org = None
+    for i, e in enumerate(entries[:80]):
+        if e.kind == "meta":
+            val = _meta_value(e, entries, i)
+            if not val:
+                continue
+            if title is None and e.key.strip() in sections.TITLE_KEYS:
+                title = val
+            if org is None and e.key.strip() in sections.ORG_KEYS:
+                org = val
+    if title is None:
+        title = _first_line_title(entries)
+    if org is None:
+        org = _find_org(text[:20_000])
+    return _tidy(title), _tidy(org)
+
+
+def _meta_value(e: sections.Entry, entries: list[sections.Entry], i: int) -> str | None:
+    val = e.text
+    if not val:                     # the value sits on the next line ("Job role" / "Deputy head")
+        nxt = next((x for x in entries[i + 1:i + 3] if x.kind in ("text", "bullet")), None)
+        val = nxt.text if nxt and len(nxt.text.split()) <= 10 else ""
+    # "Department Chairperson Salary Grade: Stipend ..." - cut at the next run-on key
+    val = re.split(r"\s+(?:[A-Z][A-Za-z/]*\s+){0,2}[A-Z][A-Za-z/]*:\s", val)[0]
+    val = re.split(r"\s{2,}", val)[0]
+    return val.strip(" -–:") or None
+
+
+def _first_line_title(entries: list[sections.Entry]) -> str | None:
+    for e in entries[:6]:
+        if e.kind in ("blank", "meta"):
+            continue
+        t = e.text.strip().strip("()").strip()
+        m = re.match(r"^(?:job description|position description|person specification|job title|"
+                     r"vacancy)\s*[:\-–]\s*(.+)$", t, re.I)
+        if m:
+            return m.group(1)
+        if e.kind == "heading" and re.match(r"^(?:job description|position description|person specification|"
+                                            r"job title|vacancy|role)$", t, re.I):
+            nxt = entries[entries.index(e) + 1] if entries.index(e) + 1 < len(entries) else None
+            if nxt is not None and nxt.kind == "text" and len(nxt.text.split()) <= 10:
+                return nxt.text
+            continue
+        if e.kind == "heading" and sections.heading_kind(t) in ("req", "duty", "purpose", "drop"):
+            return None
+        if _GENERIC_TITLE.match(t):
+            continue
+        if len(t.split()) <= 12 and not t.endswith("."):
+            return t
+        return None
+    return None
+
+
+def _find_org(text: str) -> str | None:
+    for rx in (_ORG_OF, _ORG):
+        for m in rx.finditer(text):
+            name = m.group(1).strip()
+            words = name.split()
+            # skip "Elementary School", "Assistant Principal ... School" and similar generic phrases
+            if len(words) < 2 or all(w.lower() in _ORG_GENERIC or w.lower() in
+                                     ("school", "schools", "academy", "college", "trust") for w in words):
+                continue
+            name = re.sub(r"^(?:The|THE|At|AT)\s+(?=The\s)", "", name)
+            if re.search(r"\b(Principal|Teacher|Coach|Director|Head|Assistant|Position|Job)\b", name):
+                continue
+            return re.sub(r"\s+CLASS DESCRIPTION$", "", name)
+    return None
+
+
+def _tidy(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = re.sub(r"\s+", " ", s).strip(" :-–()")
+    return s[:200] or None

@@ -1,0 +1,177 @@
+"""Raw posting text (plain, Markdown, HTML, PDF copy) -> clean lines. Pure and bounded."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 200_000      # a posting is a few pages; a 5 MB paste is cut, not choked on
+MAX_LINE = 5_000         # one "line" longer than this is split at sentence ends
+
+_HTML_HINT = re.compile(r"<\s*(?:html|body|div|p|li|ul|ol|br|h[1-6]|table|tr|td|span|strong|section)\b",
+                        re.I)
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b-\u200d\ufeff\ufffd]")
+# A heading run into the next word: "QualificationsEducation/Certification:".
+_RUN_IN = re.compile(
+    r"^(\s*(?:[A-Z][a-z]+ )?(?:Qualifications?|Requirements?|Responsibilities|Duties|Skills|Experience|"
+    r"Education|Certifications?|Licensure|Knowledge|Abilities|Summary|Overview|Description|Essential|"
+    r"Desirable|Preferred|Benefits|Salary|Compensation|Purpose|Expectations|Competencies|"
+    r"QUALIFICATIONS?|REQUIREMENTS?|RESPONSIBILITIES|DUTIES|SKILLS|EXPERIENCE|EDUCATION|SUMMARY))"
+    r"(?=[A-Z][a-z])")
+_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_ESSENTIAL = re.compile(r"^\s*(essential|required|e)\s*$", re.I)
+_DESIRABLE = re.compile(r"^\s*(desirable|desired|preferred|d)\s*$", re.I)
+
+
+def clean(text: str) -> str:
+    """Bounded, normalised text: one kind of newline, no control characters, HTML read."""
+    if not isinstance(text, str):
+        return ""
+    text = text[:MAX_CHARS]
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    if _HTML_HINT.search(text[:20_000]):
+        text = html_to_text(text)
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    return text
+
+
+def lines_of(text: str) -> list[str]:
+    """Clean text split into lines, with tables flattened and run-in headings split."""
+    out: list[str] = []
+    table_cols: tuple[int | None, int | None] | None = None
+    for raw in clean(text).split("\n"):
+        raw = raw.rstrip()
+        if len(raw) > MAX_LINE:
+            out.extend(_split_long(raw))
+            continue
+        if "|" in raw and raw.strip().startswith("|") or raw.count("|") >= 2:
+            if _MD_TABLE_SEP.match(raw):
+                continue
+            cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+            cols = _essential_columns(cells)
+            if cols is not None:
+                table_cols = cols
+                head = cells[0].strip("*_ ")
+                out.append(head + " /" if head else "")
+                continue
+            out.append(_row_text(cells, table_cols))
+            continue
+        if not raw.strip():
+            table_cols = None
+        raw = raw.replace("\t", "    ") if re.match(r"^\s*(\S{1,4})\t", raw) else raw
+        raw = re.sub(r"(?<=\S)\t+(?=\S)", " / ", raw)
+        raw = _SPACES.sub(" ", raw.replace("\t", " "))
+        m = _RUN_IN.match(raw)
+        if m and len(raw) > len(m.group(1)) + 2:
+            out.append(m.group(1))
+            raw = raw[m.end(1):]
+        out.append(raw)
+    return out
+
+
+def _split_long(line: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?;])\s+", line)
+    out, cur = [], ""
+    for p in parts:
+        if len(cur) + len(p) > MAX_LINE and cur:
+            out.append(cur)
+            cur = ""
+        cur = f"{cur} {p}" if cur else p
+        while len(cur) > MAX_LINE:       # no sentence ends at all: hard cut
+            out.append(cur[:MAX_LINE])
+            cur = cur[MAX_LINE:]
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _essential_columns(cells: list[str]) -> tuple[int | None, int | None] | None:
+    """Indexes of the Essential and Desirable columns when this row is a table header."""
+    ess = next((i for i, c in enumerate(cells) if i and _ESSENTIAL.match(c.strip("*_ "))), None)
+    des = next((i for i, c in enumerate(cells) if i and _DESIRABLE.match(c.strip("*_ "))), None)
+    if ess is None and des is None:
+        return None
+    return ess, des
+
+
+def _row_text(cells: list[str], cols: tuple[int | None, int | None] | None) -> str:
+    """A table row as one line: the criterion, then an E/D marker read from the columns."""
+    cells = [c.strip("*_ ") for c in cells]
+    if cols is None:
+        return " / ".join(c for c in cells if c)
+    ess, des = cols
+    skip = {i for i in cols if i is not None}
+    text = " ".join(c for i, c in enumerate(cells) if i not in skip and c and i == 0) or \
+        next((c for i, c in enumerate(cells) if i not in skip and c), "")
+    filled = lambda i: i is not None and i < len(cells) and bool(cells[i])  # noqa: E731
+    if filled(ess):
+        return f"{text} / E"
+    if filled(des):
+        return f"{text} / D"
+    return text
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+_BLOCK = {"p", "div", "section", "article", "header", "footer", "ul", "ol", "table", "tbody", "thead",
+          "blockquote", "dl", "dt", "dd", "pre", "main", "aside", "nav", "form", "fieldset"}
+_HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "button", "select"}
+
+
+def html_to_text(html: str) -> str:
+    """HTML saved from a browser -> text with one line per block, bullets for list items."""
+    from html.parser import HTMLParser
+
+    class _Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+            self.in_head = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _SKIP:
+                self.skip += 1
+            elif tag == "li":
+                self.parts.append("\n• ")
+            elif tag in _HEAD:
+                self.in_head += 1
+                self.parts.append("\n\n## ")
+            elif tag == "tr":
+                self.parts.append("\n|")
+            elif tag in ("td", "th"):
+                pass
+            elif tag == "br":
+                self.parts.append("\n")
+            elif tag in _BLOCK:
+                self.parts.append("\n")
+
+        def handle_startendtag(self, tag, attrs):
+            if tag == "br":
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in _SKIP:
+                self.skip = max(0, self.skip - 1)
+            elif tag in _HEAD:
+                self.in_head = max(0, self.in_head - 1)
+                self.parts.append("\n")
+            elif tag in ("td", "th"):
+                self.parts.append(" |")
+            elif tag in _BLOCK or tag in ("li", "tr"):
+                self.parts.append("\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(re.sub(r"\s+", " ", data))
+
+    reader = _Reader()
+    try:
+        reader.feed(html)
+        reader.close()
+    except Exception:  # noqa: BLE001 - malformed markup: fall back to dropping tags
+        return re.sub(r"<[^<>]{0,2000}>", " ", html)
+    text = "".join(reader.parts)
+    return re.sub(r"\n[ \t]+", "\n", text)

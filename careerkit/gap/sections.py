@@ -1,0 +1,259 @@
+"""Clean lines -> entries (headings, meta lines, bullets, text), with wrapped lines rejoined."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Keys of "KEY: value" lines that describe the job, not what it asks.
+META_KEYS = {
+    "reports to", "report to", "reporting to", "responsible to", "accountable to", "supervises",
+    "supervisor", "flsa", "flsa status", "status", "position status", "employment status",
+    "evaluation", "evaluation instrument", "evaluation tool", "evaluated by", "work year", "work days",
+    "days", "working days", "salary", "salary schedule", "salary grade", "salary range", "pay",
+    "pay scale", "pay grade", "pay range", "grade", "retirement", "location", "locations", "department",
+    "code", "job code", "class code", "official title", "working title", "local title", "state title",
+    "title", "position title", "job title", "position", "job role", "role", "post", "hours",
+    "working hours", "working pattern", "contract type", "contract", "start date", "job start date",
+    "closing date", "date listed", "posted", "posting date", "date posted", "deadline",
+    "application deadline", "visa sponsorship", "key stage", "key stages", "subject", "subjects",
+    "school type", "school size", "age range", "phase", "education phase", "number of pupils", "months",
+    "fte", "shift", "benefits", "stipend", "competition", "job id", "job number", "reference",
+    "ref", "sq/oq", "employment type", "job type", "schedule", "calendar", "length of contract",
+    "funding", "bargaining unit", "union", "travel", "school", "district", "organization",
+    "organisation", "employer", "company", "trust", "academy", "campus", "site", "work location",
+    "terms", "term", "wage", "compensation", "category", "job category", "type", "openings",
+    "number of openings", "vacancies", "fte/hours", "duration", "language", "languages",
+    "pay band", "band", "unit", "classification", "job family", "exempt/non-exempt", "supervision",
+}
+TITLE_KEYS = ("working title", "position title", "job title", "local title", "official title", "title",
+              "position", "job role", "role", "post")
+ORG_KEYS = ("school", "district", "organization", "organisation", "employer", "company", "trust",
+            "academy", "campus")
+
+_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?P<mark>[•●▪■◦○·‣∙►▸➢✓✔❖◆◇□☐→⁃◘]|[-–—*+>](?=\s)|o(?=\s+[A-Z])|"
+    r"\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
+    r"\s*(?P<text>.*)$")
+_NUMBER_ONLY = re.compile(r"^\s*\(?(\d{1,3}|[a-z])[.)]\s*$")
+_KEYVAL = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ,&/'’()#.-]{0,60}?)\s*:\s*(?P<val>.*)$")
+_TERMINAL = tuple(".!?;:")
+
+# Heading vocabulary: a short line made mostly of these words is a heading.
+_HEAD_VOCAB = set("""
+qualifications qualification requirements requirement skills skill experience knowledge abilities ability
+education certification certifications certificate licensure license licence credentials duties duty
+responsibilities responsibility key essential desirable preferred desired required minimum what we
+we're were looking for seek seeking job role position summary description details about you your
+person specification specifications additional other main general the and of a an to in who need
+needs bring benefits salary how apply our offer competencies competency criteria functions function
+expectations purpose overview goal goals information training attributes qualities working conditions
+ideal candidate profile will do you'll areas principal accountabilities tasks special professional
+understanding experiences standards classification objective objectives nice have would like
+application process selection essential/desirable must performance supervisory job-specific
+""".split())
+
+KIND_RULES = [
+    ("drop", re.compile(
+        r"salar|compensation|benefit|\bpay\b|terms (?:of|and) (?:employment|conditions)|conditions of employment|"
+        r"working conditions|physical (?:demands|requirements)|work(?:ing)? environment|how to apply|to apply|"
+        r"\bapplication\b|\bapply\b|about us|about (?:the )?(?:school|district|trust|academy|company|organi[sz]ation|college)|"
+        r"who we are|\bour (?:school|district|trust|mission|values|vision|commitment)|equal opportunit|\beeo\b|"
+        r"discriminat|disclaimer|safeguarding (?:statement|policy|commitment)|commitment to safeguarding|"
+        r"job details|additional information|other information|\bcontact\b|closing date|what we offer|"
+        r"why (?:join|work)|\bperks\b|\blocation\b|\bhours\b|\bcontract\b|\bvisa\b|selection process|"
+        r"supplemental information|\bfunding\b|\bterms\b")),
+    ("duty", re.compile(
+        r"dut(?:y|ies)|responsibilit|functions|accountabilit|\btasks\b|what you(?:'ll|’ll| will) do|"
+        r"\byou will\b|in this role|key areas|main areas|day[- ]to[- ]day|the job involves")),
+    ("purpose", re.compile(
+        r"purpose|\bgoals?\b|summary|overview|objective|about (?:the|this) (?:role|position|job|post)|"
+        r"role (?:profile|description)|position description of|description of (?:classification|position|the)|"
+        r"general description|nature of (?:the )?work|introduction|^the (?:role|position|post)$")),
+    ("req", re.compile(
+        r"qualifi|requirement|skill|knowledge|abilit|experience|education|certific|licen[cs]|credential|"
+        r"criteria|specification|looking for|expectation|competenc|attribute|who you are|you (?:have|bring|are)\b|"
+        r"what you(?:'ll|’ll)? (?:need|bring)|ideal candidate|training|understanding|qualities|characteristics|"
+        r"standards|profile")),
+]
+_MODIFIER = re.compile(r"essential|desirable|desired|preferred|required|minimum|mandatory|nice to have|bonus")
+_PREF_HEAD = re.compile(r"prefer|desirable|desired|nice to have|bonus|\bplus\b|advantage|additional qualif|ideal")
+_REQ_HEAD = re.compile(r"essential|required|minimum|mandatory")
+
+
+@dataclass
+class Entry:
+    kind: str                 # heading | meta | bullet | text | blank
+    text: str = ""
+    key: str = ""             # meta key
+    indent: int = 0
+    marker: str = ""
+    line: int = 0             # index of the last physical line it covers
+    wrapped_tail: int = 0     # length of its last physical line
+
+
+def heading_kind(text: str) -> str:
+    """drop | duty | purpose | req | unknown for a heading's words."""
+    low = text.lower()
+    found = []
+    for name, rx in KIND_RULES:
+        m = rx.search(low)
+        if m:
+            found.append((m.start(), name))
+    if found:
+        # a heading naming pay or how to apply wins even when it also says "position"
+        if any(n == "drop" for _, n in found) and not any(n in ("req", "duty") for _, n in found):
+            return "drop"
+        return min(found)[1]
+    if _MODIFIER.search(low):
+        return "req"
+    return "unknown"
+
+
+def heading_must(text: str) -> str | None:
+    low = text.lower()
+    if _PREF_HEAD.search(low):
+        return "preferred"
+    if _REQ_HEAD.search(low):
+        return "required"
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'’/-]*", text)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _heading_vocab_share(text: str) -> float:
+    words = [w.lower().strip("'’") for w in _words(text)]
+    if not words:
+        return 0.0
+    return sum(w in _HEAD_VOCAB for w in words) / len(words)
+
+
+def meta_key(key: str) -> bool:
+    k = re.sub(r"\s+", " ", key.strip().lower().rstrip("#").strip())
+    return k in META_KEYS
+
+
+def _classify(line: str, prev_blank: bool, next_line: str | None) -> list[Entry]:
+    """One physical line -> entries (a heading with inline content gives two)."""
+    stripped = line.strip()
+    md = re.match(r"^#{1,6}\s*(.*)$", stripped)
+    if md:
+        head = md.group(1).strip("*_ :")
+        return [Entry("heading", head)] if head else []
+    stripped = re.sub(r"^\*\*(.+?)\*\*\s*:?\s*$", r"\1:", stripped)        # **Heading** alone
+    stripped = re.sub(r"^__(.+?)__\s*:?\s*$", r"\1:", stripped)
+    stripped = re.sub(r"\*\*|__", "", stripped)
+    b = _BULLET.match(line)
+    if b and b.group("text").strip():
+        text = b.group("text").strip()
+        if meta_key(text.rstrip(":")):
+            return [Entry("meta", "", key=text.rstrip(":").lower())]
+        return [Entry("bullet", text, indent=len(b.group("indent").expandtabs()), marker=b.group("mark"))]
+    if _NUMBER_ONLY.match(line):
+        return [Entry("marker", marker=stripped)]
+    if meta_key(stripped.rstrip(":")):
+        return [Entry("meta", "", key=stripped.rstrip(":").lower())]
+    words = _words(stripped)
+    kv = _KEYVAL.match(stripped)
+    if kv and kv.group("val").strip() and len(_words(kv.group("key"))) <= 7:
+        key, val = kv.group("key").strip(), kv.group("val").strip()
+        if meta_key(key):
+            return [Entry("meta", val, key=key.lower())]
+        kind = heading_kind(key)
+        if kind != "unknown" or _MODIFIER.search(key.lower()):
+            return [Entry("heading", key), Entry("text", val)]
+        if (_is_caps(key) and len(_words(val)) <= 8 and not val.endswith(".")) or \
+                (len(_words(key)) <= 3 and len(_words(val)) <= 4 and not val.endswith(".")):
+            return [Entry("meta", val, key=key.lower())]
+    if stripped.endswith(":") and len(words) <= 12:
+        return [Entry("heading", stripped.rstrip(": "))]
+    if re.search(r"\s/$|^[^/]{2,60}/$", stripped) and len(words) <= 8:
+        return [Entry("heading", stripped.rstrip("/ "))]
+    if _is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
+        return [Entry("heading", stripped)]
+    if (len(words) <= 8 and not stripped.endswith(tuple(".;,!?")) and prev_blank
+            and _heading_vocab_share(stripped) >= 0.75 and heading_kind(stripped) != "unknown"):
+        return [Entry("heading", stripped)]
+    return [Entry("text", stripped)]
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The width a PDF copy wrapped its lines at, or 0 when the text is not wrapped."""
+    lens = sorted(len(x.strip()) for x in lines if len(x.strip()) >= 40)
+    if len(lens) < 3:
+        return 0
+    width = lens[int(0.8 * (len(lens) - 1))]
+    near = [x for x in lines if 0.85 * width <= len(x.strip()) <= 1.15 * width
+            and not x.rstrip().endswith(_TERMINAL)]
+    return width if len(near) >= 2 else 0
+
+
+_CONT_START = re.compile(r"^[a-z(,&]|^(?:and|or|of|to|the|in|for|with)\b")
+_DANGLING = re.compile(r"(?:\b(?:and|or|of|to|the|a|an|in|for|with|by|on|at|as|from|that|including|such|"
+                       r"their|its|our|your|his|her|is|are|be)|[,&/-])$", re.I)
+
+
+def entries_of(lines: list[str]) -> list[Entry]:
+    """Lines -> entries; a line that only continues the previous one is joined to it."""
+    width = _wrap_width(lines)
+    out: list[Entry] = []
+    last: Entry | None = None       # last bullet/text entry, which a next line may continue
+    blanks = 0
+    pending_marker = ""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            blanks += 1
+            if out and out[-1].kind != "blank":
+                out.append(Entry("blank", line=i))
+            continue
+        s = line.strip()
+        if last is not None and _continues(last, line, s, blanks, width):
+            sep = "" if last.text.endswith("-") and s[:1].islower() and re.search(r"\w-$", last.text) else " "
+            last.text = f"{last.text}{sep}{s}"
+            last.line, last.wrapped_tail = i, len(s)
+            if out and out[-1].kind == "blank" and out[-1] is not last:
+                out.pop()
+            blanks = 0
+            continue
+        nxt = next((x for x in lines[i + 1:i + 3] if x.strip()), None)
+        new = _classify(line, blanks > 0 or not out, nxt)
+        blanks = 0
+        for e in new:
+            e.line, e.wrapped_tail = i, len(s)
+            if e.kind == "marker":
+                pending_marker = e.marker
+                continue
+            if pending_marker and e.kind == "text":
+                e.kind, e.marker = "bullet", pending_marker
+            pending_marker = ""
+            out.append(e)
+        last = out[-1] if out and out[-1].kind in ("bullet", "text") else None
+    return out
+
+
+def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
+    if _BULLET.match(line) or _NUMBER_ONLY.match(line) or s.startswith("#"):
+        return False
+    ends_open = not last.text.rstrip().endswith(_TERMINAL) and not last.text.rstrip().endswith(("”", '"', ")"))
+    if blanks > 1:
+        return False
+    if blanks == 1:
+        # a page break inside a hyphenated word: "decision-\n\nmaking"
+        return bool(re.search(r"\w-$", last.text)) and s[:1].islower()
+    if not ends_open:
+        return False
+    if _CONT_START.match(s):
+        return True
+    if _DANGLING.search(last.text.rstrip()):
+        return True
+    if width and last.wrapped_tail >= 0.75 * width:
+        return not (_is_caps(s) or s.endswith(":") and len(_words(s)) <= 8)
+    if last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not _is_caps(s):
+        return True
+    return False
