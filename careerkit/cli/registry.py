@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "goals": "records",
     "status": "growth",
     "assess": "assess",
+    "plan": "plan",
     "gap": "gap",
     "frameworks": "frameworks",
     "resume": "documents",

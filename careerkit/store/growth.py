@@ -255,6 +255,17 @@ def goal_links(conn: sqlite3.Connection, goal_ids: list[int] | None = None) -> d
     return out
 
 
+def closing_goals(conn: sqlite3.Connection) -> dict[int, list[int]]:
+    """Done goals with the accomplishments linked to them: the evidence that closes the gap
+    each was made for (goal id -> win ids)."""
+    out: dict[int, list[int]] = {}
+    for r in conn.execute("SELECT l.goal_id, l.accomplishment_id FROM goal_links l "
+                          "JOIN goals g ON g.id = l.goal_id WHERE g.status = 'done' "
+                          "ORDER BY l.goal_id, l.accomplishment_id"):
+        out.setdefault(r[0], []).append(r[1])
+    return out
+
+
 def set_goal_gap(conn: sqlite3.Connection, goal_id: int, gap: str, competencies: list[str],
                  report_id: int | None = None) -> None:
     """Remember which gap a goal was made to close."""
