@@ -3,6 +3,20 @@ from __future__ import annotations
 
 import re
 
+class _Gated:
+    """A slow alternation behind a cheap test: every match contains one of `keys` (lower case)."""
+
+    def __init__(self, rx: re.Pattern, keys: str) -> None:
+        self.rx, self.keys = rx, keys.split("|")
+
+    def search(self, text: str):
+        low = text.lower()
+        for k in self.keys:
+            if k in low:
+                return self.rx.search(text)
+        return None
+
+
 # --- person-specification markers --------------------------------------------------------------
 
 _EVIDENCE = r"(?:AF|AI|AFI|AR|IR|IO|A|I|R|T|O|L|P|S|C|App(?:lication)?|Interview|Ref(?:erences?)?|Letter|Task|" \
@@ -43,13 +57,13 @@ def _plausible_marker(t: str, m: re.Match) -> bool:
 
 # --- required or preferred ---------------------------------------------------------------------
 
-PREF_ANY = re.compile(
+PREF_ANY = _Gated(re.compile(
     r"\b(?:is|are|would be|will be|being|be)\s+(?:highly\s+|strongly\s+|also\s+)?(?:preferred|desired|desirable|"
     r"an? (?:advantage|plus|asset|bonus)|advantageous|beneficial|helpful|welcome[d]?)\b|"
     r"\bideal candidate\b|\bideally\b|^\s*(?:preferably|preferred|desirable|desired|nice to have|bonus)\b|"
     r"\((?:preferred|desirable|desired|optional)\)|"
     r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset|advantageous)\s*[.;!)]*\s*$|"
-    r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset)\s*(?:[,;]|but\b)", re.I)
+    r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset)\s*(?:[,;]|but\b)", re.I), "prefer|desir|advantage|plus|asset|bonus|beneficial|helpful|welcome|ideal|nice to have|optional")
 _REQUIRED = re.compile(r"\b(?:required|must|minimum|mandatory|essential|at least|shall|necessary)\b", re.I)
 
 
@@ -134,19 +148,19 @@ def looks_cut(c, cands) -> bool:
 
 # --- not requirements --------------------------------------------------------------------------
 
-_PAY = re.compile(
+_PAY = _Gated(re.compile(
     r"\bsalar(?:y|ies)\b|\bpay (?:scale|range|grade|band|rate)|\bper annum\b|\bstipend\b|\bcompensation\b|"
     r"\bbenefits? (?:package|include|shall)|\bhealth insurance\b|\bpension\b|\bretirement (?:system|plan)\b|"
     r"[$£€]\s?\d|\bhourly rate\b|\bwages?\b|\bFICA\b|\bdeduction\b|\bpaid (?:according|at|on)\b|"
-    r"\bpay scale\b|\bleadership (?:pay|spine)\b|\bL\d{1,2}\s*[-–]\s*L?\d{1,2}\b", re.I)
-_SCHEDULE = re.compile(
+    r"\bpay scale\b|\bleadership (?:pay|spine)\b|\bL\d{1,2}\s*[-–]\s*L?\d{1,2}\b", re.I), "salar|pay|per annum|stipend|compensation|benefit|insurance|pension|retirement|$|£|€|hourly|wage|fica|deduction|paid|spine|l1|l2|l3|l4|l5|l6|l7|l8|l9")
+_SCHEDULE = _Gated(re.compile(
     r"\bwork(?:ing)? (?:year|days|hours|pattern|week|calendar)\b|\bhours (?:of employment|per week|per day|"
     r"a week|/month|per month)|\bfull[- ]time\b|\bpart[- ]time\b|\bterm[- ]time\b|\bfixed[- ]term\b|"
     r"\bpermanent (?:contract|post|position|role)\b|\bcontract (?:type|length)\b|\b\d{3}[- ]days?\b|"
     r"\bstart date\b|\bstarting (?:in|on|from) (?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d)|\bmonths? (?:contract|position)\b|\bschool year calendar\b",
-    re.I)
-_EEO = re.compile(
+    re.I), "work|hours|time|term|permanent|contract|day|start|month|calendar")
+_EEO = _Gated(re.compile(
     r"equal (?:employment )?opportunit|does not discriminate|\bdiscriminat\w+ (?:on|against|based)|"
     r"without regard to|regardless of (?:race|age|gender|sex|religion|color|colour)|reasonable accommodation|"
     r"background (?:check|investigation|screening)|criminal (?:history|record|background)|fingerprint|"
@@ -157,8 +171,8 @@ _EEO = re.compile(
     r"protected (?:class|veteran)|\bAmericans with Disabilities\b|\bTitle IX\b|\bveteran status\b|"
     r"sexual orientation|gender identit|marital status|national origin|pre-employment (?:check|screen)|"
     r"safer recruitment (?:practice|procedures|policy)|\bcheck(?:s)? (?:will be|are) (?:carried out|undertaken|required)",
-    re.I)
-_APPLY = re.compile(
+    re.I), "opportunit|discriminat|regard|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check")
+_APPLY = _Gated(re.compile(
     r"\bto apply\b|\bapply (?:online|now|by|via|at|through|on|before|in writing|today)\b|"
     r"\bapplications? (?:must|should|will|are|can|close|form|pack|packet|deadline|received|submitted|"
     r"closing|process)\b|\bsubmit (?:a |an |your |the )?(?:resume|cv|c\.v\.|cover letter|letter|"
@@ -169,11 +183,11 @@ _APPLY = re.compile(
     r"\bwe encourage (?:applications|you to apply)\b|\bcandidates are (?:encouraged|invited) to\b|"
     r"\bwill be (?:interviewed|contacted|notified|invited|assigned|placed)\b|\bvisits? to the school\b|"
     r"\bwelcome(?:s|d)? (?:visits|applications)\b|\bapplicants? (?:must|should|are required to) (?:submit|complete|"
-    r"upload|include|provide (?:a|an|three|two|the names))", re.I)
-_PROCESS = re.compile(
+    r"upload|include|provide (?:a|an|three|two|the names))", re.I), "apply|application|submit|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant")
+_PROCESS = _Gated(re.compile(
     r"\bopenings?\b|\bvacanc(?:y|ies)\b|\bthis (?:posting|advert|advertisement|listing|job posting)\b|"
     r"\b(?:pool|list) of (?:qualified )?(?:applicants|candidates)\b|\bapplicant pool\b|\beligibility list\b|"
-    r"\bposition (?:is|will be) (?:open|posted|advertised|available)\b|\bposted until\b", re.I)
+    r"\bposition (?:is|will be) (?:open|posted|advertised|available)\b|\bposted until\b", re.I), "opening|vacanc|this|pool|list|eligibility|position|posted")
 _REPORTING = re.compile(r"\breports? (?:directly )?to\b|\breporting (?:directly )?to\b|\baccountable to\b|"
                         r"\bevaluated by\b|\bFLSA\b|\bline manag(?:er|ed by)\b", re.I)
 _EMPLOYER = re.compile(
@@ -192,9 +206,9 @@ _CANDIDATE = re.compile(r"\b(?:seeking|looking for|candidates?|applicants?|someo
 # A sentence announcing the list below it ("The skills which follow are essential").
 _LEADIN = re.compile(r"\b(?:which|that) follows?\b|\bthe following\b|\b(?:listed|set out|detailed|outlined) "
                      r"below\b|\bas follows\b|\bbelow are\b", re.I)
-_DATEISH = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+_DATEISH = _Gated(re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                       r"december)\s+\d{4}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|"
-                      r"september|october|november|december)\b", re.I)
+                      r"september|october|november|december)\b", re.I), "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 SIGNAL = re.compile(
     r"\b(?:must|should|shall|required?|requires|requirement|essential|desirable|preferred|ideal(?:ly)?|"
     r"experience[ds]?|degree|certif\w*|licen[cs]\w*|endorse\w*|qualifi\w*|abilit\w*|able to|skill\w*|"
@@ -242,26 +256,26 @@ def is_purpose_like(text: str) -> bool:
 
 # --- type --------------------------------------------------------------------------------------
 
-EDU = re.compile(
+EDU = _Gated(re.compile(
     r"\bdegree\b(?!\s+of\b)|\bbachelor|\bmasters?\b|\bmaster(?:'s|’s)|\bdoctor(?:ate|al)\b|\bph\.?\s?d\b|"
     r"\bed\.?\s?d\b\.?|\bed\.\s?s\b|\bm\.\s?ed\b|\bb\.\s?ed\b|\bmba\b|\bdiploma\b|\bgraduate of\b|"
     r"\bhigh school (?:education|graduate)\b|\bGED\b|\bpost-?graduate (?:study|qualification)|"
-    r"\bundergraduate\b|\bspecialist(?:'s|’s)? degree|\bhonours\b|\bA[- ]levels?\b(?= or)", re.I)
-CRED = re.compile(
+    r"\bundergraduate\b|\bspecialist(?:'s|’s)? degree|\bhonours\b|\bA[- ]levels?\b(?= or)", re.I), "degree|bachelor|master|doctor|ph|ed|mba|diploma|graduate|high school|ged|honours|level")
+CRED = _Gated(re.compile(
     r"\bcertif(?:icate|ication|ied)s?\b|\blicen[cs](?:e|ed|ure)s?\b|\bendorse(?:ment|d)s?\b|\bcredentials?\b|"
     r"\bQTS\b|\bQTLS\b|qualified teacher status|\bNPQ\w*|\bPGCE\b|\bNASENCO\b|\bT-TESS\b|\bT-PESS\b|"
     r"\bcompletion of\b|\bsuccessful(?:ly)? complet\w+ (?:of )?(?:the |a |an )?\w*\s*(?:program|programme|"
     r"training|course|assessment)|\b(?:training|course) (?:must be|is) (?:completed|required)|"
     r"\bsafer recruitment\b|\b(?:DSL|safeguarding|first aid|cpr) training\b|\bregistration with\b|"
-    r"\bregistered (?:with|teacher)\b|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b.*\b(?:certif|licen)",
-    re.I)
-EXP = re.compile(
+    r"\bregistered (?:with|teacher)\b|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
+    re.I), "certif|licen|endorse|credential|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible")
+EXP = _Gated(re.compile(
     r"(?<!\bto )\bexperience[ds]?\b|\byears?\b(?! (?:olds?|groups?|levels?))|\bproven (?:record|track|ability to lead)|"
     r"\btrack record\b|\brecord of\b|\bhistory of (?:success|leading)|\bsuccessful (?:teaching|leadership|"
     r"classroom|administrative|practice|record)\b|\bevidence of\b|\bpreviously (?:served|worked|held)\b|"
     r"\bhas (?:served|worked|led)\b|\bhave (?:served|worked|led)\b|\bbackground in\b|"
     r"\b(?:performance|ratings?)\b[^.]{0,40}\b(?:classroom|teaching|teacher)\b|\bserved as\b|"
-    r"\bsuccessful (?:\w+ ){0,2}as an?\b", re.I)
+    r"\bsuccessful (?:\w+ ){0,2}as an?\b", re.I), "experience|year|proven|record|history|successful|evidence|previously|served|worked|led|background|performance|rating")
 _SKILL_START = re.compile(
     r"^(?:knows|know|knowledge|understands?|understanding|ability|able|skill(?:s|ed)?|proficien\w*|"
     r"familiar\w*|demonstrat\w* (?:knowledge|understanding|ability|skill|expertise|competence)|"

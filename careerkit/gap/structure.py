@@ -41,10 +41,8 @@ _RELATED = re.compile(r"\bor\s+(?:a\s+|an\s+)?(?:closely\s+|other\s+)?related\b|
                       re.I)
 
 _CRED_WORD = r"(?:certificat(?:e|ion)s?|licen[cs](?:e|ure)s?|endorsements?|credentials?)"
-_CRED_PHRASE = re.compile(
-    r"(?P<pre>(?:[\w'’&.-]+\s+){0,3})" + _CRED_WORD +
-    r"(?P<post>\s+(?:in|as\s+an?|as|for)\s+[\w'’&-]+(?:\s+(?!or\b|and\b|issued\b|from\b|by\b)[\w'’&-]+){0,2})?",
-    re.I)
+_CRED_KEY = re.compile(r"\b" + _CRED_WORD + r"(?P<post>\s+(?:in|as\s+an?|as|for)\s+[\w'’&-]+"
+                       r"(?:\s+(?!or\b|and\b|issued\b|from\b|by\b)[\w'’&-]+){0,2})?", re.I)
 _ACRONYMS = re.compile(
     r"\b(QTS|QTLS|NPQH|NPQSL|NPQML|NPQLTD|NPQEL|PGCE|NASENCO|SENCO|DSL|T-TESS|T-PESS|ESOL|ESL|TESOL|TEFL|"
     r"CELTA|ELL|ENL|LEAD|PRAXIS|SLLA|TExES|CPR|GaPSC|NBCT)\b")
@@ -151,16 +149,20 @@ def credential_terms_of(text: str) -> list[str]:
         if term and term not in terms:
             terms.append(term)
 
-    for m in _CRED_PHRASE.finditer(text):
-        words = m.group("pre").split()
-        while words and (words[0].lower().strip(",") in _LEAD_STOP or _PLACE_RE.fullmatch(words[0])
+    for m in _CRED_KEY.finditer(text):
+        words = text[max(0, m.start() - 60):m.start()].split()[-3:]
+        if words and not text[max(0, m.start() - 60):m.start()].endswith((" ", "\t")):
+            words = words[:-1]
+        # only the words right before the credential word, back to a comma or full stop
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].endswith((",", ".", ";", ":")) or words[k].lower() in ("-", "–", "or", "and", "/"):
+                words = words[k + 1:]
+                break
+        while words and (words[0].lower() in _LEAD_STOP or _PLACE_RE.fullmatch(words[0])
                          or words[0] in US_STATES):
             words = words[1:]
-        # keep the words right before the credential word only while they are not a full stop away
-        pre = " ".join(w for w in words if not w.endswith((",", ".", ";")))
-        core = m.group(0)[len(m.group("pre")):]
-        core = core if m.group("post") else core
-        add(f"{pre} {core}" if pre else core)
+        core = m.group(0)
+        add(f"{' '.join(words)} {core}" if words else core)
     for m in _ACRONYMS.finditer(text):
         add(m.group(1))
     for m in _NAMED.finditer(text):
