@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "frameworks": "frameworks",
     "resume": "documents",
     "review": "documents",
+    "demo": "demo",
     "profile": "profile",
     "search": "search",
     "import": "transfer",

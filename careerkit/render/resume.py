@@ -26,6 +26,7 @@ BULLETS_CURRENT = 5
 BULLETS_RECENT = 4         # ended within RECENT_YEARS
 BULLETS_OLDER = 2
 RECENT_YEARS = 10
+MIN_BULLETS = 2            # below this, bullets without numbers still count
 MAX_LEADERSHIP = 8
 MAX_LEARNING = 6
 MAX_STRENGTHS = 6
@@ -50,6 +51,7 @@ class Bullet:
     weight: float
     source: int = 0            # the accomplishment's id
     date: str = ""
+    measured: bool = True      # it ends with a measurable impact
 
 
 @dataclass
@@ -257,15 +259,25 @@ def _experience(rec, relevance, today):
         if where is None:
             leftovers.append((acc, weight))
         else:
-            per_job[where].append(Bullet(bullet_text(acc), weight, acc.id, acc.date))
+            per_job[where].append(Bullet(bullet_text(acc), weight, acc.id, acc.date,
+                                         measurable(acc.impact) or measurable(acc.result)))
     jobs = []
     for i, p in enumerate(positions):
-        bullets = sorted(per_job[i], key=lambda b: (-b.weight, -b.source))
+        bullets = _strongest(sorted(per_job[i], key=lambda b: (-b.weight, -b.source)))
         jobs.append(Job(title=one_line(p.title), organization=one_line(p.organization),
                         location=one_line(p.location), dates=date_range(p.start, p.end),
                         summary=one_line(p.summary),
                         bullets=bullets[:_bullet_cap(p, today)]))
     return jobs, leftovers
+
+
+def _strongest(bullets: list[Bullet]) -> list[Bullet]:
+    """Bullets without a measurable impact only where a job would otherwise have fewer
+    than MIN_BULLETS: a principal reads the numbers."""
+    with_numbers = [b for b in bullets if b.measured]
+    if len(with_numbers) >= MIN_BULLETS:
+        return with_numbers
+    return bullets
 
 
 def _bullet_cap(position, today) -> int:
