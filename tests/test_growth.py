@@ -351,3 +351,14 @@ def test_export_ics_to_stdout(cli):
     cli("goals", "add", "Finish the M.A.", "--due", "2025-05-15", ok=True)
     r = cli("export", "--format", "ics", ok=True)
     assert "SUMMARY:Goal due: Finish the M.A." in r.stdout and "BEGIN:VEVENT" in r.stdout
+
+
+def test_status_stays_one_screen_and_plurals_read_right(cli):
+    for n in range(9):
+        cli("goals", "add", f"Goal {n}", "--due", "2025-01", ok=True)
+    person(cli, "Coach One", "coach")
+    person(cli, "Coach Two", "coach")
+    out = cli("status", ok=True).stdout
+    assert "9 goals due within 30 days or overdue" in out
+    assert out.count("overdue since 2025-01") == 6 and "and 3 more: careerkit goals list" in out
+    assert "9 goals overdue; 2 coaches to contact" in cli("log", "x", ok=True).stderr

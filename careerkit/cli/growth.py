@@ -75,6 +75,9 @@ def _when(days: int) -> str:
     return f"in {days} days" if days > 1 else "tomorrow"
 
 
+SHOWN = 6   # items per section: status is one screen
+
+
 def status_lines(d: dict[str, Any]) -> list[str]:
     bold = (lambda s: s) if C.plain() else (lambda s: typer.style(s, bold=True))
     lines = []
@@ -90,25 +93,29 @@ def status_lines(d: dict[str, Any]) -> list[str]:
     goals = d["goals_due"]
     if goals:
         lines.append(bold("Goals") + f"    {_plural(len(goals), 'goal')} due within 30 days or overdue:")
-        for g in goals:
+        for g in goals[:SHOWN]:
             when = f"overdue since {g['due']}" if g["overdue"] else f"due {g['due']} ({_when(g['days'])})"
             lines.append(f"  {g['id']:>4}  {g['title']}: {when}")
+        if len(goals) > SHOWN:
+            lines.append(f"        and {len(goals) - SHOWN} more: careerkit goals list")
     else:
         lines.append(bold("Goals") + f"    none due within 30 days ({d['goals_open']} open)")
     creds = d["credentials_expiring"]
     if creds:
-        lines.append(bold("Expiring") + f" {_plural(len(creds), 'credential')} within a year:")
-        for c in creds:
+        lines.append(bold("Expiring") + f" {_plural(len(creds), 'credential')} expiring or expired within a year:")
+        for c in creds[:SHOWN]:
             verb = "expired" if c["days"] < 0 else "expires"
             lines.append(f"  {c['id']:>4}  {c['name']}: {verb} {c['expires']} ({_when(c['days'])})")
+        if len(creds) > SHOWN:
+            lines.append(f"        and {len(creds) - SHOWN} more: careerkit creds list")
     people = d["contacts_due"]
     if people:
         lines.append(bold("Network") + f"  {_plural(len(people), 'person', 'people')} due for contact:")
-        for p in people[:8]:
+        for p in people[:SHOWN]:
             last = f"last {p['last_contact']}" if p["last_contact"] else "no contact recorded"
             lines.append(f"  {p['id']:>4}  {p['name']} ({p['relationship']}): {last}")
-        if len(people) > 8:
-            lines.append(f"        and {len(people) - 8} more: careerkit network list --due")
+        if len(people) > SHOWN:
+            lines.append(f"        and {len(people) - SHOWN} more: careerkit network list --due")
     else:
         lines.append(bold("Network") + "  nobody due for contact")
     post = d["last_posting"]

@@ -321,7 +321,8 @@ def nudge(conn: sqlite3.Connection, today: date) -> str | None:
     counts: dict[str, int] = {}
     for c in contacts_due(conn, today, only_due=True):
         counts[c["relationship"]] = counts.get(c["relationship"], 0) + 1
-    people = [f"{n} {rel}{'s' if n != 1 else ''}" for rel, n in counts.items()]
+    plural = {"coach": "coaches", "other": "others"}
+    people = [f"{n} {rel if n == 1 else plural.get(rel, rel + 's')}" for rel, n in counts.items()]
     if people:
         parts.append(_join(people) + " to contact")
     return "; ".join(parts) if parts else None
