@@ -77,7 +77,13 @@ def raise_error(message: str) -> None:
 
 def make_add(kind_name: str, arg_help: str):
     def add(**kwargs):
-        record_id = add_record(kind_name, kwargs.pop("text"), given(kind_name, kwargs))
+        from_gap = kwargs.pop("from_gap", None)
+        if from_gap is not None:   # goals only: a way shown by `gap common` (cli/gap_common.py)
+            from careerkit.cli.gap_common import add_goal_from_gap
+
+            record_id = add_goal_from_gap(from_gap, kwargs.pop("text"), given(kind_name, kwargs))
+        else:
+            record_id = add_record(kind_name, kwargs.pop("text"), given(kind_name, kwargs))
         if record_id is None:
             C.say("Nothing written: the entry was discarded.")
         else:
@@ -89,7 +95,18 @@ def make_add(kind_name: str, arg_help: str):
     text = inspect.Parameter("text", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                              default=typer.Argument(None, help=arg_help, show_default=False),
                              annotation=Optional[str])
-    return with_signature(add, [text] + parameters(kind_name))
+    extra = [_from_gap_parameter()] if kind_name == "goal" else []
+    return with_signature(add, [text] + parameters(kind_name) + extra)
+
+
+def _from_gap_parameter() -> inspect.Parameter:
+    return inspect.Parameter(
+        "from_gap", inspect.Parameter.KEYWORD_ONLY, annotation=Optional[str],
+        default=typer.Option(None, "--from-gap", metavar="N", show_default=False,
+                             help="Make the goal from way N of the last `careerkit gap common` "
+                                  "(the number in brackets): its title, kind and skills, with "
+                                  "notes naming the requirement it answers. TEXT and options "
+                                  "override them."))
 
 
 def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int | None:
