@@ -141,3 +141,43 @@ def test_take_refuses_bad_numbers_and_dates(planned, db_path):
 def test_take_with_an_empty_plan(cli):
     r = cli("plan", "take", "1")
     assert r.exit_code == 1 and "it has none yet" in r.stderr
+
+
+POSTING = """Assistant Principal, Lakeside Middle School
+
+Qualifications
+- At least three years of classroom teaching experience required.
+- Experience leading a multi-tiered system of supports (MTSS) team required.
+- Experience building the master schedule preferred.
+"""
+
+
+def test_the_loop_posting_plan_goal_win_rerun(loaded, tmp_path):
+    """Analyse a posting, take the plan's stretch assignment for the MTSS gap, log the win,
+    link it to the goal as done, re-analyse: the requirement is no longer a gap."""
+    posting = tmp_path / "ap.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    report = loaded.json("gap", "analyze", str(posting), "--title", "Assistant Principal")
+    mtss = next(r for r in report["requirements"] if "MTSS" in r["text"])
+    assert mtss["verdict"] != "met"
+    plan = loaded.json("plan")
+    gap = next(g for g in plan["gaps"] if "mtss" in (g["label"] + g["text"]).lower())
+    stretch = next(s for s in gap["suggestions"] if s["kind"] == "stretch-assignment")
+    # A goal set by hand that names a gap is listed under it.
+    schedule = next(g for g in plan["gaps"] if "master schedule" in g["label"].lower())
+    assert [g["title"] for g in schedule["goals"]] == [
+        "Lead the master schedule build with the assistant principal"]
+
+    r = loaded("plan", "take", str(stretch["number"]), "--due", "2025-06", ok=True)
+    goal_id = int(r.stderr.split("Added goal ")[1].split(":")[0])
+    loaded("log", "Chaired the MTSS team for the whole year: tiers, plans and reviews", ok=True)
+    win_id = loaded.json("wins", "list")[0]["id"]
+    loaded("goals", "link", str(goal_id), str(win_id), "--done", ok=True)
+    closed = next(g for g in loaded.json("plan")["gaps"] if g["key"] == gap["key"])
+    assert closed["closed_by"] == [goal_id]
+
+    loaded("gap", "rerun", str(report["id"]), ok=True)
+    again = loaded.json("gap", "show", str(report["id"]))
+    after = next(r for r in again["requirements"] if "MTSS" in r["text"])
+    assert after["verdict"] == "met"
+    assert {"kind": "accomplishment", "id": win_id} in [{"kind": e["kind"], "id": e["id"]} for e in after["evidence"]]

@@ -30,6 +30,8 @@ def register(app: typer.Typer) -> None:
 
 def build():
     """The plan from the database, the frameworks and the suggestions book."""
+    import json
+
     from careerkit.cli.gap_common import build_report
     from careerkit.gap.frameworks import find_competency, user_folder
     from careerkit.gap.plan import LOW, build_plan
@@ -46,7 +48,8 @@ def build():
         contacts = [dict(r) for r in conn.execute(
             "SELECT id, name, relationship, role, organization FROM network ORDER BY id")]
         profile = R.get_profile(conn) or {}
-        goals = [dict(r) for r in conn.execute("SELECT id, title, kind, status, due FROM goals ORDER BY id")]
+        goals = [{**dict(r), "skills": json.loads(r["skills"] or "[]")} for r in conn.execute(
+            "SELECT id, title, kind, status, due, skills FROM goals ORDER BY id")]
         goal_gaps = G.goal_gaps(conn)
         links = G.goal_links(conn)
     low = []

@@ -127,7 +127,8 @@ def build_plan(common, low: list[tuple[Any, dict[str, Any]]], *, book, contacts:
         for s in gap.suggestions:
             number += 1
             s.number = number
-    open_goals = [{**g, "wins": len(links.get(g["id"], []))} for g in goals
+    open_goals = [{"id": g["id"], "title": g["title"], "status": g["status"], "due": g.get("due"),
+                   "wins": len(links.get(g["id"], []))} for g in goals
                   if g["status"] in ("planned", "active")]
     return Plan(postings=postings, gaps=gaps, goals=open_goals)
 
@@ -180,8 +181,12 @@ def _attach_goals(gaps: list[PlanGap], goals: list[dict[str, Any]], goal_gaps: d
         for g in goals:
             made_for = goal_gaps.get(g["id"], {}).get("gap")
             suggestion = titles.get(g["title"].lower())
-            # `plan take` and `goals add --from-gap` name the gap by its label.
-            if made_for not in (gap.key, gap.label) and suggestion is None:
+            # `plan take` and `goals add --from-gap` name the gap by its label; a goal set by
+            # hand serves the gap when it names it (every word of the label in its title or skills).
+            if made_for is not None:
+                if made_for not in (gap.key, gap.label):
+                    continue
+            elif suggestion is None and not _names(g, gap.label):
                 continue
             if g["status"] == "dropped":
                 continue
@@ -192,3 +197,9 @@ def _attach_goals(gaps: list[PlanGap], goals: list[dict[str, Any]], goal_gaps: d
                 suggestion.goal_id = g["id"]
             if g["status"] == "done" and wins:
                 gap.closed_by.append(g["id"])
+
+
+def _names(goal: dict[str, Any], label: str) -> bool:
+    wanted = _words(label)
+    have = _words(" ".join([goal["title"], *(goal.get("skills") or [])]))
+    return bool(wanted) and wanted <= have
