@@ -70,7 +70,24 @@ def load_yaml(text: str) -> Any:
     TextDates.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-    return yaml.load(text, Loader=TextDates)  # noqa: S506 - a SafeLoader subclass
+    return _join_surrogates(yaml.load(text, Loader=TextDates))  # noqa: S506 - a SafeLoader subclass
+
+
+def _join_surrogates(data: Any) -> Any:
+    """YAML reads the escapes "\\ud83d\\ude00" (as JSON writes an emoji) as two halves of a
+    character; put them together. A half left alone is reported by validate_career."""
+    if isinstance(data, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in data):
+            try:
+                return data.encode("utf-16", "surrogatepass").decode("utf-16")
+            except UnicodeDecodeError:
+                return data
+        return data
+    if isinstance(data, dict):
+        return {_join_surrogates(k): _join_surrogates(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_join_surrogates(v) for v in data]
+    return data
 
 
 def format_for(path: str, explicit: str | None = None) -> str:
@@ -116,7 +133,11 @@ def _text_problems(data: Any, loc: str = "") -> list[str]:
     if isinstance(data, str):
         if len(data) > R.MAX_TEXT:
             return [f"{loc}: text is too long ({len(data):,} characters; at most {R.MAX_TEXT:,})"]
-        return [f"{loc}: text holds a NUL character"] if "\x00" in data else []
+        if "\x00" in data:
+            return [f"{loc}: text holds a NUL character"]
+        if R.has_surrogates(data):
+            return [f"{loc}: text holds a broken character (half of a UTF-16 pair)"]
+        return []
     if isinstance(data, dict):
         return [p for k, v in data.items() for p in _text_problems(v, f"{loc}.{k}" if loc else str(k))]
     if isinstance(data, list):
@@ -236,12 +257,20 @@ def dump(data: dict[str, Any], fmt: str) -> str:
         pass
 
     def text(dumper, value: str):
-        style = "|" if "\n" in value and _block_safe(value) else None
+        if any(ch in _YAML_BREAKS for ch in value):
+            style = '"'  # PyYAML folds these line breaks in other styles: escape them
+        elif "\n" in value and _block_safe(value):
+            style = "|"
+        else:
+            style = None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)
     return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
+
+
+_YAML_BREAKS = "\x85\u2028\u2029\r"
 
 
 def _block_safe(value: str) -> bool:

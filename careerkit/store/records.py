@@ -90,6 +90,17 @@ def _check_length(kind: Kind, key: str, text: str) -> None:
                            f"at most {MAX_TEXT:,})")
     if "\x00" in text:
         raise InvalidInput(f"{kind.name}.{key}: text holds a NUL character")
+    if has_surrogates(text):
+        raise InvalidInput(f"{kind.name}.{key}: text is not valid UTF-8 (check the terminal's encoding)")
+
+
+def has_surrogates(text: str) -> bool:
+    """Text with lone surrogates: bytes that were not UTF-8 (sys.argv keeps them this way)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _encode(kind: Kind, col: str, value: Any) -> Any:
