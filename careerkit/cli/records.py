@@ -35,6 +35,10 @@ def register(app: typer.Typer) -> None:
             from careerkit.cli import growth
 
             (growth.extend_network if group == "network" else growth.extend_goals)(sub)
+        if group == "feedback":
+            from careerkit.cli.themes import HELP, themes
+
+            sub.command("themes", help=HELP)(themes)
         app.add_typer(sub, name=group, help=help_text)
 
 

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "gap": "gap",
     "frameworks": "frameworks",
     "resume": "documents",
+    "prep": "prep",
     "review": "documents",
     "demo": "demo",
     "profile": "profile",
