@@ -14,6 +14,7 @@ the goals already set for each; and numbered suggestions to close them: stretch
 assignments, learning, credentials, and people in your network to ask (a mentor in the
 role you want, a sponsor).
 
+\b
 Turn a suggestion into a goal:  careerkit plan take N --due 2025-06
 Link the wins that fulfil it:   careerkit goals link GOAL_ID WIN_ID --done"""
 
