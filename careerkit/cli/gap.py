@@ -58,11 +58,9 @@ def analyze(source: Optional[str] = typer.Argument(None, metavar="[SOURCE]",
             as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (spec/gap-json.md).")):
     from careerkit.gap.analyze import analyze as run
     from careerkit.store import gaps
-    from careerkit.store.io import read_record
-
     text, name = _posting_text(source)
     with C.database() as conn:
-        record = read_record(conn)
+        record = _record(conn)
     report = run(text, record, title=_clean(title), organization=_clean(org), source=name, folder=_folder())
     with C.writing() as conn:
         gaps.save(conn, report, text)
@@ -71,6 +69,13 @@ def analyze(source: Optional[str] = typer.Argument(None, metavar="[SOURCE]",
     else:
         print_report(report)
         C.say(f"Saved as report {report.id}.")
+
+
+def _record(conn):
+    """The record as evidence: every section but the network (people are not evidence)."""
+    from careerkit.store.snapshot import read_trusted
+
+    return read_trusted(conn, ("positions", "credentials", "accomplishments", "feedback", "learning", "goals"))
 
 
 def _clean(value: Optional[str]) -> Optional[str]:
@@ -128,12 +133,10 @@ def rerun(report_id: int = typer.Argument(..., metavar="ID", help="The id shown 
           as_json: bool = typer.Option(False, "--json", help="Print the new report and the changes as JSON.")):
     from careerkit.gap.analyze import analyze as run
     from careerkit.store import gaps
-    from careerkit.store.io import read_record
-
     with C.database() as conn:
         row = gaps.get_row(conn, report_id)
         old = gaps.report_of(row)
-        record = read_record(conn)
+        record = _record(conn)
     new = run(row["text"], record, title=old.posting.title, organization=old.posting.organization,
               source=old.posting.source, folder=_folder())
     diff = gaps.changes(old, new)

@@ -8,13 +8,16 @@ from pathlib import Path
 
 from careerkit.errors import InvalidInput
 from careerkit.gap import checks
-from careerkit.gap.evidence import EvidenceIndex, Match, cover
+from careerkit.gap.evidence import EvidenceIndex, Match, cover, direct_cover
 
 MAX_CHARS = 300_000          # far above any posting; a bigger paste is a mistake
 
 # Coverage needed from practice (done or shown) for met, and from anything for partial.
 MET = {"skill": 0.42, "experience": 0.42, "responsibility": 0.5}
 PARTIAL = 0.2
+# A specific duty the record never shows (budget, transportation, safeguarding) leaves the
+# item a gap unless the rest of it is well shown.
+HEAVY_REST = 0.5
 
 # A duty for the head of a school or a district: done by someone without an administrative
 # post it is at most partial (a smaller scope).
@@ -22,9 +25,10 @@ _DISTRICT = re.compile(r"\b(district\w*|superintendent|system-?wide|pk-12|pre-?k
                        r"all\s+schools|trust-?wide|directorate)\b", re.I)
 _SCHOOL_LEAD = re.compile(r"\b(his/her\s+school|their\s+school|the\s+school'?s?|school\s+operations?|all\s+school|"
                           r"whole\s+school|overall\s+responsibility|all\s+(staff|personnel)|school\s+personnel|"
-                          r"senior\s+(leadership|team)|strategic|vision\w*)\b", re.I)
-_LEAD_VERB = re.compile(r"\b(lead\w*|provides?\s+(\w+\s+)?leadership|supervis\w*|oversee\w*|direct\w*|administer\w*|"
-                        r"manag\w*|responsib\w*|vision\w*|assign\w*|evaluat\w*|in\s+charge)\b", re.I)
+                          r"strategic\w*|vision\w*)\b", re.I)
+_LEAD_VERB = re.compile(r"\b(leads?|leading|provides?\s+(\w+\s+){0,4}leadership|carr(y|ies)\s+out|supervis\w*|oversee\w*|direct(s|ing)?|"
+                        r"administer\w*|manag(e|es|ing)|responsib\w*|assign\w*|in\s+charge|develop(s|ing)?|"
+                        r"coordinat\w*|vision\w*|establish\w*)\b", re.I)
 
 
 def analyze(text: str, record, *, title: str | None = None, organization: str | None = None,
@@ -126,18 +130,25 @@ def by_evidence(req, units, index: EvidenceIndex, record):
     missing_heavy = [u for u in heavy if u.key not in shown and not any(u.key in m.matched for m in practice[:30])]
 
     met_at = MET.get(req.type, MET["skill"])
-    if cov_p >= met_at and not missing_heavy:
+    concepts = [u for u in units if isinstance(u.key, int)]
+    concept_cov = (sum(u.weight for u in concepts if u.key in shown) / sum(u.weight for u in concepts)
+                   if concepts else 1.0)
+    place = checks.jurisdiction_in(req.text)
+    elsewhere = bool(place) and not any(place in m.entry.text.lower() for m in best_p)
+    if cov_p >= met_at and not missing_heavy and concept_cov >= 0.5 and not elsewhere:
         verdict, chosen = "met", best_p
         why = "shown in " + _refs(best_p) + ": " + _named(units, shown)
         if req.type == "responsibility" and _bigger_scope(req.text) and not _has_admin(record):
             verdict = "partial"
             why = "done at a smaller scope (no administrative post): " + _refs(best_p) + " on " + _named(units, shown)
-    elif cov_p >= PARTIAL and (not missing_heavy or cov_p >= met_at):
+    elif cov_p >= PARTIAL and (not missing_heavy or direct_cover(units, best_p) >= HEAVY_REST):
         verdict, chosen = "partial", best_p
         lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1]
         why = f"partly shown in {_refs(best_p)} ({_named(units, shown)})"
         if missing_heavy:
             why += "; nothing on " + ", ".join(u.label for u in missing_heavy)
+        elif elsewhere and cov_p >= met_at:
+            why += f"; nothing from {place.title()}"
         elif lacking:
             why += "; not on " + ", ".join(u.label for u in lacking[:3])
     elif cov_s >= PARTIAL and all(any(u.key in m.matched for m in best_s) for u in missing_heavy):
@@ -146,7 +157,7 @@ def by_evidence(req, units, index: EvidenceIndex, record):
         why = f"{kind}: {_refs(best_s)} ({_named(units, best_s[0].matched | best_s[0].related)})"
     else:
         verdict, chosen = "gap", []
-        top = sorted(units, key=lambda u: -u.weight)[:3]
+        top = missing_heavy or sorted(units, key=lambda u: -u.weight)[:3]
         why = "nothing in the record on " + ", ".join(f"'{u.label}'" for u in top)
     evidence = [Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))
                 for m in chosen[:2]]
@@ -163,7 +174,7 @@ def _named(units, keys) -> str:
 
 
 def _bigger_scope(text: str) -> bool:
-    if _DISTRICT.search(text):
+    if _DISTRICT.search(text) and _LEAD_VERB.search(text):
         return True
     return bool(_SCHOOL_LEAD.search(text) and _LEAD_VERB.search(text))
 

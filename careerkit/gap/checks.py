@@ -259,18 +259,21 @@ ABBREV = {"nc": "north carolina", "nj": "new jersey", "ga": "georgia", "fl": "fl
           "md": "maryland", "va": "virginia", "sc": "south carolina", "ny": "new york", "ca": "california"}
 
 
+_PLACES = re.compile(r"\b(" + "|".join(sorted(STATES, key=len, reverse=True)) + r")\b")
+_ABBREVS = re.compile(r"\b(" + "|".join(a.upper() for a in ABBREV) + r")\b")
+_AGENCIES = [(re.compile(rx), place) for rx, place in AGENCIES]
+
+
 def jurisdiction_in(text: str) -> str | None:
     low = text.lower()
-    for rx, place in AGENCIES:
-        if re.search(rx, low):
+    for rx, place in _AGENCIES:
+        if rx.search(low):
             return place
-    for name in sorted(STATES, key=len, reverse=True):
-        if re.search(rf"\b{name}\b", low):
-            return name
-    for ab, name in ABBREV.items():
-        if re.search(rf"\b{ab.upper()}\b", text):
-            return name
-    return None
+    m = _PLACES.search(low)
+    if m:
+        return m.group(1)
+    m = _ABBREVS.search(text)
+    return ABBREV[m.group(1).lower()] if m else None
 
 
 def _norm_place(place: str | None) -> str | None:
@@ -289,7 +292,7 @@ def check_credential(req, record, today: dt.date):
     text = req.text
     wanted = credential_classes(text + " " + " ".join(req.credential_terms))
     place = _norm_place(req.jurisdiction) or jurisdiction_in(text)
-    all_of = len(wanted) > 1 and bool(re.search(r"\band\b", text)) and not re.search(r"\bor\b", text)
+    all_of = len(wanted) > 1 and _joined_by_and(text, wanted)
     creds = [c for c in record.credentials if c.kind != "degree"]
     if not wanted:
         return _by_words(req, creds, today, place)
@@ -302,6 +305,23 @@ def check_credential(req, record, today: dt.date):
         verdict = "met" if all(v == "met" for v in verdicts) else ("gap" if all(v == "gap" for v in verdicts) else "partial")
         return verdict, [c for r in results for c in r[1]], "; ".join(r[2] for r in results)
     return min(results, key=lambda r: ["met", "partial", "gap"].index(r[0]))
+
+
+def _joined_by_and(text: str, classes: set[str]) -> bool:
+    """"Teacher and Leadership certifications": both are asked. "principal or supervisor": either."""
+    low = text.lower()
+    spots = []
+    for cls in classes:
+        rx = SPECIFIC.get(cls) or BROAD.get(cls)
+        m = re.search(rx, low)
+        if m:
+            spots.append((m.start(), m.end()))
+    spots.sort()
+    for (_, end), (start, _) in zip(spots, spots[1:]):
+        between = low[end:start]
+        if re.search(r"\band\b|&|\bplus\b|\bas\s+well\s+as\b", between) and not re.search(r"\bor\b|/", between):
+            return True
+    return False
 
 
 def _state_of(cred) -> str | None:

@@ -43,6 +43,11 @@ class Vocabulary:
         for toks, ks in rel._keys.items():
             m._keys.setdefault(toks, set()).update(ks)
         self.matcher = m.freeze()
+        # key -> its phrases as stem tuples, for finding a term in many entries at once
+        self.phrases: dict[object, list[tuple[str, ...]]] = {}
+        for toks, ks in m._keys.items():
+            for k in ks:
+                self.phrases.setdefault(k, []).append(toks)
         cm = PhraseMatcher()
         known = set(self.order)
         for fw in frameworks:

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from careerkit.gap.competencies import Vocabulary, accomplishment_text
-from careerkit.gap.text import content, stems
+from careerkit.gap.text import content, stem, stems, words
 
 PRACTICE = ("accomplishment", "position", "feedback", "credential")   # done or shown
 STUDY = ("learning", "goal")                                            # studied or planned
@@ -19,8 +19,6 @@ class Entry:
     id: int
     label: str
     status: str = "done"              # done | in-progress | planned
-    tokens: frozenset = frozenset()
-    keys: frozenset = frozenset()     # lexicon term indices and ("rel", i) keys
     text: str = ""
 
     @property
@@ -84,28 +82,70 @@ def _clip(text: str, n: int) -> str:
 
 
 class EvidenceIndex:
+    """Words are indexed up front (one pass of tokenising); a lexicon term's entries are found
+    when a requirement first asks for it, by intersecting its phrases' word lists."""
+
     def __init__(self, record, voc: Vocabulary):
+        from collections import defaultdict
+
         self.voc = voc
         self.entries = entries_of(record)
-        self.postings: dict[object, list[int]] = {}
-        for n, e in enumerate(self.entries):
-            toks = stems(e.text)
-            found, _ = voc.matcher.find(toks)
-            keys = set()
-            for _, _, ks in found:
-                keys |= ks
-            e.tokens = frozenset(content(toks))
-            e.keys = frozenset(keys)
-            for k in e.tokens:
-                self.postings.setdefault(k, []).append(n)
-            for k in e.keys:
-                self.postings.setdefault(("k", k), []).append(n)
+        # Word -> entries first (cheap: no stemming per occurrence), stem -> entries on demand.
+        by_word: dict[str, list[int]] = defaultdict(list)
+        self._words = [words(e.text) for e in self.entries]
+        for n, ws in enumerate(self._words):
+            for w in set(ws):
+                by_word[w].append(n)
+        self._by_word = by_word
+        self._words_of: dict[str, list[str]] = defaultdict(list)
+        for w in by_word:
+            self._words_of[stem(w)].append(w)
+        self._stemmed: dict[str, frozenset] = {}
+        self._joined: dict[int, str] = {}
+        self._concepts: dict[object, frozenset] = {}
         self.n = max(1, len(self.entries))
+
+    def with_stem(self, token: str) -> frozenset:
+        hit = self._stemmed.get(token)
+        if hit is None:
+            ws = self._words_of.get(token, ())
+            if len(ws) == 1:
+                hit = frozenset(self._by_word[ws[0]])
+            else:
+                hit = frozenset().union(*(self._by_word[w] for w in ws))
+            self._stemmed[token] = hit
+        return hit
+
+    def _joined_text(self, n: int) -> str:
+        j = self._joined.get(n)
+        if j is None:
+            j = self._joined[n] = " " + " ".join([stem(w) for w in self._words[n]]) + " "
+        return j
 
     def rarity(self, token: str) -> float:
         """1 for a word no entry has, down towards 0.35 for a word every entry has."""
-        df = len(self.postings.get(token, ()))
+        df = len(self.with_stem(token))
         return 0.35 + 0.65 * (1 - math.log1p(df) / math.log1p(self.n + 1))
+
+    def with_key(self, key) -> frozenset:
+        """Indices of the entries where a lexicon key (a term, or a term's related phrases) occurs."""
+        hit = self._concepts.get(key)
+        if hit is not None:
+            return hit
+        out: set[int] = set()
+        for phrase in self.voc.phrases.get(key, ()):
+            lists = sorted((self.with_stem(t) for t in phrase), key=len)
+            if not lists[0]:
+                continue
+            cands = lists[0].intersection(*lists[1:]) if len(lists) > 1 else lists[0]
+            if len(phrase) == 1:
+                out.update(cands)
+                continue
+            needle = " " + " ".join(phrase) + " "
+            out.update(n for n in cands if n not in out and needle in self._joined_text(n))
+        hit = frozenset(out)
+        self._concepts[key] = hit
+        return hit
 
     def units(self, text: str) -> tuple[list[Unit], set]:
         """The requirement as weighted units: its lexicon terms, then the other content words."""
@@ -131,27 +171,38 @@ class EvidenceIndex:
 
     def search(self, units: list[Unit], limit: int = 50) -> list[Match]:
         """Entries sharing anything with the units, best first."""
+        import heapq
+        from operator import itemgetter
+
         total = sum(u.weight for u in units) or 1.0
-        acc: dict[int, Match] = {}
+        score: dict[int, float] = {}
+        direct: dict[object, frozenset | list] = {}
+        related: dict[object, frozenset] = {}
         for u in units:
             if isinstance(u.key, int):
-                for n in self.postings.get(("k", u.key), ()):
-                    m = acc.get(n) or acc.setdefault(n, Match(self.entries[n], 0.0))
-                    m.matched.add(u.key)
+                hit = self.with_key(u.key)
+                rel: set[int] = set()
                 for rk in self.voc.related.get(u.key, ()):
-                    for n in self.postings.get(("k", rk), ()):
-                        m = acc.get(n) or acc.setdefault(n, Match(self.entries[n], 0.0))
-                        m.related.add(u.key)
+                    rel |= self.with_key(rk)
+                rel -= hit
+                related[u.key] = frozenset(rel)
+                for n in rel:
+                    score[n] = score.get(n, 0.0) + 0.5 * u.weight
             else:
-                for n in self.postings.get(u.key, ()):
-                    m = acc.get(n) or acc.setdefault(n, Match(self.entries[n], 0.0))
-                    m.matched.add(u.key)
-        weight = {u.key: u.weight for u in units}
-        for m in acc.values():
-            m.related -= m.matched
-            m.score = (sum(weight[k] for k in m.matched) + 0.5 * sum(weight[k] for k in m.related)) / total
-        ranked = sorted(acc.values(), key=lambda m: (-m.score, _kind_rank(m.entry.kind), -m.entry.id))
-        return ranked[:limit]
+                hit = self.with_stem(u.key)
+            direct[u.key] = hit
+            for n in hit:
+                score[n] = score.get(n, 0.0) + u.weight
+        entries = self.entries
+        best = heapq.nlargest(limit, score.items(), key=itemgetter(1))
+        top = sorted((n for n, _ in best), key=lambda n: (-score[n], _kind_rank(entries[n].kind), -entries[n].id))
+        out = []
+        for n in top:
+            m = Match(entries[n], score[n] / total)
+            m.matched = {k for k, hits in direct.items() if n in hits}
+            m.related = {k for k, hits in related.items() if n in hits}
+            out.append(m)
+        return out
 
 
 _RANK = {"accomplishment": 0, "position": 1, "feedback": 2, "credential": 3, "learning": 4, "goal": 5}
@@ -159,6 +210,13 @@ _RANK = {"accomplishment": 0, "position": 1, "feedback": 2, "credential": 3, "le
 
 def _kind_rank(kind: str) -> int:
     return _RANK.get(kind, 9)
+
+
+def direct_cover(units: list[Unit], matches: list[Match]) -> float:
+    """What the chosen entries cover by their own words and terms (related terms not counted)."""
+    total = sum(u.weight for u in units) or 1.0
+    keys = set().union(*(m.matched for m in matches)) if matches else set()
+    return sum(u.weight for u in units if u.key in keys) / total
 
 
 def cover(units: list[Unit], matches: list[Match], k: int = 2) -> tuple[float, list[Match]]:

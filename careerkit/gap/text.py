@@ -49,8 +49,17 @@ _KEEP = {"mission": "mission", "missions": "mission", "news": "news", "series": 
          "princess": "princess", "business": "business", "process": "process", "address": "address"}
 
 
-@lru_cache(maxsize=65536)
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
+    s = _STEMS.get(word)
+    if s is None:
+        s = _STEMS[word] = _stem(word)
+    return s
+
+
+def _stem(word: str) -> str:
     if word in _KEEP:
         return _KEEP[word]
     w = _SPELLING.get(word, word)
@@ -86,7 +95,8 @@ def words(text: str) -> list[str]:
 
 
 def stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
+    get = _STEMS.get
+    return [get(w) or stem(w) for w in words(text)]
 
 
 def content(tokens) -> list[str]:
