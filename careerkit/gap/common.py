@@ -19,6 +19,8 @@ WEIGHT = {"required": 2.0, "preferred": 1.0}
 TOP_MIN, TOP_MAX = 3, 5
 SIMILAR = 0.5          # Dice similarity of key words for two wordings to mean the same thing
 SIMILAR_APART = 0.67   # ... when their competencies do not overlap
+MAX_CANDIDATES = 10    # groups compared per requirement (those sharing the most features)
+MAX_SEEDS = 5          # distinct wordings a group is compared through
 
 # Words that say how a requirement is asked, not what it asks for.
 STOP = frozenset("""
@@ -93,6 +95,8 @@ class Item:
     terms: dict[str, float] = field(default_factory=dict)   # lexicon term -> weight
     key: str | None = None  # a structured key; None: grouped by meaning
     years: float | None = None
+    weight: float = 0.0       # sum of the feature weights (Dice's denominator)
+    term_weight: float = 0.0
 
 
 @dataclass
@@ -184,6 +188,7 @@ def read_items(reports: list[GapReport], lexicon: dict[str, list[str]],
                weights: dict[str, float] | None = None) -> list[Item]:
     matcher = matcher_for(lexicon)
     weights = weights or {}
+    read: dict[str, tuple[dict[str, float], dict[str, float]]] = {}   # postings repeat wordings
     items = []
     for order, report in enumerate(reports):
         rid = report.id if report.id is not None else order + 1
@@ -193,7 +198,11 @@ def read_items(reports: list[GapReport], lexicon: dict[str, list[str]],
             item.key = structured_key(req, low)
             if item.key and item.key.startswith("years:"):
                 item.years = years_asked(low)
-            item.features, item.terms = features_of(req.text, matcher, weights)
+            if req.text not in read:
+                read[req.text] = features_of(req.text, matcher, weights)
+            item.features, item.terms = read[req.text]
+            item.weight = sum(item.features.values())
+            item.term_weight = sum(item.terms.values())
             items.append(item)
     return items
 
@@ -219,26 +228,40 @@ def group_items(items: list[Item]) -> list[Group]:
 
 
 def cluster(items: list[Item]) -> list[Group]:
-    """Greedy clustering by weighted Dice similarity. An inverted index from feature to
-    groups keeps it near linear: an item is compared only with groups sharing a feature."""
+    """Greedy clustering by weighted Dice similarity. It stays near linear in the number of
+    requirements: a wording seen before joins its group without comparing; an inverted index
+    from feature to groups limits comparisons to groups sharing a feature; and a group is
+    compared through its first few distinct wordings only."""
     groups: list[Group] = []
+    seeds: list[list[Item]] = []
+    comps: list[set[str]] = []
+    seen: dict[tuple, int] = {}
     index: dict[str, list[int]] = defaultdict(list)
     for item in items:
         if not item.features:
             continue
-        candidates = Counter(g for f in item.features for g in index[f])
-        best, best_score = None, 0.0
-        for gi, _ in candidates.most_common(20):
-            score = _similarity(item, groups[gi])
-            if score > best_score:
-                best, best_score = gi, score
-        if best is None or best_score < _threshold(item, groups[best]):
-            best = len(groups)
-            groups.append(Group(""))
+        signature = (frozenset(item.features), _family(item.req.type))
+        best = seen.get(signature)
+        if best is None:
+            candidates = Counter(g for f in item.features for g in index[f])
+            best_score = 0.0
+            for gi, _ in candidates.most_common(MAX_CANDIDATES):
+                score = max(_similarity(item, other) for other in seeds[gi])
+                if score > best_score:
+                    best, best_score = gi, score
+            if best is None or best_score < _threshold(item, comps[best], seeds[best][0]):
+                best = len(groups)
+                groups.append(Group(""))
+                seeds.append([])
+                comps.append(set())
+            seen[signature] = best
+            if len(seeds[best]) < MAX_SEEDS:
+                seeds[best].append(item)
+                comps[best].update(item.req.competencies)
+            for f in item.features:
+                if not index[f] or index[f][-1] != best:
+                    index[f].append(best)
         groups[best].items.append(item)
-        for f in item.features:
-            if not index[f] or index[f][-1] != best:
-                index[f].append(best)
     for group in groups:
         group.key = _cluster_key(group)
     return groups
@@ -257,37 +280,35 @@ def _cluster_key(group: Group) -> str:
     return "words:" + "+".join(sorted(top))
 
 
-def _dice(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
+def _dice(a: Item, b: Item) -> float:
+    if not a.features or not b.features:
         return 0.0
-    shared = sum(w for f, w in a.items() if f in b)
-    return 2 * shared / (sum(a.values()) + sum(b.values()))
+    other = b.features
+    shared = sum(w for f, w in a.features.items() if f in other)
+    return 2 * shared / (a.weight + b.weight)
 
 
-def _similarity(item: Item, group: Group) -> float:
-    # Against the first few members: a group's meaning is set by its first wordings.
-    return max(max(_dice(item.features, other.features), _term_overlap(item.terms, other.terms))
-               for other in group.items[:8])
+def _similarity(item: Item, other: Item) -> float:
+    return max(_dice(item, other), _term_overlap(item, other))
 
 
-def _term_overlap(a: dict[str, float], b: dict[str, float]) -> float:
+def _term_overlap(a: Item, b: Item) -> float:
     """How much of the smaller set of terms the other names: 'MTSS' and 'use data to plan
     interventions within MTSS' share their meaning even though the second says more. A
     shared generic term alone (leadership) is not enough."""
-    if not a or not b:
+    if not a.terms or not b.terms:
         return 0.0
-    shared = sum(w for t, w in a.items() if t in b)
+    shared = sum(w for t, w in a.terms.items() if t in b.terms)
     if shared < TERM_WEIGHT:
         return 0.0
-    return 0.8 * shared / min(sum(a.values()), sum(b.values()))
+    return 0.8 * shared / min(a.term_weight, b.term_weight)
 
 
-def _threshold(item: Item, group: Group) -> float:
-    theirs = {c for other in group.items[:8] for c in other.req.competencies}
+def _threshold(item: Item, theirs: set[str], first: Item) -> float:
     mine = set(item.req.competencies)
     if mine and theirs and not (mine & theirs):
         return SIMILAR_APART
-    if _family(item.req.type) != _family(group.items[0].req.type):
+    if _family(item.req.type) != _family(first.req.type):
         return SIMILAR_APART
     return SIMILAR
 
@@ -342,13 +363,16 @@ def _competency_order(cid: str) -> tuple[str, int]:
 
 
 def representative(items: list[Item]) -> Item:
-    """The wording closest to all the others; shorter wins a tie, very long ones lose."""
-    if len(items) == 1:
-        return items[0]
-    sample = items[:40]
+    """The wording closest to all the others (a wording many postings use counts for each
+    of them); shorter wins a tie, very long ones lose."""
+    counts = Counter(i.req.text for i in items)
+    sample = list({i.req.text: i for i in items}.values())[:20]
+    if len(sample) == 1:
+        return sample[0]
 
     def centrality(item: Item) -> tuple[float, int]:
-        score = sum(_dice(item.features, o.features) for o in sample if o is not item)
+        score = counts[item.req.text] - 1 + sum(_dice(item, o) * counts[o.req.text]
+                                                for o in sample if o is not item)
         length = len(item.req.text)
         if length > 160:
             score *= 0.6
