@@ -100,7 +100,11 @@ def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
 
 
 def _brief(report, record):
-    """The interview brief, built as `careerkit prep` builds it."""
-    from careerkit.cli.prep import build
-
+    """The interview brief, built as `careerkit prep` builds it (None where this install has
+    no brief yet)."""
+    try:
+        from careerkit.cli.prep import build
+        import careerkit.render.brief  # noqa: F401
+    except ImportError:
+        return None
     return build(report, record, names=False, include_private=False)
