@@ -109,8 +109,8 @@ def test_structured_checks_give_partial_and_gap(person):
     assert admin["verdict"] == "gap" and "administration" in admin["why"]
     cert = _by_text(data, "texas principal")
     assert cert["verdict"] == "partial"                                     # in progress, other state
-    assert _by_text(data, "doctorate")["verdict"] == "partial"
-    assert _by_text(data, "doctorate")["must"] == "preferred"
+    assert _by_text(data, "doctoral")["verdict"] == "partial"
+    assert _by_text(data, "doctoral")["must"] == "preferred"
 
 
 def test_fewer_years_is_partial(person):

@@ -22,10 +22,11 @@ def _folder():
 
 
 def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")):
-    from careerkit.gap.frameworks import PACKAGED, load_frameworks
+    from careerkit.gap.frameworks import PACKAGED, load_frameworks, load_lexicon
 
     folder = _folder()
     fws = load_frameworks(folder)
+    terms = len(load_lexicon(folder).terms)      # read now so a bad lexicon file is reported
     rows = [{"id": f.id, "name": f.name, "short": f.short, "year": f.year, "region": f.region,
              "competencies": len(f.competencies),
              "origin": "built in" if f.source and str(PACKAGED) in f.source else f.source} for f in fws]
@@ -36,6 +37,7 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON doc
     for r in rows:
         t.add_row(r["id"], C.esc(r["name"]), str(r["year"] or ""), str(r["competencies"]), C.esc(r["origin"]))
     C.console().print(t)
+    C.say(f"Lexicon: {terms} terms of the field and their variants.")
     if folder is not None:
         C.say(f"Your own frameworks and lexicon files go in {folder}")
 

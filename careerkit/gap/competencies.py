@@ -79,8 +79,14 @@ class Vocabulary:
         return ranked[:limit]
 
 
-@lru_cache(maxsize=8)
 def vocabulary(folder: Path | None = None) -> Vocabulary:
+    from careerkit.gap.frameworks import signature
+
+    return _vocabulary(folder, signature(folder))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(folder: Path | None, sig: tuple) -> Vocabulary:
     return Vocabulary(load_frameworks(folder), load_lexicon(folder))
 
 

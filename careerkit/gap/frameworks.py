@@ -97,8 +97,25 @@ def parse_lexicon(path: Path, data: object = None):
         raise InvalidInput(f"{path}: not a lexicon file: {_problems(e)}") from None
 
 
-@lru_cache(maxsize=16)
+def signature(folder: Path | None) -> tuple:
+    """What the user's folder holds now (names, sizes, times): caches are keyed by it, so an
+    edited file is read again."""
+    out = []
+    for p in _files(folder):
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((p.name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
 def _classified(folder: Path | None, strict: bool) -> tuple[tuple[str, Path, object], ...]:
+    return _classified_cached(folder, strict, signature(folder))
+
+
+@lru_cache(maxsize=16)
+def _classified_cached(folder: Path | None, strict: bool, sig: tuple) -> tuple[tuple[str, Path, object], ...]:
     """("framework" | "lexicon", path, data) for each data file. Other data files live in the
     same folders (the question bank, the suggestions): a file is a framework when it has an
     `id` or a list of `competencies`, a lexicon when it has `terms`; the rest is not ours.
@@ -120,9 +137,13 @@ def _classified(folder: Path | None, strict: bool) -> tuple[tuple[str, Path, obj
     return tuple(out)
 
 
-@lru_cache(maxsize=8)
 def load_frameworks(folder: Path | None = None) -> tuple:
     """Every framework, packaged first; a user file with the same id replaces the packaged one."""
+    return _frameworks(folder, signature(folder))
+
+
+@lru_cache(maxsize=8)
+def _frameworks(folder: Path | None, sig: tuple) -> tuple:
     by_id: dict[str, object] = {}
     for what, path, data in list(_classified(PACKAGED, False)) + list(_classified(folder, True)):
         if what == "framework":
@@ -137,9 +158,13 @@ def load_frameworks(folder: Path | None = None) -> tuple:
     return tuple(by_id.values())
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(folder: Path | None = None):
     """The packaged lexicon with the user's lexicon files merged in."""
+    return _lexicon(folder, signature(folder))
+
+
+@lru_cache(maxsize=8)
+def _lexicon(folder: Path | None, sig: tuple):
     from careerkit.models.framework import Lexicon, Term
 
     terms: dict[str, Term] = {}
