@@ -100,11 +100,35 @@ def test_without_a_lexicon_similar_wordings_still_group(four):
 
 def test_groups_are_listed_under_their_competency(four):
     result = common(four, lexicon=LEXICON, labels={"psel-9": "PSEL-9: Operations and Management"})
-    by = {s.competency: s for s in result.sections}
+    by = {s.competency: s for s in result.sections if s.kind == "competency"}
     assert by["psel-9"].label == "PSEL-9: Operations and Management"
     assert {g.key for g in by["psel-9"].groups} == {"term:master schedule", "term:budget"}
-    assert by[None].label == "Not mapped to a competency"
-    assert result.sections[-1].competency is None
+    # Degrees, certificates and years come first, in a section of their own.
+    quals = result.sections[0]
+    assert quals.kind == "qualifications" and quals.competency is None
+    assert {g.key for g in quals.groups} == {"degree:master", "years:teaching", "credential:administrator"}
+    assert all(not g.key.startswith(("degree:", "years:", "credential:"))
+               for s in result.sections[1:] for g in s.groups)
+
+
+def test_unmapped_requirements_come_last():
+    reports = [report(i, "AP", [("Oversee the yearbook", "required", "responsibility", "gap", []),
+                                ("Lead the PBIS team", "required", "responsibility", "gap", ["psel-5"])])
+               for i in (1, 2)]
+    sections = common(reports).sections
+    assert [(s.kind, s.competency) for s in sections] == [("competency", "psel-5"), ("unmapped", None)]
+    assert sections[-1].label == "Not mapped to a competency"
+
+
+def test_years_are_grouped_by_the_kind_of_experience_asked():
+    reports = [report(1, "AP", [("Three years of successful experience as a school administrator", "required", "experience", "gap", []),
+                                ("Five years of classroom teaching", "required", "experience", "met", [])]),
+               report(2, "AP", [("2+ years in an administrative role such as assistant principal", "preferred", "experience", "gap", []),
+                                ("Two years in a campus leadership role (department chair, coach, dean)", "preferred", "experience", "partial", [])])]
+    groups = groups_of(common(reports, min_postings=1))
+    assert groups["years:administration"].postings == 2
+    assert groups["years:administration"].label == "2 to 3 years of administrative experience"
+    assert groups["years:leadership"].postings == 1 and groups["years:teaching"].postings == 1
 
 
 def test_single_posting_requirements_are_left_out_unless_asked(four):

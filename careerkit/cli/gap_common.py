@@ -128,6 +128,11 @@ def show(report) -> None:
     for section in report.sections:
         t = C.table("Asked", "Required", "You", "Requirement", "Postings",
                     title=C.esc(section.label))
+        # The same column widths in every section, so the sections read as one list.
+        t.expand = True
+        for column, width in zip(t.columns, (8, 14, 19, None, 15)):
+            column.width = width
+            column.ratio = None if width else 1
         for g in section.groups:
             standing = _verdict(g.latest)
             if g.best != g.latest:

@@ -75,8 +75,7 @@ CATEGORY_WORDS = (
                                   r"\bdean\b|headteacher|head teacher|deputy head|senior leader")),
     ("leadership", re.compile(r"leader|\blead\b|coach|department head|head of department|"
                               r"chair|coordinator|specialist")),
-    ("teaching", re.compile(r"teach|classroom|instruction|educator|\bschool\b|\bk-?12\b|"
-                            r"certified|student")),
+    ("teaching", re.compile(r"teach|classroom|instruction|educator|\bk-?12\b|certified")),
 )
 CATEGORY_NAMES = {"administration": "administrative experience",
                   "leadership": "school leadership experience",
@@ -147,13 +146,12 @@ def years_asked(text: str) -> float | None:
 def category_of(text: str) -> str:
     """The kind of experience a years requirement counts, from the words near it."""
     m = YEARS.search(text)
-    near = text[m.start():m.end() + 90] if m else text
-    for name, pattern in CATEGORY_WORDS:
-        if pattern.search(near):
-            return name
-    for name, pattern in CATEGORY_WORDS:
-        if pattern.search(text):
-            return name
+    for where in ((text[m.end():m.end() + 90], text) if m else (text,)):
+        # The kind named first after the years: "two years in a leadership role (chair, dean)".
+        found = [(hit.start(), name) for name, pattern in CATEGORY_WORDS
+                 for hit in [pattern.search(where)] if hit]
+        if found:
+            return min(found)[1]
     return "any"
 
 
@@ -173,7 +171,8 @@ def structured_key(req: RequirementResult, low: str) -> str | None:
         level = degree_level(low)
         if level:
             return f"degree:{level}"
-        return "degree:any" if req.type == "education" else None
+        # An education item with no degree named is not a degree (a misread 'master schedule').
+        return "degree:any" if re.search(r"\bdegree|\bdiploma\b", low) else None
     if req.type == "credential":
         for name, _, pattern in CREDENTIAL_FAMILIES:
             if pattern.search(low):
@@ -218,7 +217,9 @@ def group_items(items: list[Item]) -> list[Group]:
             loose.append(item)
         else:
             groups.setdefault(item.key, Group(item.key)).items.append(item)
-    for group in cluster(loose):
+    # How many requirements name each term: the rarer a shared term, the better it names a group.
+    df = Counter(t for item in loose for t in item.terms)
+    for group in cluster(loose, df):
         key, n = group.key, 2
         while key in groups:
             key, n = f"{group.key}#{n}", n + 1
@@ -227,7 +228,7 @@ def group_items(items: list[Item]) -> list[Group]:
     return list(groups.values())
 
 
-def cluster(items: list[Item]) -> list[Group]:
+def cluster(items: list[Item], df: Counter | None = None) -> list[Group]:
     """Greedy clustering by weighted Dice similarity. It stays near linear in the number of
     requirements: a wording seen before joins its group without comparing; an inverted index
     from feature to groups limits comparisons to groups sharing a feature; and a group is
@@ -263,16 +264,18 @@ def cluster(items: list[Item]) -> list[Group]:
                     index[f].append(best)
         groups[best].items.append(item)
     for group in groups:
-        group.key = _cluster_key(group)
+        group.key = _cluster_key(group, df or Counter())
     return groups
 
 
-def _cluster_key(group: Group) -> str:
-    """term:<the term most members name>, else words:<the commonest key words>."""
+def _cluster_key(group: Group, df: Counter) -> str:
+    """term:<the term most members name; among equals the rarest overall>, else
+    words:<the commonest key words>."""
     terms = Counter(t for i in group.items for t in i.terms)
     weight = {t: w for i in group.items for t, w in i.terms.items()}
     if terms:
-        term, n = max(terms.items(), key=lambda kv: (kv[1], weight[kv[0]], len(kv[0]), kv[0]))
+        term, n = max(terms.items(),
+                      key=lambda kv: (kv[1], -df[kv[0]], weight[kv[0]], len(kv[0]), kv[0]))
         if n * 2 >= len(group.items):
             return f"term:{term}"
     words = Counter(f for i in group.items for f in i.features if not f.startswith("T:"))
@@ -319,7 +322,7 @@ def _family(req_type: str) -> str:
 
 # -- describing a group -----------------------------------------------------------------------
 
-def describe(group: Group, postings: dict[int, int]) -> CommonGroup:
+def describe(group: Group, postings: dict[int, int], prevalence: Counter) -> CommonGroup:
     items = group.items
     per_report: dict[int, list[Item]] = defaultdict(list)
     for item in items:
@@ -330,7 +333,7 @@ def describe(group: Group, postings: dict[int, int]) -> CommonGroup:
         required += any(i.req.must == "required" for i in its)
     latest_report = max(per_report, key=lambda rid: postings[rid])
     counts = Counter(verdicts.values())
-    competencies = _competencies(items)
+    competencies = _competencies(items, prevalence)
     types = Counter(i.req.type for i in items)
     return CommonGroup(
         key=group.key,
@@ -351,10 +354,16 @@ def describe(group: Group, postings: dict[int, int]) -> CommonGroup:
     )
 
 
-def _competencies(items: list[Item]) -> list[str]:
-    """Competencies that members map to, the most shared first."""
+def _competencies(items: list[Item], prevalence: Counter) -> list[str]:
+    """Competencies that members map to, the most shared first; among equals, those of the
+    framework these postings map to most (PSEL for US postings, the Headteachers' standards
+    for English ones)."""
     counts = Counter(c for i in items for c in dict.fromkeys(i.req.competencies))
-    return sorted(counts, key=lambda c: (-counts[c], _competency_order(c)))
+    return sorted(counts, key=lambda c: (-counts[c], -prevalence[_framework(c)], _competency_order(c)))
+
+
+def _framework(cid: str) -> str:
+    return cid.rpartition("-")[0] or cid
 
 
 def _competency_order(cid: str) -> tuple[str, int]:
@@ -490,7 +499,9 @@ def common(reports: list[GapReport], *, lexicon: dict[str, list[str]] | None = N
         postings[rid] = order
         refs.append(PostingRef(id=rid, title=report.posting.title,
                                organization=report.posting.organization))
-    groups = [describe(g, postings) for g in group_items(read_items(reports, lexicon, weights))]
+    items = read_items(reports, lexicon, weights)
+    prevalence = Counter(_framework(c) for i in items for c in i.req.competencies)
+    groups = [describe(g, postings, prevalence) for g in group_items(items)]
     groups.sort(key=lambda g: (-g.postings, -g.required, RANK[g.latest], g.key))
     listed = [g for g in groups if g.postings >= min_postings]
     gaps = top_gaps(groups, min_postings, len(reports))
@@ -506,16 +517,29 @@ def common(reports: list[GapReport], *, lexicon: dict[str, list[str]] | None = N
                         sections=sections_of(listed, labels), top_gaps=gaps)
 
 
+QUALIFICATIONS = "Qualifications: degrees, certification and years of experience"
+STRUCTURED = ("degree:", "credential:", "years:")
+
+
 def sections_of(groups: Iterable[CommonGroup], labels: dict[str, str]) -> list[CompetencySection]:
+    """Degrees, certificates and years first (they are not competencies); then the rest under
+    the competency each maps to, the most asked first; then what maps to none."""
+    quals: list[CommonGroup] = []
     by: dict[str | None, list[CommonGroup]] = defaultdict(list)
     for g in groups:
-        by[g.competency].append(g)
+        if g.key.startswith(STRUCTURED):
+            quals.append(g)
+        else:
+            by[g.competency].append(g)
 
     def order(cid: str | None) -> tuple[int, int, tuple[str, int]]:
         asked = sum(g.postings for g in by[cid])
         return (cid is None, -asked, _competency_order(cid or ""))
 
-    return [CompetencySection(competency=cid,
-                              label=labels.get(cid, cid) if cid else "Not mapped to a competency",
-                              groups=by[cid])
-            for cid in sorted(by, key=order)]
+    out = [CompetencySection(kind="qualifications", competency=None, label=QUALIFICATIONS,
+                             groups=quals)] if quals else []
+    for cid in sorted(by, key=order):
+        out.append(CompetencySection(
+            kind="competency" if cid else "unmapped", competency=cid,
+            label=labels.get(cid, cid) if cid else "Not mapped to a competency", groups=by[cid]))
+    return out

@@ -58,7 +58,10 @@ class CommonGroup(BaseModel):
 class CompetencySection(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    competency: str | None       # None: requirements mapped to no competency
+    # qualifications: degrees, certificates and years; competency: groups mapped to one;
+    # unmapped: groups mapped to none.
+    kind: Literal["qualifications", "competency", "unmapped"] = "competency"
+    competency: str | None = None
     label: str
     groups: list[CommonGroup] = Field(default_factory=list)
 
