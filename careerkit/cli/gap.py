@@ -24,14 +24,12 @@ def register(app: typer.Typer) -> None:
     sub.command("show", help="Show a saved report.")(show)
     sub.command("rm", help="Delete a saved report.")(rm)
     sub.command("rerun", help="Re-analyse a saved posting against today's record and show what changed.")(rerun)
-    for name, (module, func) in EXTRA_COMMANDS.items():
-        import importlib
-
-        try:
-            fn = getattr(importlib.import_module(module), func)
-        except (ImportError, AttributeError):
-            continue
-        sub.command(name, help=(fn.__doc__ or "").strip().split("\n")[0] or None)(fn)
+    try:   # `gap common` lives in its own module
+        from careerkit.cli.gap_common import register_common
+    except ImportError:
+        register_common = None
+    if register_common is not None:
+        register_common(sub)
     app.add_typer(sub, name="gap", help="Read job postings against your record.")
 
 

@@ -23,12 +23,12 @@ HEAVY_REST = 0.5
 # post it is at most partial (a smaller scope).
 _DISTRICT = re.compile(r"\b(district\w*|superintendent|system-?wide|pk-12|pre-?k-12|k-12|central\s+office|"
                        r"all\s+schools|trust-?wide|directorate)\b", re.I)
-_SCHOOL_LEAD = re.compile(r"\b(his/her\s+school|their\s+school|the\s+school'?s?|school\s+operations?|all\s+school|"
+_SCHOOL_LEAD = re.compile(r"\b(campus(-?wide)?|school-?wide|building-?wide|his/her\s+school|their\s+school|the\s+school'?s?|school\s+operations?|all\s+school|"
                           r"whole\s+school|overall\s+responsibility|all\s+(staff|personnel)|school\s+personnel|"
                           r"strategic\w*|vision\w*)\b", re.I)
 _LEAD_VERB = re.compile(r"\b(leads?|leading|provides?\s+(\w+\s+){0,4}leadership|carr(y|ies)\s+out|supervis\w*|oversee\w*|direct(s|ing)?|"
                         r"administer\w*|manag(e|es|ing)|responsib\w*|assign\w*|in\s+charge|develop(s|ing)?|"
-                        r"coordinat\w*|vision\w*|establish\w*)\b", re.I)
+                        r"coordinat\w*|vision\w*|establish\w*|serv(e|es)\s+as)\b", re.I)
 
 
 def analyze(text: str, record, *, title: str | None = None, organization: str | None = None,

@@ -149,7 +149,8 @@ class EvidenceIndex:
 
     def units(self, text: str) -> tuple[list[Unit], set]:
         """The requirement as weighted units: its lexicon terms, then the other content words."""
-        toks = stems(text)
+        ws = words(text)
+        toks = [stem(w) for w in ws]
         found, used = self.voc.matcher.find(toks)
         units: list[Unit] = []
         concepts: set = set()
@@ -160,13 +161,13 @@ class EvidenceIndex:
                     t = self.voc.terms[k]
                     units.append(Unit(k, t.weight, t.term))
         seen = set()
-        for tok, u in zip(toks, used):
+        for word, tok, u in zip(ws, toks, used):
             if u:
                 continue
             for w in content([tok]):
                 if w not in seen:
                     seen.add(w)
-                    units.append(Unit(w, self.rarity(w), w))
+                    units.append(Unit(w, self.rarity(w), word))
         return units, concepts
 
     def search(self, units: list[Unit], limit: int = 50) -> list[Match]:
