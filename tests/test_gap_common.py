@@ -289,3 +289,31 @@ def test_from_gap_accepts_the_bracketed_form(saved):
 def test_goals_add_help_documents_from_gap(cli):
     r = cli("goals", "add", "--help", ok=True)
     assert "--from-gap" in r.stdout and "gap common" in r.stdout
+
+
+# -- end to end: postings analysed by `gap analyze` ---------------------------------------------
+
+TITLES = {"ap-lakeside.txt": "Assistant Principal", "ap-riverbend.txt": "Assistant Principal (Elementary)",
+          "ap-hillcrest.txt": "Asst. Principal", "ap-oakview.txt": "Assistant Principal, Oakview Elementary",
+          "ap-summit.txt": "Assistant Principal of Instruction"}
+
+
+def test_common_over_postings_saved_by_gap_analyze(loaded):
+    for name, title in TITLES.items():
+        loaded("gap", "analyze", str(POSTINGS / name), "--title", title, "--json", ok=True)
+    data = loaded.json("gap", "common", "--role", "assistant principal")
+    assert len(data["postings"]) == 5
+    groups = {g["key"]: g for s in data["sections"] for g in s["groups"]}
+    # Five wordings of a master's degree, four or five of an administrator certificate.
+    assert groups["degree:master"]["postings"] == 5
+    assert groups["credential:administrator"]["postings"] >= 4
+    schedule = [g for g in groups.values() if "master schedule" in g["label"].lower()]
+    assert schedule and schedule[0]["postings"] >= 4
+    assert any(g["label"] == "MTSS" and g["postings"] >= 3 for g in groups.values())
+    gaps = data["top_gaps"]
+    assert 3 <= len(gaps) <= 5 and all(g["ways"] for g in gaps)
+    assert all(g["latest"] != "met" for g in gaps)
+    r = loaded("goals", "add", "--from-gap", "1", ok=True)
+    goal_id = r.stderr.split("Added goal ")[1].split(".")[0]
+    notes = loaded.json("goals", "show", goal_id)["notes"]
+    assert f"Closes the gap: {gaps[0]['label']}" in notes
