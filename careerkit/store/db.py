@@ -61,6 +61,8 @@ def _open_problem(path: Path, error: sqlite3.DatabaseError) -> str:
                     f"database to a folder you can write and use --db")
         if not os.access(path, os.W_OK):
             return f"cannot open the database {path}: the file is read-only; check its permissions"
+    if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):
+        return f"the database {path} is busy in another careerkit command; try again in a moment"
     if isinstance(error, sqlite3.OperationalError) and "disk" in str(error) and "full" in str(error):
         return f"cannot open the database {path}: the disk is full"
     return f"{path} is not a careerkit database or is damaged: {error}"
@@ -80,10 +82,6 @@ def _create_private_file(path: Path) -> None:
 def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """Apply pending migrations in one exclusive transaction, after a backup of a database
     that already holds data. A second process waiting on the lock finds the work done."""
-    # Any database that holds tables is backed up, even one at user_version 0 (a
-    # version stamp lost or reset): only a blank file has nothing to lose.
-    if version > 0 or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        backup_before_migration(conn, path, version)
     from sqlite_utils import Database
 
     from careerkit.store.schema import build_migrations
@@ -93,6 +91,11 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     try:
         current = conn.execute("PRAGMA user_version").fetchone()[0]
         if current < SCHEMA_VERSION:
+            # Any database that holds tables is backed up, even one at user_version 0 (a
+            # version stamp lost or reset): only a blank file has nothing to lose. Inside
+            # the write lock, so two processes opening an old database make one backup.
+            if current > 0 or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                backup_before_migration(conn, path, current)
             build_migrations().apply(db)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
@@ -103,8 +106,15 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
 
 
 def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Called holding the write lock: a second connection reads the database as it is
+    (WAL lets it read while this one holds the lock; a backup through `conn` itself would
+    wait on its own transaction)."""
     target = path.with_name(f"{path.stem}.before-schema-{version + 1}{path.suffix or '.db'}")
-    backup_to(conn, target)
+    reader = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        backup_to(reader, target)
+    finally:
+        reader.close()
     return target
 
 
@@ -112,9 +122,9 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """SQLite's online backup: a consistent copy even while another process writes."""
     target = Path(target)
     ensure_private_dir(target.parent)
-    tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
+    # A name of this process's own: two backups to one name at once must not share it.
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    tmp.unlink(missing_ok=True)
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     dest = sqlite3.connect(str(tmp))
