@@ -4,7 +4,8 @@ object, and a JSON Resume object -> a career file (format 1) dict for the import
 What JSON Resume holds travels both ways: the profile (name, label, contact, summary, links),
 positions (work), degrees (education), certificates, awards, accomplishments (as work
 highlights "title — impact" under their position, or as volunteer entries), and feedback
-(references). What it has no place for (a position's category and level, a credential's
+(references); its `skills` list is exported from the entries' skills but not read back
+(a skill there belongs to no entry). What it has no place for (a position's category and level, a credential's
 expiry and status, learning, goals, the network) stays behind; on import the missing
 required fields are read from the words (a "Principal" position is administration) and
 a reference, which carries no date, is dated the day of the import.
@@ -41,7 +42,9 @@ def to_jsonresume(record) -> dict[str, Any]:
     positions = list(record.positions)
     highlights: dict[int, list[str]] = {}
     volunteer = []
-    for acc in sorted(record.accomplishments, key=lambda a: (a.date, a.id), reverse=True):
+    # Newest first; among equal dates, the order they were entered (stable on a round trip,
+    # where highlights all take their position's start date).
+    for acc in sorted(record.accomplishments, key=lambda a: (_neg(a.date), a.id)):
         if acc.kind == "award":
             continue
         where = _match_position(acc, positions)
@@ -69,9 +72,14 @@ def to_jsonresume(record) -> dict[str, Any]:
                         for a in record.accomplishments if a.kind == "award"])
     out["skills"] = [{"name": s} for s in _skills(record)]
     out["references"] = [_compact({"name": _referee(f), "reference": f.text})
-                         for f in record.feedback]
+                         for f in sorted(record.feedback, key=lambda f: (_neg(f.date), f.id))]
     out["meta"] = {"version": "v1.0.0", "generator": "careerkit"}
     return {k: v for k, v in out.items() if v not in ([], {})}
+
+
+def _neg(date: str) -> tuple[int, ...]:
+    """A sort key that puts later dates first."""
+    return tuple(-ord(ch) for ch in date or "")
 
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:
@@ -127,6 +135,7 @@ _LEVELS = [
 _ADMIN = re.compile(r"\b(principal|superintendent|head\s*teacher|headteacher|dean|administrator)\b", re.I)
 _LEAD = re.compile(r"\b(coach|chair|coordinator|director|lead|leader|specialist|mentor|head)\b", re.I)
 _TEACH = re.compile(r"\b(teacher|instructor|educator|tutor|lecturer)\b", re.I)
+_RELATIONSHIPS = ("supervisor", "colleague", "direct-report", "parent", "student", "mentor", "other")
 _RELATIONSHIP = re.compile(r"\((supervisor|colleague|direct report|parent|student|mentor|other)\)\s*$", re.I)
 
 
@@ -250,7 +259,7 @@ def _reference(r: dict[str, Any], today: _dt.date) -> dict[str, Any]:
     if m:
         relationship = m.group(1).lower().replace(" ", "-")
         name = name[:m.start()].strip()
-    if name.lower() == relationship.replace("-", " "):
-        name = ""
+    elif name.lower().replace(" ", "-") in _RELATIONSHIPS:
+        relationship, name = name.lower().replace(" ", "-"), ""
     return _compact({"date": today.isoformat(), "text": r["reference"], "from": name or None,
                      "relationship": relationship})
