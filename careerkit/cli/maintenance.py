@@ -53,7 +53,7 @@ def doctor(
             if f["status"] != "ok" and f.get("fix"):
                 fixing = f" — {'fixed' if f['name'] in fixed else 'would fix: ' + C.esc(f['fix'])}"
             out.print(f"  {mark}  {C.esc(f['name'])}: {C.esc(f['detail'])}{fixing}")
-        if any(f["status"] != "ok" for f in findings) and not fix:
+        if any(f["status"] != "ok" and f.get("fix") for f in findings) and not fix:
             out.print("Run `careerkit doctor --fix` to repair what can be repaired.")
     if any(f["status"] == "problem" and f["name"] not in fixed for f in findings):
         raise typer.Exit(1)

@@ -26,7 +26,8 @@ def check(path: Path) -> list[dict[str, Any]]:
     try:
         findings += [_schema(conn), _integrity(conn), _search_index(conn), _journal(conn)]
     except sqlite3.DatabaseError as e:
-        findings.append(_finding("database", "problem", f"not a careerkit database or damaged: {e}"))
+        findings.append(_finding("database", "problem", f"not a careerkit database or damaged: {e} "
+                                 "(restore it from a backup)"))
     finally:
         conn.close()
     return findings
