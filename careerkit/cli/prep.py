@@ -13,6 +13,8 @@ FORMATS = ("md", "html", "pdf", "docx")
 BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
              ".docx": "docx"}
 BINARY = ("pdf", "docx")
+# The brief never names the people in the network: their section is not read.
+DOCUMENT_SECTIONS = ("positions", "credentials", "accomplishments", "feedback", "learning", "goals")
 
 
 def register(app: typer.Typer) -> None:
@@ -42,7 +44,7 @@ def prep(
         from careerkit.store.snapshot import read_trusted
 
         report = gaps.get(conn, report_id)
-        record = read_trusted(conn)
+        record = read_trusted(conn, DOCUMENT_SECTIONS)
     brief = build(report, record, names=names, include_private=include_private)
 
     from careerkit.render.brief import render_brief
@@ -69,8 +71,9 @@ def build(report, record, *, names: bool, include_private: bool):
     from careerkit.cli.themes import competency_tools
     from careerkit.gap.prep import build_brief, load_bank
 
-    titles, mapper, _ = competency_tools()
+    titles, mapper, framework_of = competency_tools()
     return build_brief(report, record, load_bank(), names=titles, competencies_of=mapper,
+                       framework_of=framework_of,
                        include_private=include_private, show_names=names)
 
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping
 
 from careerkit.gap.themes import _rank, best_quotes, feedback_themes
 from careerkit.gap.text import STOP
-from careerkit.gap.wording import content_stems
+from careerkit.gap.wording import GENERIC, content_stems
 from careerkit.models.brief import (Brief, Competency, Counts, GapItem, Line, Point,
                                     Qualification, QuestionSet, Said, Story, StoryRef,
                                     UnderWay, Voice)
@@ -28,6 +28,7 @@ QUESTIONS_PER_COMPETENCY = 4
 MAX_VOICES = 5
 QUOTES_PER_VOICE = 3
 NEAREST = 2
+SHORTLIST = 60           # entries compared word by word for a gap's nearest evidence
 WEIGHT = {"required": 2, "preferred": 1}
 QUALIFYING = ("education", "credential")
 
@@ -62,9 +63,12 @@ def load_bank(path: Path = QUESTIONS) -> QuestionBank:
 def build_brief(report: GapReport, record: Record, bank: QuestionBank, *,
                 names: Mapping[str, str] | None = None,
                 competencies_of: Callable[[str], Iterable[str]] | None = None,
+                framework_of: Mapping[str, str] | None = None,
                 include_private: bool = False, show_names: bool = False) -> Brief:
     """The brief for one saved report. `names` maps competency ids to their titles;
-    `competencies_of` maps a text to competency ids (for feedback themes)."""
+    `competencies_of` maps a text to competency ids (for feedback themes);
+    `framework_of` maps a competency id to its framework, so that the brief speaks in the
+    one framework the posting leans on (no England headteacher standards for a US post)."""
     names = names or {}
     if not include_private:
         record = record.public()
@@ -72,6 +76,11 @@ def build_brief(report: GapReport, record: Record, bank: QuestionBank, *,
     reqs = _ordered(report.requirements)
     counts = _counts(report.requirements)
     asked = _asked(report.requirements)
+    if framework_of:
+        asked = _one_framework(asked, report.requirements, framework_of)
+        keep = set(asked)
+        reqs = [r.model_copy(update={"competencies": [c for c in r.competencies if c in keep]})
+                for r in reqs]
     comp = lambda cid: Competency(id=cid, name=names.get(cid, cid))  # noqa: E731
 
     qualifications, points, also_met, gaps = [], [], [], []
@@ -148,6 +157,19 @@ def _asked(reqs: list[RequirementResult]) -> list[str]:
     return sorted(weight, key=lambda c: (-weight[c], first[c]))
 
 
+def _one_framework(asked: list[str], reqs: list[RequirementResult],
+                   framework_of: Mapping[str, str]) -> list[str]:
+    """The asked competencies of the framework the posting weighs most."""
+    weight: Counter = Counter()
+    for r in reqs:
+        for cid in r.competencies:
+            weight[framework_of.get(cid)] += WEIGHT.get(r.must, 1)
+    if not weight:
+        return asked
+    main = max(weight, key=lambda f: (weight[f], f is not None))
+    return [c for c in asked if framework_of.get(c) == main]
+
+
 # -- the record, indexed once ---------------------------------------------------------------
 
 class _Index:
@@ -164,7 +186,8 @@ class _Index:
             "feedback": {x.id: x for x in record.feedback},
             "goal": {x.id: x for x in record.goals},
         }
-        self._stems: list[tuple[frozenset[str], str, int]] | None = None
+        self._text: list[tuple[str, str, str, int]] | None = None
+        self._under: list[tuple[frozenset[str], int, UnderWay]] | None = None
 
     def get(self, kind: str, entry_id: int):
         return self.by_kind.get(kind, {}).get(entry_id)
@@ -198,10 +221,20 @@ class _Index:
         want = _terms(text)
         if not want:
             return []
-        scored = []
         enough = min(2, len(want))
-        for stems, kind, entry_id in self._entry_stems():
-            shared = len(want & stems)
+        # A cheap look for the words' beginnings first ("famil" finds "families"); the
+        # few entries that pass are then compared word by word.
+        heads = [w[:max(4, len(w) - 2)] for w in want]
+        rough = []
+        for n, (lowered, _, _, _) in enumerate(self._texts()):
+            hits = sum(1 for h in heads if h in lowered)
+            if hits >= enough:
+                rough.append((-hits, n))
+        rough.sort()
+        scored = []
+        for _, n in rough[:SHORTLIST]:
+            _, words_of, kind, entry_id = self._text[n]
+            shared = len(want & _terms(words_of))
             if shared >= enough:
                 scored.append((-shared, _KIND_RANK[kind], entry_id, kind))
         scored.sort()
@@ -210,56 +243,60 @@ class _Index:
     def under_way(self, text: str) -> list[UnderWay]:
         """Goals, learning and credentials in progress or planned that touch the requirement."""
         want = _terms(text)
-        found: list[tuple[int, int, UnderWay]] = []
-        for g in self.record.goals:
-            if g.status in ("active", "planned"):
-                shared = _shared(want, " ".join([g.title, *g.skills]))
-                if shared:
-                    found.append((-shared, 0, UnderWay(kind="goal", id=g.id, text=g.title,
-                                                        status=g.status, due=g.due)))
-        for x in self.record.learning:
-            if x.status in ("in-progress", "planned"):
-                shared = _shared(want, " ".join([x.title, *x.skills]))
-                if shared:
-                    found.append((-shared, 1, UnderWay(kind="learning", id=x.id, text=_describe("learning", x),
-                                                        status=x.status)))
-        for c in self.record.credentials:
-            if c.status in ("in-progress", "planned"):
-                shared = _shared(want, " ".join(filter(None, [c.name, c.field])))
-                if shared:
-                    found.append((-shared, 2, UnderWay(kind="credential", id=c.id, text=c.name,
-                                                        status=c.status, due=c.date)))
+        enough = min(2, len(want))
+        found = [(-n, rank, u) for terms, rank, u in self._pending()
+                 if (n := len(want & terms)) >= enough and n]
         found.sort(key=lambda t: (t[0], t[1]))
-        return [u for _, _, u in found[:3]]
+        seen, out = set(), []
+        for _, _, u in found:
+            if u.text.lower() not in seen and len(out) < 3:   # the same goal twice adds nothing
+                seen.add(u.text.lower())
+                out.append(u)
+        return out
 
-    def _entry_stems(self):
-        if self._stems is None:
-            r = self.record
-            rows = []
-            for a in r.accomplishments:
-                rows.append(((_terms(" ".join(filter(None, [
-                    a.title, a.impact, a.details, *a.skills])))), "accomplishment", a.id))
+    def _pending(self) -> list[tuple[frozenset[str], int, UnderWay]]:
+        """What is in progress or planned, with its words: computed once."""
+        if self._under is None:
+            r, out = self.record, []
+            for g in r.goals:
+                if g.status in ("active", "planned"):
+                    out.append((_terms(" ".join([g.title, *g.skills])), 0,
+                                UnderWay(kind="goal", id=g.id, text=g.title, status=g.status, due=g.due)))
             for x in r.learning:
-                rows.append((_terms(" ".join([x.title, *x.skills])), "learning", x.id))
+                if x.status in ("in-progress", "planned"):
+                    out.append((_terms(" ".join([x.title, *x.skills])), 1,
+                                UnderWay(kind="learning", id=x.id, text=_describe("learning", x), status=x.status)))
             for c in r.credentials:
-                rows.append((_terms(" ".join(filter(None, [c.name, c.field]))), "credential", c.id))
-            for p in r.positions:
-                rows.append((_terms(" ".join(filter(None, [p.title, p.summary]))), "position", p.id))
-            self._stems = rows
-        return self._stems
+                if c.status in ("in-progress", "planned"):
+                    out.append((_terms(" ".join(filter(None, [c.name, c.field]))), 2,
+                                UnderWay(kind="credential", id=c.id, text=c.name, status=c.status, due=c.date)))
+            self._under = out
+        return self._under
+
+    def _texts(self) -> list[tuple[str, str, str, int]]:
+        """(lower-cased text, text, kind, id) of the entries a gap's nearest evidence may be."""
+        if self._text is None:
+            r, rows = self.record, []
+            for kind, entries, fields in (
+                    ("accomplishment", r.accomplishments, lambda a: [a.title, a.impact, a.details, *a.skills]),
+                    ("learning", r.learning, lambda x: [x.title, *x.skills]),
+                    ("credential", r.credentials, lambda c: [c.name, c.field]),
+                    ("position", r.positions, lambda p: [p.title, p.summary])):
+                for e in entries:
+                    text = " ".join(filter(None, fields(e)))
+                    rows.append((text.lower(), text, kind, e.id))
+            self._text = rows
+        return self._text
+
+
+# Words every entry of an educator's record may hold: sharing them says nothing.
+_IGNORED = STOP | GENERIC | frozenset({"district", "lead", "leading", "led", "support", "supported"})
 
 
 def _terms(text: str) -> frozenset[str]:
     """The meaningful words of a text, lightly stemmed: "leadership" must not meet "lead",
     and the words postings ask with ("experience", "degree") count for nothing."""
-    return frozenset(content_stems(text, STOP))
-
-
-def _shared(want: set[str], text: str) -> int:
-    """Words in common, or 0 when too few to mean the same thing (one word like "master"
-    joins a degree to a master schedule)."""
-    shared = len(want & _terms(text))
-    return shared if shared >= min(2, len(want)) else 0
+    return frozenset(content_stems(text, _IGNORED))
 
 
 _KIND_RANK = {"accomplishment": 0, "position": 1, "credential": 2, "learning": 3}

@@ -4,6 +4,7 @@ excerpts. Pure and small; the posting analysis has its own lexicon."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
@@ -31,6 +32,7 @@ give gave take took keep kept use used everyone everybody someone something anyt
 """.split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stem: enough to fold plurals and the possessive, nothing clever."""
     w = word.lower().replace("’", "'")
@@ -53,12 +55,8 @@ def words(text: str) -> list[str]:
 
 def content_stems(text: str, extra_stop: frozenset[str] = frozenset()) -> set[str]:
     """The stems of a text's meaningful words: no stopwords, no one-letter words."""
-    out = set()
-    for w in words(text):
-        s = stem(w)
-        if len(s) > 2 and s not in STOPWORDS and s not in extra_stop:
-            out.add(s)
-    return out
+    out = {stem(w) for w in set(WORD.findall(text.lower()))} if text else set()
+    return {s for s in out if len(s) > 2 and s not in STOPWORDS and s not in extra_stop}
 
 
 def sentences(text: str) -> list[str]:
