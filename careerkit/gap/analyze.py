@@ -141,7 +141,7 @@ def by_evidence(req, units, index: EvidenceIndex, record):
         if req.type == "responsibility" and _bigger_scope(req.text) and not _has_admin(record):
             verdict = "partial"
             why = "done at a smaller scope (no administrative post): " + _refs(best_p) + " on " + _named(units, shown)
-    elif cov_p >= PARTIAL and (not missing_heavy or direct_cover(units, best_p) >= HEAVY_REST):
+    elif cov_p >= PARTIAL and (not missing_heavy or direct_cover(units, best_p + best_s) >= HEAVY_REST):
         verdict, chosen = "partial", best_p
         lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1]
         why = f"partly shown in {_refs(best_p)} ({_named(units, shown)})"

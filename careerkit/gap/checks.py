@@ -126,8 +126,8 @@ def is_structured_experience(req) -> bool:
     return bool(re.search(
         r"\b(teaching|classroom|administrative|administration|leadership|supervisory|instructional)\s+"
         r"(experience|roles?|positions?|performance)\b|"
-        r"\bexperience\s+(as|of|in)\s+(an?\s+)?(teaching|teacher|classroom|principal|assistant principal|"
-        r"administrat\w+|leader\w*|deputy|head)|"
+        r"\bexperience\s+(as|of|in)\s+(an?\s+)?(\w+\s+){0,2}(teaching|teacher|classroom|principal|assistant principal|"
+        r"vice principal|administrat\w+|leader\w*|deputy|head\s*teacher|headteacher|head of school)\b|"
         r"\b(assistant\s+principal|principal|deputy\s+head\w*|administrator|headteacher)\s+experience\b|"
         r"\bexperience\s+teaching\b|\bin\s+the\s+classroom\b|\brecords?\s+of\s+\w*\s*(teaching|administration)|"
         r"\bexperienced\s+leader", text, re.I))
