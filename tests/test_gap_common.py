@@ -25,12 +25,14 @@ REPORTS = [
         req("Experience building the master schedule is preferred.", "preferred", "experience", "gap", ["psel-9"]),
         req("Working knowledge of MTSS/RTI.", "required", "skill", "partial", ["psel-5"]),
         req("Oversee the yearbook and student publications.", "required", "responsibility", "gap"),
+        req("Three (3) years of classroom teaching experience.", "required", "experience", "met"),
     ]),
     ("Asst. Principal, Middle School", "Riverbend ISD", [
         req("A master’s degree from an accredited university.", "required", "education", "met"),
         req("Principal certificate (or enrolled in a principal certification program)", "required", "credential", "partial"),
         req("Develop and maintain the campus master schedule.", "required", "responsibility", "gap", ["psel-9"]),
         req("Demonstrated knowledge of a multi-tiered system of supports", "required", "skill", "gap", ["psel-5"]),
+        req("Five years of successful teaching", "required", "experience", "met"),
     ]),
     ("Assistant Principal [Elementary]", "Hillcrest PS", [
         req("Masters degree required; doctorate preferred.", "required", "education", "met"),
@@ -91,6 +93,7 @@ def test_shows_what_recurs_by_competency_and_the_gaps_with_numbered_ways(saved):
     assert "PSEL-9: Operations and Management" in out and "PSEL-5: Community of Care" in out
     assert "Master schedule" in out and "3 of 4" in out
     assert "Master's degree" in out and "4 of 4" in out
+    assert "Years of teaching experience (3 to 5 asked)" in out
     assert "Assistant Principal [Elementary]" in out            # user text is not markup
     assert "The gaps that matter most" in out
     assert "[1] credential" in out

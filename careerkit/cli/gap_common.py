@@ -118,6 +118,8 @@ def _verdict(v: str) -> str:
 
 
 def show(report) -> None:
+    from careerkit.gap.common import years_span
+
     con = C.console()
     total = len(report.postings)
     con.print(f"[bold]What {total} saved posting{'s' if total != 1 else ''} ask for[/]")
@@ -138,6 +140,8 @@ def show(report) -> None:
             if g.best != g.latest:
                 standing += f" [dim](best {g.best})[/]"
             words = f"[bold]{C.esc(g.label)}[/]"
+            if g.years:
+                words += f" [dim]({years_span(g.years)} asked)[/]"
             if g.text.strip() != g.label.strip():
                 words += f"\n[dim]{C.esc(_clip(g.text, 140))}[/]"
             must = f"{g.required} req" + (f", {g.preferred} pref" if g.preferred else "")
@@ -164,6 +168,8 @@ def _postings_line(postings) -> str:
 
 
 def _show_gaps(con, report) -> None:
+    from careerkit.gap.common import years_span
+
     con.print()
     if not report.top_gaps:
         con.print("[bold]The gaps that matter most[/]: none. Every requirement these postings "
@@ -171,7 +177,8 @@ def _show_gaps(con, report) -> None:
         return
     con.print("[bold]The gaps that matter most[/]")
     for gap in report.top_gaps:
-        con.print(f"\n[bold]{gap.rank}. {C.esc(gap.label)}[/]  {_verdict(gap.latest)}")
+        span = f" [dim]({years_span(gap.years)} asked)[/]" if gap.years else ""
+        con.print(f"\n[bold]{gap.rank}. {C.esc(gap.label)}[/]{span}  {_verdict(gap.latest)}")
         if gap.text.strip() != gap.label.strip():
             con.print(f"   [dim]\"{C.esc(_clip(gap.text, 160))}\"[/]")
         con.print(f"   {C.esc(gap.why)}")

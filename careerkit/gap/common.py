@@ -347,6 +347,7 @@ def describe(group: Group, postings: dict[int, int], prevalence: Counter) -> Com
         required=required,
         preferred=len(per_report) - required,
         met=counts["met"], partial=counts["partial"], gap=counts["gap"],
+        years=sorted({i.years for i in items if i.years}),
         best=max(verdicts.values(), key=RANK.__getitem__),
         latest=verdicts[latest_report],
         asks=[Ask(report=i.report, index=i.index, text=i.req.text, must=i.req.must,
@@ -398,17 +399,21 @@ def label_of(group: Group) -> str:
         for key, label, _ in CREDENTIAL_FAMILIES:
             if key == name:
                 return label
+    # Labels stay the same as postings are added: a goal made for a gap names it by its label.
     if kind == "years":
-        asked = sorted({i.years for i in group.items if i.years})
-        span = ""
-        if asked:
-            low, high = _num(asked[0]), _num(asked[-1])
-            span = f"{low}+ years of " if low == high else f"{low} to {high} years of "
-        noun = CATEGORY_NAMES.get(name, "experience")
-        return (span + noun) if span else noun.capitalize()
-    if kind == "term":
-        return term_label(name.split("#")[0], group.items)
+        return "Years of " + CATEGORY_NAMES.get(name, "experience")
+    if kind == "term" and "#" not in name:
+        return term_label(name, group.items)
+    # A second group naming the same term is told apart by its wording.
     return representative(group.items).req.text
+
+
+def years_span(years: list[float]) -> str | None:
+    """'3 to 5', '5', or None: the years a group's postings ask for."""
+    if not years:
+        return None
+    low, high = _num(min(years)), _num(max(years))
+    return low if low == high else f"{low} to {high}"
 
 
 def term_label(term: str, items: list[Item]) -> str:
@@ -452,7 +457,7 @@ def top_gaps(groups: list[CommonGroup], min_postings: int, total: int) -> list[T
     for rank, g in enumerate(chosen, 1):
         out.append(TopGap(rank=rank, key=g.key, label=g.label, text=g.text, type=g.type,
                           competencies=g.competencies, postings=g.postings, required=g.required,
-                          latest=g.latest, priority=priority(g), why=why_of(g, total),
+                          latest=g.latest, years=g.years, priority=priority(g), why=why_of(g, total),
                           report_ids=g.report_ids, asks=g.asks))
     return out
 

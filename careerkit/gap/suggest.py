@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,10 @@ class Suggestions:
 
     @classmethod
     def load(cls, folder: Path | None) -> "Suggestions":
+        return _load(Path(folder) if folder is not None else None)
+
+    @classmethod
+    def _read(cls, folder: Path | None) -> "Suggestions":
         paths = [PACKAGED]
         if folder is not None and Path(folder).is_dir():
             paths += sorted(p for p in Path(folder).iterdir()
@@ -122,6 +127,12 @@ def topic_of(gap: TopGap) -> str:
     if name[:1].isupper() and not name[:2].isupper():
         name = name[:1].lower() + name[1:]
     return name
+
+
+@lru_cache(maxsize=8)
+def _load(folder: Path | None) -> Suggestions:
+    """Read once per process: `plan` and `gap common` both ask for the book."""
+    return Suggestions._read(folder)
 
 
 def _way(raw: dict[str, Any], topic: str, gap: TopGap) -> Way:

@@ -50,6 +50,7 @@ class CommonGroup(BaseModel):
     met: int = 0          # postings whose analysis found it met / partial / a gap
     partial: int = 0
     gap: int = 0
+    years: list[float] = Field(default_factory=list)   # years asked, for years:* groups
     best: Verdict         # the best verdict across postings
     latest: Verdict       # the verdict in the most recently analysed posting that asks
     asks: list[Ask] = Field(default_factory=list)
@@ -90,6 +91,7 @@ class TopGap(BaseModel):
     postings: int
     required: int
     latest: Verdict
+    years: list[float] = Field(default_factory=list)
     priority: float       # required asks weigh 2, preferred 1; a gap counts 1, partial 0.5
     why: str
     report_ids: list[int] = Field(default_factory=list)
