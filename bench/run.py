@@ -169,7 +169,7 @@ class Case:
     stdin: str | None = None
 
 
-def cases_for(work: Path) -> list[Case]:
+def cases_for(work: Path, reports: int) -> list[Case]:
     posting = str(POSTING)
     return [
         Case("wins list", ["wins", "list"], "list"),
@@ -177,30 +177,42 @@ def cases_for(work: Path) -> list[Case]:
         Case("search", ["search", "formative assessment"], "search"),
         Case("export (yaml)", ["export", "-o", str(work / "out.yaml")], "all"),
         Case("gap analyze (2-page posting)", ["gap", "analyze", posting], "all", ["gap", "analyze"]),
-        Case("gap common (100 postings)", ["gap", "common"], "reports", ["gap", "common"]),
+        Case(f"gap common ({reports} postings)", ["gap", "common"], "reports", ["gap", "common"]),
         Case("resume (md)", ["resume", "--format", "md", "-o", str(work / "resume.md")], "all", ["resume"]),
         Case("resume (pdf)", ["resume", "--format", "pdf", "-o", str(work / "resume.pdf")], "all", ["resume"]),
         Case("prep (pdf)", ["prep", "{report}", "--format", "pdf", "-o", str(work / "prep.pdf")], "all", ["prep"]),
+        Case("feedback themes", ["feedback", "themes"], "all", ["feedback", "themes"]),
     ]
 
 
-def save_reports(db: Path, env: dict[str, str], count: int) -> str | None:
-    """Save `count` gap reports (the same posting with its title varied) for `gap common`
-    and `prep`; return the id of one, or None when this build cannot analyze."""
-    from generate import posting_variants
+def save_reports(db: Path, env: dict[str, str], count: int, work: Path) -> str | None:
+    """`count` saved gap reports in db, for `gap common` and `prep`: analysed once (against
+    the first size's record, in one process: bench/reports.py) and copied into the others.
+    Returns the id of one, or None when this build cannot analyse."""
+    source = work / f"reports-{count}.db"
+    if not source.exists():
+        from generate import write_database
 
-    last = None
-    for i, text in enumerate(posting_variants(POSTING.read_text(encoding="utf-8"), count)):
-        r = run_once(careerkit_cmd() + ["gap", "analyze", "-", "--json"], env, stdin=text, timeout=300)
+        write_database(1000, source)
+        r = run_once([PYTHON, str(HERE / "reports.py"), str(source), str(count)], env, timeout=1800)
         if r.code != 0:
+            print(f"  could not save reports: {r.stderr.strip()[-300:]}", file=sys.stderr)
+            source.unlink(missing_ok=True)
             return None
-    with __import__("sqlite3").connect(db) as conn:
-        row = conn.execute("SELECT max(id) FROM gap_reports").fetchone()
-        last = row[0] if row and row[0] is not None else None
-    return str(last) if last is not None else None
+    r = run_once([PYTHON, str(HERE / "reports.py"), "--copy", str(source), str(db)], env)
+    if r.code != 0:
+        print(f"  could not copy reports: {r.stderr.strip()[-300:]}", file=sys.stderr)
+        return None
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return str(conn.execute("SELECT min(id) FROM gap_reports").fetchone()[0])
+    finally:
+        conn.close()
 
 
-def scale(sizes: list[int], runs: int, work: Path, reports: int) -> list[list[str]]:
+def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float) -> list[list[str]]:
     from generate import write_database
 
     rows = []
@@ -213,8 +225,8 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int) -> list[list[st
         have: dict[tuple[str, ...], bool] = {}
         report_id = None
         if available(["gap", "analyze"], env):
-            report_id = save_reports(db, env, reports)
-        for case in cases_for(work):
+            report_id = save_reports(db, env, reports, work)
+        for case in cases_for(work, reports):
             key = tuple(case.needs)
             if key and key not in have:
                 have[key] = available(case.needs, env)
@@ -223,7 +235,15 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int) -> list[list[st
                              f"skipped: no `careerkit {' '.join(case.needs)}` in this build"])
                 continue
             words = [w.replace("{report}", report_id or "1") for w in case.words]
-            ck = [run_once(careerkit_cmd() + words, env, stdin=case.stdin) for _ in range(runs)]
+            ck = []
+            for _ in range(runs):
+                ck.append(run_once(careerkit_cmd() + words, env, stdin=case.stdin, timeout=timeout))
+                if ck[-1].code == -9:
+                    break  # timed out: once is enough to say so
+            if ck[-1].code == -9:
+                rows.append([case.name, f"{n:,}", f"> {timeout:.0f} s", "-", "-",
+                             f"{ck[-1].peak_kb / 1024:.0f} MB", "timed out"])
+                continue
             fl = [run_once(floor(case.floor_mode, db, "formative assessment"), env) for _ in range(runs)]
             med = statistics.median(r.seconds for r in ck)
             fmed = statistics.median(r.seconds for r in fl)
@@ -278,6 +298,8 @@ def main() -> None:
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--scale-only", action="store_true")
     parser.add_argument("--reports", type=int, default=100, help="saved postings for `gap common`")
+    parser.add_argument("--timeout", type=float, default=300,
+                        help="seconds one command may take before it is reported as timed out")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the generated databases")
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -295,7 +317,7 @@ def main() -> None:
         if not args.startup_only:
             print(f"\nScale (median of {scale_runs}; floor = plain sqlite3 doing the equivalent read):",
                   flush=True)
-            rows = scale(sizes, scale_runs, work, args.reports)
+            rows = scale(sizes, scale_runs, work, args.reports, args.timeout)
             print(table(["command", "entries", "careerkit", "floor", "ratio", "peak mem", "note"], rows),
                   flush=True)
     finally:
