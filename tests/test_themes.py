@@ -33,6 +33,13 @@ def test_recurring_wording_is_grouped_with_counts_and_relationships():
     assert "calibration" not in by_label and "sessions" not in by_label
 
 
+def test_phrases_always_said_together_make_one_theme():
+    t = feedback_themes(record(dict(text="A calm listener who follows up.", relationship="parent"),
+                               dict(text="Calm listener; always follows up.", relationship="colleague")))
+    assert [w.label for w in t.wording] == ["calm listener; follows up"]
+    assert t.wording[0].count == 2
+
+
 def test_a_phrase_said_once_is_not_a_theme_and_names_are_not_themes():
     t = feedback_themes(record(CALIBRATION, LISTENER, WRITING))
     labels = [w.label for w in t.wording]

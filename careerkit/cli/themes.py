@@ -84,7 +84,7 @@ def _print(result) -> None:
             continue
         con.print(f"\n[bold]{title}[/bold]")
         for t in group:
-            label = f"“{t.label}”" if quoted else _competency(t)
+            label = "; ".join(f"“{x}”" for x in t.label.split("; ")) if quoted else _competency(t)
             rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
             con.print(f"  [bold]{C.esc(label)}[/bold]  {t.count} · {C.esc(rel)}")
             for q in t.quotes:

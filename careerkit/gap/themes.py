@@ -107,19 +107,24 @@ def _wording_themes(items: list[FeedbackEntry], person: frozenset[str], quotes: 
     candidates = [k for k, d in docs.items() if len(d) >= min_count]
     # More feedback first; at equal count the longer phrase, which says more.
     candidates.sort(key=lambda k: (-len(docs[k]), -len(k), k))
-    chosen: list[tuple[tuple[str, ...], set[int]]] = []
+    chosen: list[tuple[list[tuple[str, ...]], set[int]]] = []
     for key in candidates:
         mine = set(docs[key])
-        if any(_overlaps(key, other) and mine <= theirs for other, theirs in chosen):
+        if any(any(_overlaps(key, k) for k in keys) and mine <= theirs for keys, theirs in chosen):
             continue
-        chosen.append((key, mine))
+        same = next((keys for keys, theirs in chosen if theirs == mine), None)
+        if same is not None:
+            same.append(key)      # said together every time: one theme, two phrasings
+            continue
         if len(chosen) >= limit:
             break
+        chosen.append(([key], mine))
     themes = []
-    for key, idxs in chosen:
-        label = surface[key].most_common(1)[0][0]
+    for keys, idxs in chosen:
+        label = "; ".join(surface[k].most_common(1)[0][0] for k in keys)
         group = [items[i] for i in sorted(idxs)]
-        themes.append(_theme("wording", " ".join(key), label, group, set(key), quotes))
+        focus = {s for k in keys for s in k}
+        themes.append(_theme("wording", " ".join(keys[0]), label, group, focus, quotes))
     return themes
 
 

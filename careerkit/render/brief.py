@@ -69,7 +69,7 @@ def context(brief: Brief) -> dict:
             "summary": summary(brief), "verdict": VERDICT, "must": MUST, "star": star,
             "attribution": attribution, "under": under, "theme_line": theme_line,
             "relationship": relationship, "story_meta": story_meta, "evidence": evidence,
-            "competency": competency,
+            "competency": competency, "voice_label": voice_label,
             "footer": footer(brief)}
 
 
@@ -156,6 +156,13 @@ def theme_line(voice) -> str:
     return f"{pieces}, from {join_words(rels)}" if rels else pieces
 
 
+def voice_label(voice) -> str | None:
+    """A competency's name as it is; recurring wording in quotes, as people wrote it."""
+    if voice.kind == "wording" and voice.label:
+        return "; ".join(f"“{part}”" for part in voice.label.split("; "))
+    return voice.label
+
+
 def competency(c) -> str:
     """'Curriculum, Instruction, and Assessment (psel-4)'; the id alone when it has no name."""
     return c.id if c.name == c.id else f"{c.name} ({c.id})"
@@ -228,7 +235,7 @@ def docx(brief: Brief) -> bytes:
         W.heading(doc, "What others have said", 1)
         for v in brief.voices:
             if v.label:
-                W.heading(doc, v.label, 2)
+                W.heading(doc, voice_label(v), 2)
             W.paragraph(doc, theme_line(v), italic=True)
             for q in v.quotes:
                 p = W.paragraph(doc, f"“{q.text}”", style="Quote")
