@@ -26,7 +26,7 @@ CERTIFICATE_KINDS = ("license", "certification", "endorsement", "training")
 
 def to_jsonresume(record) -> dict[str, Any]:
     """The record as a JSON Resume object (the caller leaves private entries out first)."""
-    from careerkit.render.resume import _match_position
+    from careerkit.render.resume import _match_position, position_index
 
     p = record.profile
     out: dict[str, Any] = {"$schema": SCHEMA}
@@ -40,6 +40,7 @@ def to_jsonresume(record) -> dict[str, Any]:
         })
     out["basics"] = basics
     positions = list(record.positions)
+    index = position_index(positions)
     highlights: dict[int, list[str]] = {}
     volunteer = []
     # Newest first; among equal dates, the order they were entered (stable on a round trip,
@@ -47,7 +48,7 @@ def to_jsonresume(record) -> dict[str, Any]:
     for acc in sorted(record.accomplishments, key=lambda a: (_neg(a.date), a.id)):
         if acc.kind == "award":
             continue
-        where = _match_position(acc, positions)
+        where = _match_position(acc, positions, index)
         if where is not None:
             highlights.setdefault(where, []).append(_highlight(acc))
         else:

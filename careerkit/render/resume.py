@@ -40,6 +40,7 @@ WEAK_OPENINGS = ("responsible for", "helped with", "helped to", "helped", "assis
                  "assisted in", "worked on", "participated in", "involved in", "duties included",
                  "tasked with", "in charge of")
 _DIGIT = re.compile(r"\d")
+_WEAK_STARTS = tuple({p.split()[0] for p in WEAK_OPENINGS})
 
 DEGREE = "degree"
 CERTIFICATE_KINDS = ("license", "certification", "endorsement", "training")
@@ -170,7 +171,12 @@ def _years_ago(date: str | None, today: _dt.date) -> float:
 
 def weak_opening(text: str | None) -> str | None:
     """The weak phrase a bullet opens with ('responsible for'), if any."""
-    low = one_line(text).lower()
+    if not text:
+        return None
+    low = text.lstrip().lower()
+    if not low.startswith(_WEAK_STARTS):     # the common case, cheaply
+        return None
+    low = one_line(low)
     for phrase in WEAK_OPENINGS:
         if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalpha()):
             return phrase
@@ -216,19 +222,31 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def _match_position(acc, positions) -> int | None:
+def _match_position(acc, positions, index: dict | None = None) -> int | None:
     """Index of the position an accomplishment names ('title' or 'title @ organization'),
     the one whose dates hold it when several share a title."""
     if not acc.position:
         return None
-    title, _, org = one_line(acc.position).partition(" @ ")
-    title, org = title.strip().lower(), org.strip().lower()
-    found = [i for i, p in enumerate(positions)
-             if p.title.strip().lower() == title and (not org or p.organization.strip().lower() == org)]
+    index = index if index is not None else position_index(positions)
+    title, _, org = " ".join(acc.position.split()).partition(" @ ")
+    key = (title.strip().lower(), org.strip().lower() or None)
+    found = index.get(key)
+    if not found:
+        return None
     if len(found) > 1:
-        held = [i for i in found if _holds(positions[i], acc.date)]
-        found = held or found
-    return found[0] if found else None
+        return next((i for i in found if _holds(positions[i], acc.date)), found[0])
+    return found[0]
+
+
+def position_index(positions) -> dict:
+    """(title, organization) and (title, None) -> indexes of positions, lower-cased: matching
+    thousands of accomplishments stays a dictionary look-up."""
+    index: dict = {}
+    for i, p in enumerate(positions):
+        title = " ".join(p.title.split()).lower()
+        index.setdefault((title, " ".join(p.organization.split()).lower()), []).append(i)
+        index.setdefault((title, None), []).append(i)
+    return index
 
 
 def _holds(position, date: str) -> bool:
@@ -249,35 +267,41 @@ def _experience(rec, relevance, today):
     positions = sorted(rec.positions, key=lambda p: (p.start or "", p.id), reverse=True)
     per_job: dict[int, list[Bullet]] = defaultdict(list)
     leftovers: list[tuple[object, float]] = []
+    index = position_index(positions)
     for acc in rec.accomplishments:
         if acc.kind == "award":
             continue
         weight = strength(acc, today) + 4.0 * relevance.get(("accomplishment", acc.id), 0.0)
-        where = _match_position(acc, positions)
+        where = _match_position(acc, positions, index)
         if where is None and acc.kind not in SERVICE_KINDS:
             where = _covering(acc, positions)
         if where is None:
             leftovers.append((acc, weight))
         else:
-            per_job[where].append(Bullet(bullet_text(acc), weight, acc.id, acc.date,
-                                         measurable(acc.impact) or measurable(acc.result)))
+            per_job[where].append((weight, acc))
     jobs = []
     for i, p in enumerate(positions):
-        bullets = _strongest(sorted(per_job[i], key=lambda b: (-b.weight, -b.source)))
+        chosen = _strongest(sorted(per_job[i], key=lambda wa: (-wa[0], -wa[1].id)))
+        # Text is made only for the bullets that show (a long career has thousands).
+        bullets = [Bullet(bullet_text(a), w, a.id, a.date, _measured(a))
+                   for w, a in chosen[:_bullet_cap(p, today)]]
         jobs.append(Job(title=one_line(p.title), organization=one_line(p.organization),
                         location=one_line(p.location), dates=date_range(p.start, p.end),
-                        summary=one_line(p.summary),
-                        bullets=bullets[:_bullet_cap(p, today)]))
+                        summary=one_line(p.summary), bullets=bullets))
     return jobs, leftovers
 
 
-def _strongest(bullets: list[Bullet]) -> list[Bullet]:
+def _measured(acc) -> bool:
+    return measurable(acc.impact) or measurable(acc.result)
+
+
+def _strongest(weighted: list) -> list:
     """Bullets without a measurable impact only where a job would otherwise have fewer
     than MIN_BULLETS: a principal reads the numbers."""
-    with_numbers = [b for b in bullets if b.measured]
+    with_numbers = [wa for wa in weighted if _measured(wa[1])]
     if len(with_numbers) >= MIN_BULLETS:
         return with_numbers
-    return bullets
+    return weighted
 
 
 def _bullet_cap(position, today) -> int:

@@ -128,14 +128,15 @@ def _expiring(rec, today) -> Check:
 
 
 def _positions_without_wins(rec) -> Check:
-    from careerkit.render.resume import _covering, _match_position
+    from careerkit.render.resume import _covering, _match_position, position_index
 
     check = Check("empty-position", "Positions with no accomplishment",
                   "Log one or two wins from that role with --position.")
     positions = sorted(rec.positions, key=lambda p: (p.start or "", p.id), reverse=True)
     held = set()
+    index = position_index(positions)
     for a in rec.accomplishments:
-        where = _match_position(a, positions)
+        where = _match_position(a, positions, index)
         if where is None and not a.position:
             where = _covering(a, positions)
         if where is not None:
