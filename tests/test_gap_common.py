@@ -214,13 +214,26 @@ def test_from_gap_makes_a_goal_from_the_way_shown(saved, db_path):
     assert goal["title"] == chosen["title"]
     assert goal["kind"] == "stretch-assignment" and goal["due"] == "2027-06"
     assert "master schedule" in goal["skills"]
-    assert "Closes the gap: Master schedule" in goal["notes"]
-    assert "#1, #2, #3" in goal["notes"] and f"way {chosen['number']}" in goal["notes"]
+    assert goal["notes"].splitlines()[:2] == [
+        "Closes the gap: Master schedule",
+        f"Asked for: \"{gap['text']}\" (3 saved postings: #1, #2, #3; required by 2)"]
+    assert f"way {chosen['number']}" in goal["notes"]
     conn = sqlite3.connect(db_path)
     link = conn.execute("SELECT gap, competencies, report_id FROM goal_gaps WHERE goal_id = ?",
                         (goal_id,)).fetchone()
     conn.close()
     assert link == ("Master schedule", json.dumps(gap["competencies"]), 3)
+
+
+def test_ways_already_made_goals_are_marked(saved):
+    saved("gap", "common", ok=True)
+    r = saved("goals", "add", "--from-gap", "2", ok=True)
+    goal_id = int(r.stderr.split("Added goal ")[1].split(".")[0])
+    data = saved.json("gap", "common")
+    assert [w["goal_id"] for _, w in [way(data, 1), way(data, 2)]] == [None, goal_id]
+    assert f"(goal {goal_id})" in saved("gap", "common", ok=True).stdout
+    saved("goals", "edit", str(goal_id), "--status", "dropped", ok=True)
+    assert way(saved.json("gap", "common"), 2)[1]["goal_id"] is None
 
 
 def test_from_gap_numbers_are_those_of_the_last_listing(saved):

@@ -52,6 +52,7 @@ def common_command(
         else:
             C.say("No saved postings yet: careerkit gap analyze POSTING reads one and saves it.")
         return
+    mark_taken(report)
     remember(report, role)
     if as_json:
         C.print_json(report.model_dump(mode="json"))
@@ -84,6 +85,16 @@ def build_report(ids: list[int] | None, role: str | None, min_postings: int | No
 
 
 common_command.__doc__ = COMMON_HELP
+
+
+def mark_taken(report) -> None:
+    """Note the ways already made goals (by `goals add --from-gap` or `plan take`)."""
+    from careerkit.store import gap_common as S
+
+    with C.database() as conn:
+        taken = S.goals_by_way(conn)
+    for gap, way in report.ways():
+        way.goal_id = taken.get((gap.label, way.title.lower()))
 
 
 def remember(report, role: str | None) -> None:
@@ -186,7 +197,8 @@ def _show_gaps(con, report) -> None:
             con.print("   [dim]No suggestion on file for this one: add your own in "
                       "suggestions.yaml in your frameworks folder.[/]")
         for way in gap.ways:
-            con.print(f"   [bold cyan]\\[{way.number}][/] {KIND_LABEL[way.kind]:<10} {C.esc(way.title)}")
+            taken = f"  [green](goal {way.goal_id})[/]" if way.goal_id else ""
+            con.print(f"   [bold cyan]\\[{way.number}][/] {KIND_LABEL[way.kind]:<10} {C.esc(way.title)}{taken}")
             if way.how:
                 con.print(f"       [dim]{C.esc(way.how)}[/]")
     if report.ways():
@@ -271,15 +283,20 @@ def _find_way(number: int) -> dict[str, Any]:
 
 def _notes(way: dict[str, Any], own: Optional[str]) -> str:
     gap = way["gap"]
-    asked = (f"asked by {gap['postings']} saved posting{'s' if gap['postings'] != 1 else ''} "
-             f"(" + ", ".join(f"#{i}" for i in gap["report_ids"]) + ")")
+    n = gap["postings"]
+    asked = f"{n} saved posting{'s' if n != 1 else ''}: " + ", ".join(f"#{i}" for i in gap["report_ids"])
     if gap["required"]:
-        asked += f", required by {gap['required']}"
+        asked += f"; required by {gap['required']}"
     lines = [own.strip()] if own and own.strip() else []
-    lines.append(f"Closes the gap: {gap['label']}: \"{gap['text']}\" ({asked}; "
-                 f"standing when set: {gap['latest']}).")
+    lines.append(f"Closes the gap: {gap['label']}")
+    if gap["text"].strip() != gap["label"].strip():
+        lines.append(f"Asked for: \"{gap['text']}\" ({asked})")
+    else:
+        lines.append(f"Asked by {asked}")
+    standing = f"Standing when set: {gap['latest']}"
     if gap.get("competencies"):
-        lines.append("Competencies: " + ", ".join(gap["competencies"]) + ".")
+        standing += "; competencies: " + ", ".join(gap["competencies"][:3])
+    lines.append(standing + ".")
     if way.get("how"):
         lines.append("How: " + way["how"])
     lines.append(f"From careerkit gap common, way {way['number']}.")

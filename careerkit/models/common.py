@@ -77,6 +77,7 @@ class Way(BaseModel):
     title: str
     how: str | None = None
     skills: list[str] = Field(default_factory=list)
+    goal_id: int | None = None   # the goal already made from it, if any
 
 
 class TopGap(BaseModel):

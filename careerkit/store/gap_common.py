@@ -115,3 +115,14 @@ def goal_for_way(conn: sqlite3.Connection, title: str, gap: str) -> int | None:
                        "AND g.status IN ('planned', 'active') ORDER BY g.id LIMIT 1",
                        (title, gap)).fetchone()
     return row[0] if row else None
+
+
+def goals_by_way(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    """(gap label, goal title in lower case) -> goal id, for goals not dropped that were made
+    for a gap: `gap common` marks the ways already taken."""
+    rows = conn.execute("SELECT g.id, g.title, l.gap FROM goals g JOIN goal_gaps l ON l.goal_id = g.id "
+                        "WHERE g.status != 'dropped' ORDER BY g.id").fetchall()
+    out: dict[tuple[str, str], int] = {}
+    for goal_id, title, gap in rows:
+        out.setdefault((gap, (title or "").lower()), goal_id)
+    return out
