@@ -150,6 +150,17 @@ def test_prep_private_only_when_asked(prepped):
     assert "- Mentoring and coaching new teachers\n" in plain
 
 
+def test_prep_leaves_out_a_reason_that_may_quote_a_private_entry(prepped, db_path, report):
+    mentoring = report["requirements"][5]
+    mentoring["why"] = "shown in: Mentored two first-year teachers"
+    mentoring["verdict"] = "partial"
+    save_report(db_path, report)
+    out = prepped("prep", "2", ok=True).stdout
+    assert PRIVATE_WIN not in out
+    assert "### Mentoring and coaching new teachers" in out           # still an honest gap
+    assert PRIVATE_WIN in prepped("prep", "2", "--include-private", ok=True).stdout
+
+
 def test_prep_names_only_when_asked(prepped):
     r = prepped("prep", "1", "--names", ok=True)
     assert "Dana Whitfield (supervisor), End-of-year evaluation" in r.stdout
@@ -295,3 +306,31 @@ def test_output_in_a_folder_without_write_permission(prepped, tmp_path):
         one_error(prepped("prep", "1", "-o", str(locked / "b.pdf")), "permission denied")
     finally:
         locked.chmod(0o700)
+
+
+# -- thin and odd records ------------------------------------------------------------------
+
+def test_every_format_renders_a_thin_record_and_an_empty_report():
+    """No profile, no feedback, a win with a title only, a long link: nothing breaks."""
+    from careerkit.gap.prep import build_brief, load_bank
+    from careerkit.models.gap import GapReport
+    from careerkit.models.record import Record
+    from careerkit.render.brief import render_brief
+
+    link = "https://example.org/" + "a-very-long-path-segment-" * 8 + "end.pdf"
+    record = Record.model_validate({"accomplishments": [
+        {"id": 1, "date": "2024", "title": "Ran the book fair", "evidence": [link]}]})
+    report = GapReport.model_validate({"posting": {"chars": 10}, "score": 50, "requirements": [
+        {"text": "Runs events", "must": "required", "type": "skill", "verdict": "met",
+         "evidence": [{"kind": "accomplishment", "id": 1, "text": "x", "score": 1}], "why": "events"},
+        {"text": "Budgets", "must": "required", "type": "skill", "verdict": "gap", "why": "none"}]})
+    empty = GapReport.model_validate({"posting": {}, "score": 0})
+    for rep in (report, empty):
+        brief = build_brief(rep, record, load_bank())
+        for fmt in ("md", "html", "pdf", "docx"):
+            assert render_brief(brief, fmt)
+    md = render_brief(build_brief(report, record, load_bank()), "md")
+    assert md.startswith("# Interview brief\n")
+    assert "**Story: Ran the book fair** (2024)" in md
+    assert "- Nothing in the record yet." in md and "- Nothing under way in the record yet." in md
+    assert "The report lists no requirements." in render_brief(build_brief(empty, record, load_bank()), "md")

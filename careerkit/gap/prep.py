@@ -88,6 +88,10 @@ def build_brief(report: GapReport, record: Record, bank: QuestionBank, *,
     home = _homes(reqs, index)
     for r in reqs:
         lines = [line for ev in r.evidence if (line := index.line(ev)) is not None]
+        if len(lines) < len(r.evidence):
+            # The analysis saw entries this brief may not show (private, or since deleted):
+            # its one-line reason may quote them, so it is left out.
+            r = r.model_copy(update={"why": ""})
         if r.type in QUALIFYING:
             qualifications.append(Qualification(text=r.text, must=r.must, verdict=r.verdict,
                                                 evidence=lines[:2]))
@@ -419,8 +423,9 @@ def checklist(brief: Brief) -> list[str]:
     items = ["Re-read the posting and this brief the day before."]
     told = [s for p in brief.points for s in p.stories]
     if told:
-        items.append(f"Tell each of the {len(told)} stories aloud once: situation, task, "
-                     "action, result, in about two minutes, ending on the number.")
+        which = "the story" if len(told) == 1 else f"each of the {len(told)} stories"
+        items.append(f"Tell {which} aloud once: situation, task, action, result, in about "
+                     "two minutes, ending on the number.")
     for artifact in dict.fromkeys(a for p in brief.points for a in p.artifacts):
         items.append(f"Bring: {artifact}")
     for q in brief.qualifications:
@@ -428,8 +433,9 @@ def checklist(brief: Brief) -> list[str]:
             if line.kind == "credential" and line.status in (None, "earned"):
                 items.append(f"Bring a copy of: {line.text}")
     if brief.gaps:
-        items.append(f"Prepare an honest answer for each of the {len(brief.gaps)} gaps: "
-                     "the nearest evidence, then what is under way.")
+        which = "the gap" if len(brief.gaps) == 1 else f"each of the {len(brief.gaps)} gaps"
+        items.append(f"Prepare an honest answer for {which}: the nearest evidence, then what "
+                     "is under way.")
     items.append("Choose two or three questions to ask the panel.")
     if brief.report_id is not None:
         items.append(f"Print the resume for this posting: careerkit resume --for "
