@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from careerkit.models.common import (Ask, CommonGroup, CommonReport, CompetencySection,
@@ -22,20 +23,12 @@ SIMILAR_APART = 0.67   # ... when their competencies do not overlap
 MAX_CANDIDATES = 10    # groups compared per requirement (those sharing the most features)
 MAX_SEEDS = 5          # distinct wordings a group is compared through
 
-# Words that say how a requirement is asked, not what it asks for.
+# Words that say how a requirement is asked, or where, not what it asks for (besides the
+# stop words of gap/text.py).
 STOP = frozenset("""
-a about above across after all also an and any applicable appropriate are areas as at be
-being both but by can candidate candidates co current currently daily demonstrate demonstrated
-demonstrates desirable desired desire display displays each effective effectively either
-equivalent essential etc evidence excellent exceptional experience experienced experiences
-expected for from good have having high highly in including include includes into is it its
-job knowledge knowledgeable least level like maintain must need of on one or other others our
-over per position preferred preferably proficiency proficient proven qualification
-qualifications record related relevant required requirement requirements role school schools
-should skill skilled skills so solid some strong such successful successfully that the their
-them these this those through to track understand understanding up use using various very
-well what when where which while who will with within work working would ability abilities
-able capacity commitment committed familiarity familiar plus desirable the a an
+applicable candidate candidates campus co currently daily desire display displays district
+either equivalent exceptional expected familiar familiarity job maintain preferably record
+school schools solid track capacity
 """.split())
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -119,6 +112,13 @@ def matcher_for(lexicon: dict[str, list[str]]):
     return m.freeze()
 
 
+@lru_cache(maxsize=1)
+def _stop_stems() -> frozenset[str]:
+    from careerkit.gap.text import stem
+
+    return frozenset(stem(w) for w in STOP)
+
+
 def features_of(text: str, matcher, weights: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
     """Key words (stemmed, without the ones a lexicon term used up) and lexicon terms, a term
     weighing as the lexicon says (a generic one like 'leadership' weighs less)."""
@@ -129,7 +129,7 @@ def features_of(text: str, matcher, weights: dict[str, float]) -> tuple[dict[str
     terms = {k: TERM_WEIGHT * weights.get(k, 2.0) / 2
              for k in sorted(k for _, _, keys in found for k in keys)}
     rest = content([t for t, u in zip(tokens, used) if not u])
-    feats = {w: 1.0 for w in rest if w not in STOP}
+    feats = {w: 1.0 for w in rest if w not in _stop_stems()}
     for term, weight in terms.items():
         feats["T:" + term] = weight
     return feats, terms

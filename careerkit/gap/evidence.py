@@ -98,8 +98,10 @@ class EvidenceIndex:
                 by_word[w].append(n)
         self._by_word = by_word
         self._words_of: dict[str, list[str]] = defaultdict(list)
+        self._stem_of: dict[str, str] = {}
         for w in by_word:
-            self._words_of[stem(w)].append(w)
+            st = self._stem_of[w] = stem(w)
+            self._words_of[st].append(w)
         self._stemmed: dict[str, frozenset] = {}
         self._joined: dict[int, str] = {}
         self._concepts: dict[object, frozenset] = {}
@@ -119,7 +121,7 @@ class EvidenceIndex:
     def _joined_text(self, n: int) -> str:
         j = self._joined.get(n)
         if j is None:
-            j = self._joined[n] = " " + " ".join([stem(w) for w in self._words[n]]) + " "
+            j = self._joined[n] = " " + " ".join(map(self._stem_of.__getitem__, self._words[n])) + " "
         return j
 
     def rarity(self, token: str) -> float:
@@ -176,8 +178,7 @@ class EvidenceIndex:
         from operator import itemgetter
 
         total = sum(u.weight for u in units) or 1.0
-        score: dict[int, float] = {}
-        direct: dict[object, frozenset | list] = {}
+        direct: dict[object, frozenset] = {}
         related: dict[object, frozenset] = {}
         for u in units:
             if isinstance(u.key, int):
@@ -185,15 +186,32 @@ class EvidenceIndex:
                 rel: set[int] = set()
                 for rk in self.voc.related.get(u.key, ()):
                     rel |= self.with_key(rk)
-                rel -= hit
-                related[u.key] = frozenset(rel)
-                for n in rel:
-                    score[n] = score.get(n, 0.0) + 0.5 * u.weight
+                related[u.key] = frozenset(rel - hit)
             else:
                 hit = self.with_stem(u.key)
             direct[u.key] = hit
-            for n in hit:
-                score[n] = score.get(n, 0.0) + u.weight
+        # Rare units choose the candidates; words most entries share only add to their scores.
+        common = max(50, self.n // 8)
+        score: dict[int, float] = {}
+        later = []
+        for u in units:
+            for hits, w in ((direct[u.key], u.weight), (related.get(u.key, frozenset()), 0.5 * u.weight)):
+                if not hits:
+                    continue
+                if len(hits) > common:
+                    later.append((hits, w))
+                    continue
+                for n in hits:
+                    score[n] = score.get(n, 0.0) + w
+        if not score:
+            for hits, w in later:
+                for n in hits:
+                    score[n] = score.get(n, 0.0) + w
+        else:
+            for hits, w in later:
+                for n in score:
+                    if n in hits:
+                        score[n] += w
         entries = self.entries
         best = heapq.nlargest(limit, score.items(), key=itemgetter(1))
         top = sorted((n for n, _ in best), key=lambda n: (-score[n], _kind_rank(entries[n].kind), -entries[n].id))

@@ -12,6 +12,7 @@ from careerkit.gap import classify, sections, structure
 from careerkit.gap.normalise import lines_of
 
 MAX_ITEMS = 400
+MAX_CANDIDATES = 3000
 
 
 @dataclass
@@ -87,6 +88,8 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
             if not e.text:                  # a bare meta key ("Closing date") heads what follows
                 heading, kind, must, lead_must = e.key, "drop", None, None
             block += 1
+        elif len(out) >= MAX_CANDIDATES:
+            break
         elif e.kind == "bullet":
             if prev_kind not in ("bullet", "blank"):
                 block += 1
@@ -111,11 +114,14 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                                      final=e.line == last_line and j == len(parts) - 1))
         prev_kind = e.kind if e.kind != "blank" else prev_kind if prev_kind == "bullet" else "blank"
     for items in lists.values():
-        for c in items:
-            others = [o for o in items if o is not c]
-            if others:
-                c.siblings_closed = sum(o.text.rstrip().endswith(sections._TERMINAL) for o in others) / len(others)
-                c.sibling_words = sum(len(o.text.split()) for o in others) / len(others)
+        if len(items) < 2:
+            continue
+        closed = [c.text.rstrip().endswith(sections._TERMINAL) for c in items]
+        words = [len(c.text.split()) for c in items]
+        all_closed, all_words, n = sum(closed), sum(words), len(items) - 1
+        for c, cl, w in zip(items, closed, words):
+            c.siblings_closed = (all_closed - cl) / n
+            c.sibling_words = (all_words - w) / n
     return out
 
 
@@ -221,6 +227,8 @@ def _first_line_title(entries: list[sections.Entry]) -> str | None:
     for e in entries[:6]:
         if e.kind in ("blank", "meta"):
             continue
+        if e.kind == "bullet":
+            return None
         t = e.text.strip().strip("()").strip()
         m = re.match(r"^(?:job description|position description|person specification|job title|"
                      r"vacancy)\s*[:\-–]\s*(.+)$", t, re.I)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_CHARS = 200_000      # a posting is a few pages; a 5 MB paste is cut, not choked on
+MAX_CHARS = 100_000      # a posting is a few pages; a 5 MB paste is cut, not choked on
+MAX_LINES = 4_000        # ten pages of posting
 MAX_LINE = 5_000         # one "line" longer than this is split at sentence ends
 
 _HTML_HINT = re.compile(r"<\s*(?:html|body|div|p|li|ul|ol|br|h[1-6]|table|tr|td|span|strong|section)\b",
@@ -40,7 +41,7 @@ def lines_of(text: str) -> list[str]:
     """Clean text split into lines, with tables flattened and run-in headings split."""
     out: list[str] = []
     table_cols: tuple[int | None, int | None] | None = None
-    for raw in clean(text).split("\n"):
+    for raw in clean(text).split("\n", MAX_LINES)[:MAX_LINES]:
         raw = raw.rstrip()
         if len(raw) > MAX_LINE:
             out.extend(_split_long(raw))

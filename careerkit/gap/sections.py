@@ -37,6 +37,9 @@ _BULLET = re.compile(
 _NUMBER_ONLY = re.compile(r"^\s*\(?(\d{1,3}|[a-z])[.)]\s*$")
 _KEYVAL = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ,&/'’()#.-]{0,60}?)\s*:\s*(?P<val>.*)$")
 _TERMINAL = tuple(".!?;:")
+_MD_HEAD = re.compile(r"^#{1,6}\s*(.*)$")
+_MD_BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+MAX_LINES = 4000        # ten pages of posting; the rest of a huge paste is not read
 
 # Heading vocabulary: a short line made mostly of these words is a heading.
 _HEAD_VOCAB = set("""
@@ -135,20 +138,22 @@ def _heading_vocab_share(text: str) -> float:
 
 
 def meta_key(key: str) -> bool:
-    k = re.sub(r"\s+", " ", key.strip().lower().rstrip("#").strip())
+    if len(key) > 40:
+        return False
+    k = " ".join(key.lower().rstrip("#").split())
     return k in META_KEYS
 
 
 def _classify(line: str, prev_blank: bool, next_line: str | None) -> list[Entry]:
     """One physical line -> entries (a heading with inline content gives two)."""
     stripped = line.strip()
-    md = re.match(r"^#{1,6}\s*(.*)$", stripped)
+    md = _MD_HEAD.match(stripped)
     if md:
         head = md.group(1).strip("*_ :")
         return [Entry("heading", head)] if head else []
-    stripped = re.sub(r"^\*\*(.+?)\*\*\s*:?\s*$", r"\1:", stripped)        # **Heading** alone
-    stripped = re.sub(r"^__(.+?)__\s*:?\s*$", r"\1:", stripped)
-    stripped = re.sub(r"\*\*|__", "", stripped)
+    if "**" in stripped or "__" in stripped:
+        stripped = _MD_BOLD_LINE.sub(r"\1:", stripped)        # **Heading** alone
+        stripped = stripped.replace("**", "").replace("__", "")
     b = _BULLET.match(line)
     if b and b.group("text").strip():
         text = b.group("text").strip()
@@ -201,6 +206,7 @@ _DANGLING = re.compile(r"(?:\b(?:and|or|of|to|the|a|an|in|for|with|by|on|at|as|f
 
 def entries_of(lines: list[str]) -> list[Entry]:
     """Lines -> entries; a line that only continues the previous one is joined to it."""
+    lines = lines[:MAX_LINES]
     width = _wrap_width(lines)
     out: list[Entry] = []
     last: Entry | None = None       # last bullet/text entry, which a next line may continue
