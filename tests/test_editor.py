@@ -305,3 +305,20 @@ def test_recovery_folder_is_private(cli, editor, db_path):
     folder = db_path.parent / "recovery"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert os.listdir(folder)
+
+
+@pytest.mark.parametrize("typed, private", [
+    ("private: true", True), ("private: yes", True), ('private: "false"', False),
+    ("private: false", False), ('private: "no"', False), ("private:", False),
+])
+def test_private_flag_in_the_editor(cli, editor, typed, private):
+    editor.will(write=f"title: Flagged\n{typed}\n")
+    cli("log", ok=True)
+    assert cli.json("wins", "show", "1")["private"] is private
+
+
+def test_a_flag_that_is_not_true_or_false(cli, editor, db_path):
+    editor.will(write="title: Flagged\nprivate: perhaps\n")
+    line = one_error_line(cli("log"))
+    assert "accomplishment.private: expected true or false, not 'perhaps'" in line
+    assert rows(db_path, "accomplishments") == []

@@ -306,3 +306,21 @@ def test_unknown_command_and_option_are_usage_errors(cli):
     r = cli("log", "x", "--colour", "red")
     assert r.exit_code == 2
     assert "No such option" in r.stderr
+
+
+def test_an_empty_option_clears_a_field(cli):
+    cli("roles", "add", "Coach", "--org", "Oak", "--start", "2022-08", "--end", "2024-06",
+        "-c", "leadership", "--summary", "K-5", ok=True)
+    cli("roles", "edit", "1", "--end", "", "--summary", "", ok=True)
+    role = cli.json("roles", "show", "1")
+    assert (role["end"], role["summary"], role["start"]) == (None, None, "2022-08")
+    cli("log", "x", "-s", "a", "-s", "b", ok=True)
+    cli("wins", "edit", "1", "--skill", "", ok=True)
+    assert cli.json("wins", "show", "1")["skills"] == []
+
+
+def test_an_empty_option_cannot_clear_a_required_field(cli):
+    cli("roles", "add", "Coach", "--org", "Oak", "--start", "2022-08", "-c", "leadership", ok=True)
+    r = cli("roles", "edit", "1", "--start", "")
+    assert r.exit_code == 1
+    assert r.stderr.strip() == "error: position: start cannot be empty"

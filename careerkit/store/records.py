@@ -60,7 +60,9 @@ def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
             _check_length(kind, key, item)
         return cleaned
     if col in kind.flags:
-        return bool(value)
+        return _flag(kind, key, value)
+    if isinstance(value, str) and not value.strip():
+        return None  # an empty option or editor line clears the field: `--end ""`
     if col in kind.numbers:
         try:
             number = float(value)
@@ -82,6 +84,17 @@ def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
             allowed = ", ".join(kind.choices[col])
             raise InvalidInput(f"{kind.name}.{key}: {value!r} is not one of: {allowed}")
     return text
+
+
+def _flag(kind: Kind, key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "y", "on", "1"):
+        return True
+    if text in ("false", "no", "n", "off", "0", ""):
+        return False
+    raise InvalidInput(f"{kind.name}.{key}: expected true or false, not {value!r}")
 
 
 def _check_length(kind: Kind, key: str, text: str) -> None:
