@@ -91,7 +91,10 @@ def _stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, hyphens and slashes splitting words."""
-    return _WORD.findall(_POSSESSIVE.sub("", text.lower()))
+    low = text.lower()
+    if "'s" in low or "’s" in low:
+        low = _POSSESSIVE.sub("", low)
+    return _WORD.findall(low)
 
 
 def stems(text: str) -> list[str]:
