@@ -20,6 +20,7 @@ WEIGHT = {"required": 2.0, "preferred": 1.0}
 TOP_MIN, TOP_MAX = 3, 5
 SIMILAR = 0.5          # Dice similarity of key words for two wordings to mean the same thing
 SIMILAR_APART = 0.67   # ... when their competencies do not overlap
+COMPETENCY_BONUS = 0.1 # added to a similarity when both map to the same competencies
 MAX_CANDIDATES = 10    # groups compared per requirement (those sharing the most features)
 MAX_SEEDS = 5          # distinct wordings a group is compared through
 
@@ -89,6 +90,7 @@ class Item:
     years: float | None = None
     weight: float = 0.0       # sum of the feature weights (Dice's denominator)
     term_weight: float = 0.0
+    comps: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -201,6 +203,7 @@ def read_items(reports: list[GapReport], lexicon: dict[str, list[str]],
                 read[req.text] = features_of(req.text, matcher, weights)
             item.features, item.terms = read[req.text]
             item.weight = sum(item.features.values())
+            item.comps = frozenset(req.competencies)
             item.term_weight = sum(item.terms.values())
             items.append(item)
     return items
@@ -292,7 +295,12 @@ def _dice(a: Item, b: Item) -> float:
 
 
 def _similarity(item: Item, other: Item) -> float:
-    return max(_dice(item, other), _term_overlap(item, other))
+    """Shared words and terms; mapping to the same competencies tips a close call."""
+    score = max(_dice(item, other), _term_overlap(item, other))
+    a, b = item.comps, other.comps
+    if score and a and b:
+        score += COMPETENCY_BONUS * len(a & b) / len(a | b)
+    return score
 
 
 def _term_overlap(a: Item, b: Item) -> float:
