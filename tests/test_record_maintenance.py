@@ -234,3 +234,11 @@ def test_doctor_json_is_one_document(loaded):
     data = json.loads(r.stdout)
     assert [f["name"] for f in data["findings"]] == ["permissions", "schema", "integrity",
                                                      "search index", "journal"]
+
+
+def test_backups_in_one_second_do_not_overwrite_each_other(loaded, db_path, tmp_path):
+    for _ in range(3):
+        loaded("backup", ok=True)
+        loaded("backup", str(tmp_path), ok=True)
+    assert len(list((db_path.parent / "backups").iterdir())) == 3
+    assert len(list(tmp_path.glob("careerkit-*.db"))) == 3

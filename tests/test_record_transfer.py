@@ -395,3 +395,17 @@ def test_export_keeps_multiline_text_readable(cli):
     out = cli("export", ok=True).stdout
     assert "details: |-\n    line one\n    line two" in out
     assert yaml.safe_load(out)["accomplishments"][0]["details"] == "line one\nline two"
+
+
+def test_two_replacing_imports_keep_both_backups(cli, sample_file, db_path):
+    cli("log", "The very first record", ok=True)
+    cli("import", str(sample_file), "--replace", ok=True)
+    cli("import", str(sample_file), "--replace", ok=True)
+    backups = sorted((db_path.parent / "backups").iterdir())
+    assert len(backups) == 2
+    firsts = []
+    for b in backups:
+        conn = sqlite3.connect(b)
+        firsts.append(conn.execute("SELECT count(*) FROM accomplishments WHERE title = 'The very first record'").fetchone()[0])
+        conn.close()
+    assert sorted(firsts) == [0, 1]

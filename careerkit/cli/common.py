@@ -49,6 +49,21 @@ def writing() -> Iterator[sqlite3.Connection]:
         yield conn
 
 
+def backup_path(folder: Path | None = None) -> Path:
+    """A new dated file for a backup (backups/ beside the database by default); never the
+    name of an earlier backup, even two in one second."""
+    import time
+
+    db = db_path()
+    folder = folder or db.parent / "backups"
+    stem = f"{db.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+    path, n = folder / f"{stem}.db", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.db"
+    return path
+
+
 # -- errors -----------------------------------------------------------------------------
 
 def fail(message: str, code: int = 1) -> None:

@@ -18,19 +18,12 @@ def register(app: typer.Typer) -> None:
 def backup(file: Optional[str] = typer.Argument(None, metavar="FILE", help="Where to write the copy (default: a dated file in backups/ beside the database).")) -> None:
     from careerkit.store.db import backup_to
 
-    target = Path(file).expanduser() if file else _default_backup()
-    if target.exists() and target.is_dir():
-        target = target / _default_backup().name
+    target = Path(file).expanduser() if file else C.backup_path()
+    if target.is_dir():
+        target = C.backup_path(target)
     with C.database(create=False) as conn:
         backup_to(conn, target)
     C.say(f"Backed up {C.db_path()} to {target}")
-
-
-def _default_backup() -> Path:
-    import time
-
-    db = C.db_path()
-    return db.parent / "backups" / f"{db.stem}-{time.strftime('%Y%m%d-%H%M%S')}.db"
 
 
 def doctor(

@@ -48,7 +48,7 @@ def import_(
     backup = None
     with C.database() as conn:
         if replace:
-            backup = _backup_path()
+            backup = C.backup_path()
             from careerkit.store.db import backup_to
 
             backup_to(conn, backup)
@@ -63,13 +63,6 @@ def import_(
     if backup:
         C.say(f"The record before the import is saved in {backup}")
     sys.stdout.flush()
-
-
-def _backup_path() -> Path:
-    import time
-
-    db = C.db_path()
-    return db.parent / "backups" / f"{db.stem}-{time.strftime('%Y%m%d-%H%M%S')}.db"
 
 
 def export(
