@@ -141,6 +141,12 @@ def by_evidence(req, units, index: EvidenceIndex, record):
         if req.type == "responsibility" and _bigger_scope(req.text) and not _has_admin(record):
             verdict = "partial"
             why = "done at a smaller scope (no administrative post): " + _refs(best_p) + " on " + _named(units, shown)
+    elif cov_s > cov_p and cov_s >= PARTIAL and all(any(u.key in m.matched for m in best_s) for u in missing_heavy):
+        verdict, chosen = "partial", best_s + best_p[:1]
+        kind = "planned" if best_s[0].entry.status == "planned" else "learning only"
+        why = f"{kind}: {_refs(best_s)} ({_named(units, best_s[0].matched | best_s[0].related)})"
+        if best_p:
+            why += f"; related practice in {_refs(best_p[:1])}"
     elif cov_p >= PARTIAL and (not missing_heavy or direct_cover(units, best_p + best_s) >= HEAVY_REST):
         verdict, chosen = "partial", best_p
         lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1]
