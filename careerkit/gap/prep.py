@@ -24,6 +24,7 @@ from careerkit.models.record import Record
 QUESTIONS = Path(__file__).resolve().parent.parent / "frameworks" / "questions.yaml"
 MAX_POINTS = 8           # requirements told as stories; the rest are listed in a line each
 STORIES_PER_POINT = 2
+SECOND_STORY = 0.75      # a second story only if it answers nearly as well as the first
 QUESTIONS_PER_COMPETENCY = 4
 MAX_VOICES = 5
 QUOTES_PER_VOICE = 3
@@ -346,13 +347,17 @@ def _homes(reqs: list[RequirementResult], index: _Index) -> dict[int, str]:
 def _point(number: int, r: RequirementResult, index: _Index, told: dict[int, int],
            home: dict[int, str], comp) -> Point:
     stories, repeats, other, artifacts = [], [], [], []
+    first = None
     for ev in r.evidence:
         if ev.kind == "accomplishment":
             if len(stories) + len(repeats) >= STORIES_PER_POINT:
                 continue
+            if first is not None and ev.score < SECOND_STORY * first:
+                continue          # a much weaker second story dilutes the first
             story = index.story(ev.id)
             if story is None:
                 continue
+            first = ev.score if first is None else first
             if story.id in told:
                 repeats.append(StoryRef(id=story.id, title=story.title, point=told[story.id]))
             elif home.get(story.id, r.text) == r.text or not stories:

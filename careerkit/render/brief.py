@@ -272,7 +272,7 @@ def _docx_point(W, doc, p) -> None:
     line = f"{MUST[p.must]} · {VERDICT[p.verdict]}"
     if p.competencies:
         line += " · " + "; ".join(c.name for c in p.competencies)
-    W.paragraph(doc, p.why, lead=line + ".")
+    W.paragraph(doc, p.why if p.verdict != "met" else "", lead=line + ".")
     for s in p.stories:
         W.paragraph(doc, story_meta(s), lead=f"Story: {s.title}.")
         for label, text in star(s):
