@@ -78,7 +78,7 @@ def _texts(record):
             x for x in (le.title, le.provider, "; ".join(le.skills), le.takeaways) if x)
 
 
-def evidence_by_standard(record, framework, vocabulary, limit: int = 4) -> dict[str, list[Proof]]:
+def evidence_by_standard(record, framework, vocabulary, limit: int = 8) -> dict[str, list[Proof]]:
     """standard id -> the entries that map to it, newest first within each kind, then
     accomplishments before feedback before learning."""
     from careerkit.gap.text import stems
