@@ -60,7 +60,7 @@ def _plausible_marker(t: str, m: re.Match) -> bool:
 PREF_ANY = _Gated(re.compile(
     r"\b(?:is|are|would be|will be|being|be)\s+(?:highly\s+|strongly\s+|also\s+)?(?:preferred|desired|desirable|"
     r"an? (?:advantage|plus|asset|bonus)|advantageous|beneficial|helpful|welcome[d]?)\b|"
-    r"\bideal candidate\b|\bideally\b|^\s*(?:preferably|preferred|desirable|desired|nice to have|bonus)\b|"
+    r"\bideal candidate\b|^\s*(?:ideally|preferably|preferred|desirable|desired|nice to have|bonus)\b|"
     r"\((?:preferred|desirable|desired|optional)\)|"
     r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset|advantageous)\s*[.;!)]*\s*$|"
     r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset)\s*(?:[,;]|but\b)", re.I), "prefer|desir|advantage|plus|asset|bonus|beneficial|helpful|welcome|ideal|nice to have|optional")
@@ -267,10 +267,11 @@ CRED = _Gated(re.compile(
     r"\bcompletion of\b|\bsuccessful(?:ly)? complet\w+ (?:of )?(?:the |a |an )?\w*\s*(?:program|programme|"
     r"training|course|assessment)|\b(?:training|course) (?:must be|is) (?:completed|required)|"
     r"\bsafer recruitment\b|\b(?:DSL|safeguarding|first aid|cpr) training\b|\bregistration with\b|"
-    r"\bregistered (?:with|teacher)\b|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
-    re.I), "certif|licen|endorse|credential|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible")
+    r"\bregistered (?:with|teacher)\b|\bnational award\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
+    re.I), "certif|licen|endorse|credential|award|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible")
 EXP = _Gated(re.compile(
-    r"(?<!\bto )\bexperience[ds]?\b|\byears?\b(?! (?:olds?|groups?|levels?))|\bproven (?:record|track|ability to lead)|"
+    r"(?<!\bto )\bexperience[ds]?\b|(?<!within )(?<!within \w{3} )(?<!within \w{4} )(?<!within \w{5} )"
+    r"\byears?\b(?! (?:olds?|groups?|levels?))|\bproven (?:record|track|ability to lead)|"
     r"\btrack record\b|\brecord of\b|\bhistory of (?:success|leading)|\bsuccessful (?:teaching|leadership|"
     r"classroom|administrative|practice|record)\b|\bevidence of\b|\bpreviously (?:served|worked|held)\b|"
     r"\bhas (?:served|worked|led)\b|\bhave (?:served|worked|led)\b|\bbackground in\b|"

@@ -47,7 +47,7 @@ def _extract(text: str):
     entries = sections.entries_of(lines)
     title, org = _title_and_org(entries, text)
     cands = _candidates(entries)
-    cands = _keep(cands, title)
+    cands = _keep(cands, title, org)
     reqs: list[Requirement] = []
     seen: set[str] = set()
     for c in cands:
@@ -125,8 +125,8 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
     return out
 
 
-def _keep(cands: list[Candidate], title: str | None) -> list[Candidate]:
-    title_key = re.sub(r"[^a-z0-9]+", " ", (title or "").lower()).strip()
+def _keep(cands: list[Candidate], title: str | None, org: str | None = None) -> list[Candidate]:
+    names = {re.sub(r"[^a-z0-9]+", " ", (n or "").lower()).strip() for n in (title, org)} - {""}
     kept = []
     for c in cands:
         if c.kind == "drop":
@@ -135,7 +135,7 @@ def _keep(cands: list[Candidate], title: str | None) -> list[Candidate]:
             continue
         if classify.not_a_requirement(c.text, c.kind, c.origin):
             continue
-        if title_key and re.sub(r"[^a-z0-9]+", " ", c.text.lower()).strip() == title_key:
+        if re.sub(r"[^a-z0-9]+", " ", c.text.lower()).strip() in names:
             continue
         kept.append(c)
     # a list in the purpose's own section, or any duties section (one naming whom the role
@@ -183,12 +183,13 @@ def _requirement(c: Candidate):
 _GENERIC_TITLE = re.compile(r"^(job|position|role|vacancy|class)\s+(description|details|posting|profile|"
                             r"specification)$|^person specification$|^job description$", re.I)
 _ORG = re.compile(
-    r"\b((?:[A-Z][\w'’.&-]*\s+){0,5}?(?:[A-Z][\w'’.&-]*\s+)"
+    r"\b((?:[A-Z][\w'’.&-]*[ \t]+){0,5}?(?:[A-Z][\w'’.&-]*[ \t]+)"
     r"(?:Public Schools|County Schools|City Schools|Independent School District|Unified School District|"
     r"School District|Schools|School|Academy|Trust|College|University|ISD|USD|Board of Education|"
-    r"School Board|Federation|Department of Education)(?:\s+No\.\s*\d+)?)\b")
-_ORG_OF = re.compile(r"\b((?:The\s+)?(?:School Board|Board of Education|Department of Education)\s+of\s+"
-                     r"(?:[A-Z][\w'’.-]*\s*){1,4})", re.I)
+    r"School Board|Federation|Department of Education)(?:[ \t]+(?:Trust|Federation|District|Schools))?"
+    r"(?:\s+No\.\s*\d+)?)\b")
+_ORG_OF = re.compile(r"\b((?:The[ \t]+)?(?:School Board|Board of Education|Department of Education)[ \t]+of[ \t]+"
+                     r"(?:[A-Z][\w'’.-]*[ \t]*){1,4})", re.I)
 _ORG_GENERIC = {"elementary", "middle", "high", "primary", "secondary", "special", "public", "the", "state",
                 "local", "a", "an", "our", "this", "k-12", "junior", "senior", "grammar", "independent",
                 "charter", "district", "elementary school", "each", "every", "all"}
@@ -223,13 +224,21 @@ def _meta_value(e: sections.Entry, entries: list[sections.Entry], i: int) -> str
     return val.strip(" -–:") or None
 
 
+_ROLE_WORD = re.compile(r"\b(?:director|principal|teacher|head(?:teacher)?|coach|co-?ordinator|dean|assistant|"
+                       r"lead|leader|manager|officer|specialist|superintendent|senco|chair(?:person)?|deputy|"
+                       r"counsel(?:l)?or|instructor|lecturer|administrator|supervisor|vice)\b", re.I)
+
+
 def _first_line_title(entries: list[sections.Entry]) -> str | None:
+    first = next((e for e in entries if e.kind != "blank"), None)
     for e in entries[:6]:
         if e.kind in ("blank", "meta"):
             continue
         if e.kind == "bullet":
             return None
-        t = e.text.strip().strip("()").strip()
+        t = e.text.strip()
+        if t.startswith("(") and t.endswith(")"):
+            t = t[1:-1].strip()
         m = re.match(r"^(?:job description|position description|person specification|job title|"
                      r"vacancy)\s*[:\-–]\s*(.+)$", t, re.I)
         if m:
@@ -240,7 +249,8 @@ def _first_line_title(entries: list[sections.Entry]) -> str | None:
             if nxt is not None and nxt.kind == "text" and len(nxt.text.split()) <= 10:
                 return nxt.text
             continue
-        if e.kind == "heading" and sections.heading_kind(t) in ("req", "duty", "purpose", "drop"):
+        if e.kind == "heading" and sections.heading_kind(t) in ("req", "duty", "purpose", "drop") \
+                and not (e is first and _ROLE_WORD.search(t)):
             return None
         if _GENERIC_TITLE.match(t):
             continue
@@ -269,5 +279,7 @@ def _find_org(text: str) -> str | None:
 def _tidy(s: str | None) -> str | None:
     if not s:
         return None
-    s = re.sub(r"\s+", " ", s).strip(" :-–()")
+    s = re.sub(r"\s+", " ", s).strip(" :-–")
+    if s.startswith("(") and s.endswith(")"):
+        s = s[1:-1].strip()
     return s[:200] or None

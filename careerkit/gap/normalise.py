@@ -65,7 +65,7 @@ def lines_of(text: str) -> list[str]:
         raw = _SPACES.sub(" ", raw.replace("\t", " "))
         m = _RUN_IN.match(raw)
         if m and len(raw) > len(m.group(1)) + 2:
-            out.append(m.group(1))
+            out.append(m.group(1).strip() + ":")
             raw = raw[m.end(1):]
         out.append(raw)
     return out
@@ -118,7 +118,7 @@ def _row_text(cells: list[str], cols: tuple[int | None, int | None] | None) -> s
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "ul", "ol", "table", "tbody", "thead",
           "blockquote", "dl", "dt", "dd", "pre", "main", "aside", "nav", "form", "fieldset"}
 _HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "button", "select"}
+_SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "button", "select", "nav", "footer"}
 
 
 def html_to_text(html: str) -> str:

@@ -39,6 +39,7 @@ _KEYVAL = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ,&/'’()#.-]{0,60}?)\s*:\
 _TERMINAL = tuple(".!?;:")
 _MD_HEAD = re.compile(r"^#{1,6}\s*(.*)$")
 _MD_BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_SPEC_MARKER_END = re.compile(r"(?:/|\|)\s*(?:E|D|A|I|R|AI|AF|Essential|Desirable)\s*$")
 MAX_LINES = 4000        # ten pages of posting; the rest of a huge paste is not read
 
 # Heading vocabulary: a short line made mostly of these words is a heading.
@@ -194,9 +195,11 @@ def _wrap_width(lines: list[str]) -> int:
     if len(lens) < 3:
         return 0
     width = lens[int(0.8 * (len(lens) - 1))]
+    if width < 60:           # short lines of similar length are a bare list, not a wrapped page
+        return 0
     near = [x for x in lines if 0.85 * width <= len(x.strip()) <= 1.15 * width
             and not x.rstrip().endswith(_TERMINAL)]
-    return width if len(near) >= 2 else 0
+    return width if len(near) >= 3 else 0
 
 
 _CONT_START = re.compile(r"^[a-z(,&]|^(?:and|or|of|to|the|in|for|with)\b")
@@ -246,7 +249,8 @@ def entries_of(lines: list[str]) -> list[Entry]:
 def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
     if _BULLET.match(line) or _NUMBER_ONLY.match(line) or s.startswith("#"):
         return False
-    ends_open = not last.text.rstrip().endswith(_TERMINAL) and not last.text.rstrip().endswith(("”", '"', ")"))
+    ends_open = not last.text.rstrip().endswith(_TERMINAL) and not last.text.rstrip().endswith(("”", '"', ")")) \
+        and not _SPEC_MARKER_END.search(last.text)
     if blanks > 1:
         return False
     if blanks == 1:

@@ -15,7 +15,7 @@ _YEARS = re.compile(
 _CATEGORIES = [
     ("administration", re.compile(r"\badministrat\w*|\bassistant principal|\bvice[- ]principal|"
                                   r"\bdeputy head|\bprincipal(?:ship)?\b|\bsupervisory|\bdistrict office", re.I)),
-    ("leadership", re.compile(r"\bleader\w*|\bmanagement\b|\bmanag(?:er|ing)\b|\bsenior team|\bcoach(?:ing)?\b|"
+    ("leadership", re.compile(r"\bleader\w*|\blead(?:ing)?\b|\bmanagement\b|\bmanag(?:er|ing)\b|\bsenior team|\bcoach(?:ing)?\b|"
                               r"\bhead of\b|\bchair\b", re.I)),
     ("teaching", re.compile(r"\bteach\w*|\bclassroom|\binstruction(?:al)?\b|\beducator\b", re.I)),
 ]
@@ -49,7 +49,7 @@ _ACRONYMS = re.compile(
 _NAMED = re.compile(
     r"\b(qualified teacher status|national professional qualification[\w ]{0,40}?(?=[,.;]|$| or | and )|"
     r"safer recruitment(?: training)?|designated safeguarding lead(?:er)? training|first aid|"
-    r"national board certification|gifted and talented|special education)\b", re.I)
+    r"national board certification|national award for [\w -]{3,40}?(?=[,.;]|$| or )|gifted and talented|special education)\b", re.I)
 _LEAD_STOP = {"a", "an", "the", "or", "and", "of", "valid", "current", "hold", "have", "possess", "must",
               "be", "eligible", "for", "with", "appropriate", "professional", "state", "issued", "by",
               "in", "any", "required", "preferred", "to"}
@@ -75,7 +75,7 @@ _OTHER_PLACES = ["England", "Wales", "Scotland", "Northern Ireland", "United Kin
 _ALIASES = {
     "GaPSC": "Georgia", "SBEC": "Texas", "TEA": "Texas", "T-TESS": "Texas", "T-PESS": "Texas",
     "TExES": "Texas", "MSDE": "Maryland", "FLDOE": "Florida", "NYSED": "New York", "DfE": "England",
-    "QTS": "England", "NPQH": "England", "NPQSL": "England", "UK": "United Kingdom", "U.K.": "United Kingdom",
+    "QTS": "England", "Qualified Teacher Status": "England", "NPQH": "England", "NPQSL": "England", "UK": "United Kingdom", "U.K.": "United Kingdom",
     "BC": "British Columbia", "GTCS": "Scotland", "EWC": "Wales", "Ofsted": "England",
 }
 _PLACE_NAMES = sorted(list(US_STATES.values()) + _OTHER_PLACES, key=len, reverse=True)
@@ -88,6 +88,9 @@ _ALIAS_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in _ALIASES)
 def years_of(text: str) -> float | None:
     """The first number of years asked: "five (5) years", "3+ years", "minimum of three years"."""
     for m in _YEARS.finditer(text[:2000]):
+        if re.search(r"\b(?:within|in|after|for|every|per|of (?:the|this)|next|first|each)\s+$",
+                     text[max(0, m.start() - 12):m.start()], re.I):
+            continue             # "within one year", "in two years": a deadline, not experience
         raw = m.group("d") or m.group("w")
         if raw is None:
             continue
