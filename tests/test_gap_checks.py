@@ -128,3 +128,21 @@ def test_evidence_scores_and_report_score(record):
     assert report.score == 67           # required met (2) of required 2 + preferred 1
     for r in report.requirements:
         assert all(0 <= e.score <= 1 for e in r.evidence) and len(r.evidence) <= 2
+
+
+def test_years_asked_per_kind(record):
+    v, r = verdict(record, "Five years of teaching experience and two years in a leadership role", "experience", years=5)
+    assert v == "met" and "2 asked" in r.why and "5 asked" in r.why
+    v, r = verdict(record, "Two years of teaching experience and five years as an administrator", "experience", years=2)
+    assert v == "partial" and "5 asked" in r.why
+
+
+def test_a_credential_read_as_another_type_is_still_checked(record):
+    v, r = verdict(record, "Administrative certification.", "responsibility")
+    assert v == "partial" and r.evidence[0].kind == "credential" and "in-progress" in r.why
+
+
+def test_language_is_not_met_by_a_mention(record):
+    rec = record.model_copy(update={"accomplishments": record.accomplishments + [
+        AccomplishmentEntry(id=9, date="2024-01-01", title="Arranged Spanish interpretation for family night")]})
+    assert verdict(rec, "Spanish speaker preferred", "skill")[0] == "gap"

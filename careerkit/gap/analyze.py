@@ -75,7 +75,7 @@ def judge(req, record, index: EvidenceIndex, today: dt.date):
     competencies = list(req.competencies) or index.voc.competencies(stems(req.text), concepts)
     if req.type == "education":
         verdict, evidence, why = _structured(checks.check_degree(req, record), "credential")
-    elif req.type == "credential":
+    elif req.type == "credential" or _names_a_credential(req):
         verdict, evidence, why = _structured(checks.check_credential(req, record, today), "credential")
     elif req.type == "experience" and checks.is_structured_experience(req):
         verdict, evidence, why = _structured(checks.check_years(req, record, today), "position")
@@ -83,6 +83,14 @@ def judge(req, record, index: EvidenceIndex, today: dt.date):
         verdict, evidence, why = by_evidence(req, units, index, record)
     return RequirementResult(text=req.text, section=req.section, must=req.must, type=req.type,
                              verdict=verdict, competencies=competencies, evidence=evidence[:2], why=why)
+
+
+_CREDENTIAL = re.compile(r"\b(certificat\w*|certified|licen[cs]e\w*|endorse\w*|qualified\s+teacher\s+status|qts|npqh|npqsl)\b", re.I)
+
+
+def _names_a_credential(req) -> bool:
+    """A short item that is a credential whatever type it was read as ("Administrative certification.")."""
+    return req.type in ("skill", "responsibility") and len(req.text.split()) <= 8 and bool(_CREDENTIAL.search(req.text))
 
 
 def _structured(result, kind: str):

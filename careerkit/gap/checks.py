@@ -77,15 +77,38 @@ def years_in(positions, category: str, today: dt.date) -> tuple[float, list]:
     return days / 365.25, chosen
 
 
+_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_YEARS = re.compile(_NUM + r"\s*(?:\(\d+\)\s*)?(?:\+|or\s+more\s+)?\s*(?:full\s+)?years?\b", re.I)
+_WORDNUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+
+
+def years_per_category(text: str) -> dict[str, float]:
+    """"Five years of teaching and two years in a leadership role": each number with the kind of
+    experience named after it (up to the next number)."""
+    spots = list(_YEARS.finditer(text))
+    out: dict[str, float] = {}
+    for i, m in enumerate(spots):
+        end = spots[i + 1].start() if i + 1 < len(spots) else len(text)
+        cats, _ = categories_in(text[m.end():end])
+        raw = m.group(1).lower()
+        n = float(_WORDNUM.get(raw, raw)) if raw in _WORDNUM or raw.replace(".", "").isdigit() else None
+        if n is not None and len(cats) == 1 and cats[0] not in out:
+            out[cats[0]] = n
+    return out
+
+
 def check_years(req, record, today: dt.date):
     text = req.text
     cats, any_of = categories_in(text)
     if not cats:
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
     asked = req.years
+    per = years_per_category(text) if len(cats) > 1 else {}
     want_levels = levels_in(text)
     results = []
     for cat in cats:
+        asked = per.get(cat, req.years)
         years, chosen = years_in(record.positions, cat, today)
         if want_levels:
             fitting = [p for p in chosen if levels_in(" ".join(x for x in (p.level, p.title, p.summary, p.organization) if x)) & want_levels]
