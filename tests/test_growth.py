@@ -329,6 +329,8 @@ def test_export_ics_is_a_valid_calendar(cli, tmp_path):
     assert events["Goal due: Finish the M.A."]["DTSTART"].dt == date(2025, 5, 15)
     assert events["Get in touch with Priya Raman (mentor)"]["DTSTART"].dt == date(2025, 4, 12)
     assert events["Get in touch with Marcus Bell (sponsor)"]["DTSTART"].dt == TODAY
+    alarm = events["Goal due: Finish the M.A."].walk("VALARM")[0]
+    assert str(alarm["ACTION"]) == "DISPLAY" and alarm["TRIGGER"].dt.total_seconds() == 9 * 3600
     uids = [str(e["UID"]) for e in events.values()]
     assert len(set(uids)) == 4 and all("DTSTAMP" in e for e in events.values())
     again = tmp_path / "again.ics"
@@ -362,3 +364,20 @@ def test_status_stays_one_screen_and_plurals_read_right(cli):
     assert "9 goals due within 30 days or overdue" in out
     assert out.count("overdue since 2025-01") == 6 and "and 3 more: careerkit goals list" in out
     assert "9 goals overdue; 2 coaches to contact" in cli("log", "x", ok=True).stderr
+
+
+def test_export_ics_of_an_empty_record_is_a_calendar_and_says_so(cli):
+    icalendar = pytest.importorskip("icalendar")
+    r = cli("export", "--format", "ics", ok=True)
+    assert "the calendar is empty" in r.stderr
+    cal = icalendar.Calendar.from_ical(r.stdout.encode())
+    assert cal.walk("VEVENT") == [] and str(cal["VERSION"]) == "2.0"
+
+
+def test_status_survives_a_damaged_saved_report(cli, db_path):
+    cli("status", ok=True)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("INSERT INTO gap_reports (title, text, chars, score, report) "
+                     "VALUES ('AP', 'x', 1, 40, '{not json')")
+    data = cli.json("status")
+    assert data["last_posting"]["score"] == 40 and data["last_posting"]["top_gaps"] == []

@@ -364,4 +364,6 @@ def export_ics(conn, include_private: bool = True) -> str:
     people = [{**c, "next": max(date.fromisoformat(c["next"]), today()), "created": created.get(c["id"]),
                "cadence": describe_every(c["cadence"])}
               for c in contacts_due(conn, today()) if c["next"]]
+    if not goals and not people:
+        C.say("No open goal has a due date and nobody has a contact cadence: the calendar is empty.")
     return calendar(goals, people, now=datetime.now(timezone.utc))

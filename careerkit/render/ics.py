@@ -43,7 +43,10 @@ def _event(uid: str, stamp: str, day: date, summary: str, description: str | Non
     ]
     if description:
         lines.append(f"DESCRIPTION:{escape(description)}")
-    lines += [f"CATEGORIES:{categories}", "TRANSP:TRANSPARENT", "END:VEVENT"]
+    lines += [f"CATEGORIES:{categories}", "TRANSP:TRANSPARENT",
+              # A reminder at 9:00 on the day (all-day events start at midnight).
+              "BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape(summary)}",
+              "TRIGGER;RELATED=START:PT9H", "END:VALARM", "END:VEVENT"]
     return lines
 
 
