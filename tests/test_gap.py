@@ -209,3 +209,31 @@ def test_empty_record_gives_gaps_not_errors(cli):
     data = cli.json("gap", "analyze", str(POSTINGS / "coach.txt"))
     assert {r["verdict"] for r in data["requirements"]} == {"gap"}
     assert data["score"] == 0
+
+
+def test_non_utf8_stdin(person):
+    r = person("gap", "analyze", "-", input=b"- Valid \xff\xfe teaching certificate\n")
+    assert r.exit_code == 1 and "not UTF-8" in r.stderr
+    assert person.json("gap", "list") == []
+
+
+def test_html_posting(person, tmp_path):
+    page = tmp_path / "posting.html"
+    page.write_text("<html><body><h1>Instructional Coach</h1><h2>Qualifications</h2><ul>"
+                    "<li>Minimum of three (3) years of classroom teaching experience required</li>"
+                    "<li>Experience facilitating professional learning communities (PLCs)</li>"
+                    "</ul></body></html>")
+    data = person.json("gap", "analyze", str(page))
+    texts = [r["text"] for r in data["requirements"]]
+    assert not any("<" in t for t in texts)
+    assert _by_text(data, "professional learning communities")["verdict"] == "met"
+
+
+def test_rerun_shows_what_got_worse(person):
+    first = person.json("gap", "analyze", str(POSTINGS / "coach.txt"))
+    for win in person.json("wins", "list"):
+        if "PLC" in win["title"]:
+            person("wins", "rm", str(win["id"]), "--yes", ok=True)
+    r = person("gap", "rerun", str(first["id"]), ok=True)
+    assert "Worse (" in r.stdout and "met → " in r.stdout
+    assert f"Score {first['score']} → " in r.stdout
