@@ -181,3 +181,17 @@ def test_the_loop_posting_plan_goal_win_rerun(loaded, tmp_path):
     after = next(r for r in again["requirements"] if "MTSS" in r["text"])
     assert after["verdict"] == "met"
     assert {"kind": "accomplishment", "id": win_id} in [{"kind": e["kind"], "id": e["id"]} for e in after["evidence"]]
+
+
+def test_a_plan_with_no_network_suggests_finding_a_mentor_and_a_sponsor(cli):
+    cli("profile", "set", "--name", "Alex", "--target-role", "Assistant Principal", ok=True)
+    cli("assess", "set", "psel-2", "1", ok=True)
+    cli("assess", "set", "psel-3", "1", ok=True)
+    data = cli.json("plan")
+    people = [s["title"] for g in data["gaps"] for s in g["suggestions"] if s["kind"] == "network"]
+    assert people == ["Find a mentor who works as Assistant Principal",
+                      "Find a sponsor who can put you forward for assignments"]
+    cli("network", "add", "Priya Raman", "--relationship", "mentor", "--role", "Assistant Principal", ok=True)
+    people = [s["title"] for g in cli.json("plan")["gaps"] for s in g["suggestions"] if s["kind"] == "network"]
+    assert "Find a mentor who works as Assistant Principal" not in people
+    assert people.count("Find a sponsor who can put you forward for assignments") == 1

@@ -121,6 +121,8 @@ def build_plan(common, low: list[tuple[Any, dict[str, Any]]], *, book, contacts:
     gaps = gaps[:MAX_GAPS]
     for gap in gaps:
         gap.suggestions += _people(gap, contacts, targets)
+    if gaps:
+        gaps[0].suggestions += _missing_people(contacts, targets)
     _attach_goals(gaps, goals, goal_gaps, links)
     number = 0
     for gap in gaps:
@@ -169,6 +171,24 @@ def _people(gap: PlanGap, contacts: list[dict[str, Any]], targets: list[str]) ->
                               f"{s['name']} (sponsor{', ' + s['role'] if s.get('role') else ''}) can "
                               "open the door; say what you want to lead and by when", [],
                               contact_id=s["id"]))
+    return out
+
+
+def _missing_people(contacts: list[dict[str, Any]], targets: list[str]) -> list[Suggestion]:
+    """Once in the plan: find a mentor in the target role, or a sponsor, when the network
+    has none."""
+    out = []
+    role = targets[0] if targets else "the role you want"
+    mentors = [c for c in contacts if c["relationship"] in ("mentor", "coach")]
+    if not any(holds_target_role(c.get("role"), targets) for c in mentors):
+        out.append(Suggestion(0, "network", f"Find a mentor who works as {role}",
+                              "Ask your principal or a colleague in the role for an introduction; "
+                              "then careerkit network add NAME --relationship mentor --role ..."))
+    if not any(c["relationship"] == "sponsor" for c in contacts):
+        out.append(Suggestion(0, "network", "Find a sponsor who can put you forward for assignments",
+                              "A sponsor is senior and speaks for you where decisions are made: your "
+                              "principal or a district leader who has seen your work; then careerkit "
+                              "network add NAME --relationship sponsor"))
     return out
 
 
