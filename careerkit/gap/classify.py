@@ -354,7 +354,7 @@ def type_of(text: str, kind: str, origin: str) -> str:
     if q:
         at = _first_match_word(t_nolead, q)
         # "Knowledge of certification rules" is a skill; "Strong leadership experience" experience
-        if not skill_start or at <= 4:
+        if not skill_start or at <= (3 if q == "experience" else 1):
             return q
     if skill_start:
         return "skill"

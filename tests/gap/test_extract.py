@@ -1,0 +1,230 @@
+"""Reading postings: one item per requirement, with must, type and structure (own fixtures)."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from careerkit.gap.extract import extract
+from careerkit.models.gap import Extracted, Requirement
+
+POSTINGS = Path(__file__).resolve().parents[1] / "fixtures" / "postings"
+
+
+def read(name: str) -> Extracted:
+    return extract((POSTINGS / name).read_text(encoding="utf-8"))
+
+
+def by_text(posting: Extracted) -> dict[str, Requirement]:
+    return {r.text: r for r in posting.requirements}
+
+
+def texts(posting: Extracted) -> list[str]:
+    return [r.text for r in posting.requirements]
+
+
+def test_interface_and_leaves_competencies_to_the_verdicts():
+    posting = read("bullets-mixed.txt")
+    assert isinstance(posting, Extracted)
+    assert all(isinstance(r, Requirement) for r in posting.requirements)
+    assert all(r.competencies == [] and r.terms == [] for r in posting.requirements)
+
+
+def test_heading_run_into_the_first_word_is_split():
+    posting = read("runin-headings.txt")
+    reqs = by_text(posting)
+    deg = reqs["Master's degree in Educational Leadership or a related field from an accredited university."]
+    assert deg.section == "Education/Certification"
+    assert (deg.type, deg.degree_level, deg.or_related) == ("education", "master", True)
+    assert deg.degree_fields == ["Educational Leadership"]
+    duty = reqs["Serve as the campus testing coordinator for state assessments."]
+    assert (duty.section, duty.type, duty.must) == ("Responsibilities", "responsibility", "required")
+    # the run-in heading word is not glued to the item
+    assert all(not t.startswith(("Responsibilities", "Qualifications")) for t in texts(posting))
+
+
+def test_pay_schedule_and_equal_opportunity_are_not_requirements():
+    got = " ".join(texts(read("runin-headings.txt"))).lower()
+    assert "pay grade" not in got and "equal opportunity" not in got and "226 days" not in got
+
+
+def test_years_and_jurisdiction_of_a_credential():
+    reqs = by_text(read("runin-headings.txt"))
+    exp = reqs["Minimum of three (3) years of successful classroom teaching experience."]
+    assert (exp.type, exp.years, exp.experience_category) == ("experience", 3, "teaching")
+    cert = reqs["Valid Texas Principal certification (or eligible within one year)."]
+    assert cert.type == "credential" and cert.jurisdiction == "Texas"
+    assert "principal certification" in cert.credential_terms
+    assert cert.years is None            # "within one year" is a deadline, not experience
+    assert reqs["Bilingual in Spanish and English preferred."].must == "preferred"
+
+
+def test_flattened_person_specification_rows():
+    posting = read("person-spec-flat.txt")
+    reqs = by_text(posting)
+    assert posting.title == "Assistant Headteacher (Teaching and Learning)"
+    assert posting.organization == "Hollins Park Academy"
+    assert len(posting.requirements) == 10           # one per row, none merged
+    assert reqs["Qualified Teacher Status"].must == "required"
+    assert reqs["Qualified Teacher Status"].type == "credential"
+    assert reqs["NPQSL or evidence of working towards it"].must == "preferred"
+    assert reqs["Safer recruitment training"].type == "credential"
+    assert reqs["A good honours degree"].degree_level == "bachelor"
+    assert reqs["Experience of line managing middle leaders"].must == "preferred"
+    assert reqs["At least three years' teaching across Key Stages 3 and 4"].years == 3
+    assert not any("/ E" in t or t.endswith(("/ AI", " E", " D")) for t in texts(posting))
+    assert not any("Applications close" in t or "Interviews" in t for t in texts(posting))
+
+
+def test_markdown_table_with_essential_and_desirable_columns():
+    posting = read("spec-table.md")
+    reqs = by_text(posting)
+    assert posting.title == "Special Educational Needs Coordinator (SENCO)"
+    assert reqs["Qualified Teacher Status"].must == "required"
+    assert reqs["Qualified Teacher Status"].jurisdiction == "England"
+    assert reqs["Experience of leading staff training on inclusion"].must == "preferred"
+    assert reqs["Knowledge of the SEND Code of Practice 2015"].type == "skill"
+    assert len(posting.requirements) == 5
+
+
+def test_essential_and_desirable_headings_over_bare_lines():
+    posting = read("essential-desirable.txt")
+    reqs = by_text(posting)
+    assert len(posting.requirements) == 6            # bare lines are not joined into one
+    assert reqs["Degree in English or a related subject"].must == "required"
+    assert reqs["Experience of leading a key stage team"].must == "preferred"
+    assert reqs["Experience of leading a key stage team"].experience_category == "leadership"
+    assert not any("Closing" in t or "April 2026" in t for t in texts(posting))
+
+
+def test_every_kind_of_bullet_and_preferred_marking():
+    posting = read("bullets-mixed.txt")
+    reqs = by_text(posting)
+    assert posting.title == "Instructional Coach - Mathematics"
+    assert posting.organization == "Lakeview County Schools"
+    got = texts(posting)
+    assert not any(t[:1] in "●▪*-•" or t[:2] in ("1.", "3)") for t in got)
+    assert reqs["Master's degree in Curriculum and Instruction"].must == "preferred"      # heading
+    assert reqs["Bachelor's degree in Mathematics, Education or a closely related field"].must == "required"
+    assert reqs["Experience with Google Workspace a plus"].must == "preferred"
+    assert reqs["Ideally, experience coaching in a Title I school"].must == "preferred"
+    assert reqs["Provides individual coaching cycles to new teachers."].type == "responsibility"
+    assert reqs["Knowledge of MTSS and data-driven instruction"].type == "skill"
+    assert reqs["Current Georgia teaching certificate"].jurisdiction == "Georgia"
+    five = reqs["Five years of classroom teaching experience, including at least two years in middle school"]
+    assert (five.years, five.experience_category) == (5, "teaching")
+    assert not any("insurance" in t or "retirement" in t for t in got)
+
+
+def test_pdf_copy_lines_broken_mid_sentence_are_rejoined():
+    posting = read("pdf-copy.txt")
+    reqs = by_text(posting)
+    assert posting.title == "Dean of Students"
+    assert len(posting.requirements) == 6
+    deg = reqs["A master's degree in education, counseling, or a related field from an accredited institution."]
+    assert deg.degree_level == "master" and deg.or_related
+    lic = next(r for r in posting.requirements if r.text.startswith("Massachusetts licensure"))
+    assert lic.text.endswith("within one year.") and lic.jurisdiction == "Massachusetts"
+    assert lic.type == "credential"
+    duty = next(r for r in posting.requirements if r.text.startswith("Chairs the student support team"))
+    assert duty.text.endswith("their follow-up.") and duty.type == "responsibility"
+    assert not any("200 days" in t for t in texts(posting))
+
+
+def test_html_saved_from_a_browser():
+    posting = read("saved-page.html")
+    reqs = by_text(posting)
+    assert posting.title == "Head of Science"
+    assert posting.organization == "Westbrook Academy Trust"
+    got = texts(posting)
+    assert "Excellent subject knowledge in at least one science & the ability to teach all three to GCSE" in got
+    assert reqs["Experience of teaching A level is desirable"].must == "preferred"
+    # "ideally" qualifying part of an item does not make the whole item preferred
+    assert reqs["Experience of leading a team of teachers, ideally as a second in department"].must == "required"
+    assert reqs["Line manage and develop the science teachers."].type == "responsibility"
+    assert not any("tracking" in t or "Home" in t or "application pack" in t or "safeguarding" in t for t in got)
+
+
+def test_posting_cut_off_mid_sentence_drops_the_cut_item():
+    posting = read("cut-off.txt")
+    got = texts(posting)
+    assert posting.title == "Elementary Principal"
+    assert got[-1] == "Supervises and evaluates all certified and classified staff."
+    assert not any("comm" in t.split()[-1] for t in got)
+    assert not any("Director of Schools" in t or "Exempt" in t for t in got)   # reporting line, FLSA
+    reqs = by_text(posting)
+    assert reqs["Three years of administrative experience preferred"].must == "preferred"
+    assert reqs["Three years of administrative experience preferred"].experience_category == "administration"
+    assert reqs["Valid Ohio principal license"].jurisdiction == "Ohio"
+
+
+def test_complete_posting_keeps_its_last_bullet():
+    text = "Qualifications\n- Valid teaching licence\n- Three years of teaching experience\n- Strong organisational skills\n"
+    assert texts(extract(text))[-1] == "Strong organisational skills"
+
+
+def test_paragraphs_give_one_item_per_sentence():
+    posting = read("paragraphs-only.md")
+    reqs = by_text(posting)
+    assert posting.title == "Director of Special Education"
+    assert posting.organization == "Harbor City Schools"
+    assert reqs["You hold a master's degree in special education or school administration."].type == "education"
+    five = next(r for r in posting.requirements if r.text.startswith("You have at least five years"))
+    assert five.type == "experience" and five.years == 5
+    assert reqs["a doctorate is a plus."].must == "preferred"
+    assert reqs["a doctorate is a plus."].degree_level == "doctorate"
+    got = " ".join(texts(posting))
+    assert "9,000 students" not in got and "$118,000" not in got and "cover letter" not in got
+    assert "does not discriminate" not in got
+
+
+def test_purpose_statement_gives_way_to_a_duties_list():
+    with_duties = extract(
+        "Job Goal: To help the principal run a safe and orderly school.\n\n"
+        "Duties:\n- Coordinates the school's testing programme.\n- Supervises lunch and arrival duty.\n")
+    assert texts(with_duties) == ["Coordinates the school's testing programme.", "Supervises lunch and arrival duty."]
+    alone = extract("Job Goal: To help the principal run a safe and orderly school.\n\n"
+                    "Qualifications:\n- Valid administrator certificate\n")
+    first = alone.requirements[0]
+    assert first.text == "To help the principal run a safe and orderly school."
+    assert first.type == "responsibility"
+
+
+def test_semicolon_list_after_an_inline_heading():
+    posting = extract("Qualifications: Master's degree in education; Ohio principal licence; five years of "
+                      "teaching experience.\n")
+    assert [r.type for r in posting.requirements] == ["education", "credential", "experience"]
+
+
+def test_a_bullet_with_two_demands_stays_one_item():
+    posting = extract("Requirements\n• Experience leading data teams and coaching new teachers\n"
+                      "• Strong communication and organisational skills\n")
+    assert len(posting.requirements) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n", None, 12345, "\x00\x01\x02" * 1000,
+    "<div>" * 20_000 + "Qualifications: degree" + "</div>" * 20_000,
+    "Experience in teaching " * 100_000,
+    "• a\n" * 50_000,
+    "A:" * 50_000,
+    "<<<>>>" * 10_000,
+])
+def test_never_raises_on_bad_input(text):
+    got = extract(text)
+    assert isinstance(got, Extracted)
+    assert len(got.requirements) <= 400
+
+
+def test_random_bytes_decoded_do_not_raise():
+    rnd = random.Random(7)
+    for _ in range(5):
+        raw = bytes(rnd.getrandbits(8) for _ in range(20_000))
+        assert isinstance(extract(raw.decode("utf-8", "replace")), Extracted)
+        assert isinstance(extract(raw.decode("latin-1")), Extracted)
+
+
+def test_deterministic():
+    text = (POSTINGS / "bullets-mixed.txt").read_text()
+    assert extract(text).model_dump() == extract(text).model_dump()
