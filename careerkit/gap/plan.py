@@ -180,7 +180,8 @@ def _missing_people(contacts: list[dict[str, Any]], targets: list[str]) -> list[
     out = []
     role = targets[0] if targets else "the role you want"
     mentors = [c for c in contacts if c["relationship"] in ("mentor", "coach")]
-    if not any(holds_target_role(c.get("role"), targets) for c in mentors):
+    in_role = [c for c in mentors if holds_target_role(c.get("role"), targets)] if targets else mentors
+    if not in_role:
         out.append(Suggestion(0, "network", f"Find a mentor who works as {role}",
                               "Ask your principal or a colleague in the role for an introduction; "
                               "then careerkit network add NAME --relationship mentor --role ..."))
