@@ -240,3 +240,24 @@ def test_the_shipped_suggestions_cover_every_competency_and_structured_key():
             "years:leadership", "years:teaching"} <= keys
     kinds = {w["kind"] for e in book.entries for w in e.ways}
     assert kinds == {"stretch-assignment", "learning", "credential"}
+
+
+def test_a_credential_is_offered_only_when_the_gap_itself_names_it(tmp_path):
+    from careerkit.models.common import Ask, TopGap
+
+    (tmp_path / "suggestions.yaml").write_text(
+        "entries:\n  - terms: [safeguarding]\n    ways:\n"
+        "      - {kind: credential, title: Complete DSL training}\n"
+        "      - {kind: stretch-assignment, title: Shadow the DSL}\n", encoding="utf-8")
+    book = Suggestions._read(tmp_path)
+
+    def gap(text, other):
+        asks = [Ask(report=1, index=0, text=text, must="required", verdict="gap"),
+                Ask(report=2, index=0, text=other, must="required", verdict="gap")]
+        return TopGap(rank=1, key="words:x", label=text, text=text, type="skill", postings=2,
+                      required=2, latest="gap", priority=4, why="", asks=asks)
+
+    named = [w.title for w in book.ways_for(gap("Safeguarding training", "Keep pupils safe"))]
+    assert "Complete DSL training" in named
+    by_association = [w.title for w in book.ways_for(gap("A love of learning", "Safeguarding and learning"))]
+    assert by_association == ["Shadow the DSL"]

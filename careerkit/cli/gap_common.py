@@ -170,9 +170,9 @@ def show(report) -> None:
 def _postings_line(postings) -> str:
     parts = []
     for p in postings[:6]:
-        name = p.title or "untitled"
+        name = _clip(p.title or "untitled", 50)
         if p.organization:
-            name += f" ({p.organization})"
+            name += f" ({_clip(p.organization, 40)})"
         parts.append(f"#{p.id} {C.esc(name)}")
     more = f", and {len(postings) - 6} more" if len(postings) > 6 else ""
     return "[dim]" + ", ".join(parts) + more + "[/]"
@@ -207,7 +207,10 @@ def _show_gaps(con, report) -> None:
 
 def _clip(text: str, n: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 3].rsplit(" ", 1)[0] + "..."
+    if len(text) <= n:
+        return text
+    cut = text[: n - 3].rsplit(" ", 1)[0]
+    return (cut if len(cut) > n // 2 else text[: n - 3]) + "..."
 
 
 # -- goals add --from-gap ------------------------------------------------------------------------

@@ -15,8 +15,9 @@ from careerkit.models.common import TopGap, Way
 PACKAGED = Path(__file__).resolve().parent.parent / "frameworks" / "suggestions.yaml"
 KINDS = ("stretch-assignment", "learning", "credential")
 MAX_WAYS = 3
-# Match strength: the group key, then words of the wording, then competencies, then type.
-KEY, TERM, COMPETENCY, TYPE = 3, 2, 1, 0
+# Match strength: the group key; words of the gap's name or wording; words of another
+# posting's wording of it; its competencies; its type.
+KEY, TERM, ASKED, COMPETENCY, TYPE = 4, 3, 2, 1, 0
 
 
 @dataclass
@@ -68,14 +69,20 @@ class Suggestions:
         if not matched:
             return []
         best = matched[0][0]
+        degree_like = gap.type in ("education", "credential")
         pool: list[dict[str, Any]] = []
         for strength, entry in matched:
             # Weaker matches only fill in when the strongest gave fewer than two ways.
             if strength < best and len(pool) >= 2:
                 break
-            if strength == COMPETENCY and gap.type in ("education", "credential") and pool:
+            if strength == COMPETENCY and degree_like and pool:
                 continue
-            pool += [w for w in entry.ways if w["title"] not in {p["title"] for p in pool}]
+            for way in entry.ways:
+                # A credential is a big step: offered when the gap names it, not by association.
+                if way["kind"] == "credential" and strength < TERM and not degree_like:
+                    continue
+                if way["title"] not in {p["title"] for p in pool}:
+                    pool.append(way)
         chosen, kinds = [], set()
         for way in pool:
             if way["kind"] not in kinds:
@@ -91,23 +98,24 @@ class Suggestions:
         return [_way(w, topic, gap) for w in chosen]
 
     def matches(self, gap: TopGap) -> list[tuple[int, Entry]]:
-        text = " ".join([gap.label, gap.text] + [a.text for a in gap.asks[:12]]).lower()
-        text = text.replace("’", "'")
+        own = f"{gap.label} {gap.text}".lower().replace("’", "'")
+        others = " ".join(a.text for a in gap.asks[:12] if a.text != gap.text).lower().replace("’", "'")
         scored = []
         for order, entry in enumerate(self.entries):
-            strength, detail = _strength(entry, gap, text)
+            strength, detail = _strength(entry, gap, own, others)
             if strength is not None:
                 scored.append((strength, detail, -order, entry))
         scored.sort(key=lambda s: (s[0], s[1], s[2]), reverse=True)
         return [(s[0], s[3]) for s in scored]
 
 
-def _strength(entry: Entry, gap: TopGap, text: str) -> tuple[int | None, float]:
-    if gap.key in entry.keys:
+def _strength(entry: Entry, gap: TopGap, own: str, others: str) -> tuple[int | None, float]:
+    if gap.key.split("#")[0] in entry.keys:
         return KEY, 0.0
-    hits = [p for p in entry.patterns if p.search(text)]
-    if hits:
-        return TERM, len(hits) + max(len(p.pattern) for p in hits) / 100
+    for strength, text in ((TERM, own), (ASKED, others)):
+        hits = [p for p in entry.patterns if p.search(text)]
+        if hits:
+            return strength, len(hits) + max(len(p.pattern) for p in hits) / 100
     shared = [c for c in gap.competencies if c in entry.competencies]
     if shared:
         # The gap's first competency is its main one.
