@@ -232,7 +232,7 @@ def test_html_posting(person, tmp_path):
 def test_rerun_shows_what_got_worse(person):
     first = person.json("gap", "analyze", str(POSTINGS / "coach.txt"))
     for win in person.json("wins", "list"):
-        if "PLC" in win["title"]:
+        if "MTSS" in win["title"]:
             person("wins", "rm", str(win["id"]), "--yes", ok=True)
     r = person("gap", "rerun", str(first["id"]), ok=True)
     assert "Worse (" in r.stdout and "met → " in r.stdout
