@@ -260,4 +260,4 @@ def test_a_credential_is_offered_only_when_the_gap_itself_names_it(tmp_path):
     named = [w.title for w in book.ways_for(gap("Safeguarding training", "Keep pupils safe"))]
     assert "Complete DSL training" in named
     by_association = [w.title for w in book.ways_for(gap("A love of learning", "Safeguarding and learning"))]
-    assert by_association == ["Shadow the DSL"]
+    assert "Shadow the DSL" in by_association and "Complete DSL training" not in by_association
