@@ -197,7 +197,9 @@ def test_status_one_screen(cli, db_path):
                      "VALUES ('Assistant Principal', 'Example Schools', 'x', 1, 64, ?)",
                      ('{"requirements": [{"text": "Evaluate staff", "must": "preferred", "verdict": "gap"},'
                       '{"text": "Lead MTSS", "must": "required", "verdict": "gap"},'
-                      '{"text": "Teach 5 years", "must": "required", "verdict": "met"}]}',))
+                      '{"text": "Teach 5 years", "must": "required", "verdict": "met"},'
+                      '{"text": "Build the master schedule", "must": "required", "verdict": "partial"},'
+                      '{"text": "Know school law", "must": "required", "verdict": "partial"}]}',))
     data = cli.json("status")
     assert data["days_since_last_entry"] == 4
     assert data["this_month"] == {"accomplishments": 1, "feedback": 1, "learning": 0, "total": 2}
@@ -207,15 +209,17 @@ def test_status_one_screen(cli, db_path):
     assert [p["name"] for p in data["contacts_due"]] == ["Marcus Bell"]
     assert data["pl_hours_this_year"] == 15.5
     assert data["last_posting"]["score"] == 64
-    assert [g["text"] for g in data["last_posting"]["top_gaps"]] == ["Lead MTSS", "Evaluate staff"]
+    assert [g["text"] for g in data["last_posting"]["top_gaps"]] == [
+        "Lead MTSS", "Evaluate staff", "Build the master schedule"]
     out = cli("status", ok=True).stdout
     assert "last entry 4 days ago (2025-03-10)" in out
     assert "Overdue goal: overdue since 2025-02" in out
     assert "Soon goal: due 2025-04-01 (in 18 days)" in out
     assert "Teaching licence: expires 2025-12-31" in out
     assert "Marcus Bell (sponsor): no contact recorded" in out
-    assert "Assistant Principal at Example Schools" in out and "score 64, 2 gaps" in out
-    assert "- Lead MTSS" in out
+    assert "Assistant Principal at Example Schools" in out and "score 64, 2 gaps, 2 partial" in out
+    assert "- Lead MTSS\n" in out and "- Evaluate staff (preferred)" in out
+    assert "- Build the master schedule (partial)" in out
     assert "15.5 hours this year (2 entries)" in out
 
 

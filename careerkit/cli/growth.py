@@ -122,9 +122,11 @@ def status_lines(d: dict[str, Any]) -> list[str]:
     if post:
         name = " at ".join(x for x in (post["title"], post["organization"]) if x) or f"posting {post['id']}"
         lines.append(bold("Posting") + f"  {name} ({post['date']}): score {post['score']}, "
-                     f"{_plural(post['gaps'], 'gap')}")
+                     f"{_plural(post['gaps'], 'gap')}, {post['partial']} partial")
         for g in post["top_gaps"]:
-            lines.append(f"        - {g['text']}" + (" (preferred)" if g["must"] == "preferred" else ""))
+            notes = [x for x in (g.get("verdict") if g.get("verdict") == "partial" else None,
+                                 "preferred" if g["must"] == "preferred" else None) if x]
+            lines.append(f"        - {g['text']}" + (f" ({', '.join(notes)})" if notes else ""))
     else:
         lines.append(bold("Posting") + "  none analysed yet: careerkit gap analyze POSTING")
     lines.append(bold("Learning") + f" {d['pl_hours_this_year']:g} hours this year "

@@ -378,12 +378,15 @@ def last_posting(conn: sqlite3.Connection, gaps: int = 3) -> dict[str, Any] | No
         requirements = json.loads(row["report"] or "{}").get("requirements") or []
     except (ValueError, AttributeError):
         requirements = []
-    top = [r for r in requirements if isinstance(r, dict) and r.get("verdict") == "gap"]
-    top.sort(key=lambda r: r.get("must") != "required")
+    # Gaps before partial ones, required before preferred, in the posting's order.
+    top = [r for r in requirements if isinstance(r, dict) and r.get("verdict") in ("gap", "partial")]
+    top.sort(key=lambda r: (r.get("verdict") != "gap", r.get("must") != "required"))
     return {"id": row["id"], "title": row["title"], "organization": row["organization"],
             "score": row["score"], "date": (row["created"] or "")[:10],
-            "gaps": len(top), "top_gaps": [{"text": r.get("text"), "must": r.get("must")}
-                                           for r in top[:gaps]]}
+            "gaps": sum(1 for r in top if r.get("verdict") == "gap"),
+            "partial": sum(1 for r in top if r.get("verdict") == "partial"),
+            "top_gaps": [{"text": r.get("text"), "must": r.get("must"), "verdict": r.get("verdict")}
+                         for r in top[:gaps]]}
 
 
 # -- self-assessment --------------------------------------------------------------------------
