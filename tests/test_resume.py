@@ -388,3 +388,17 @@ def test_database_is_not_written(sample, db_path):
     sample("resume", "-f", "html", ok=True)
     after = sqlite3.connect(db_path).execute("SELECT count(*), max(updated) FROM accomplishments").fetchone()
     assert before == after
+
+
+def test_pages_that_cannot_be_reached_leave_the_resume_whole(cli, tmp_path):
+    lines = ["careerkit: 1", "profile: {name: Lee Fox}", "positions:"]
+    lines += [f"  - {{title: Role {i}, organization: School {i}, start: {1960 + i}-08, end: {1961 + i}-06, "
+              f"category: teaching, summary: 'A long summary line for role {i}, long enough to take the width of a line.'}}"
+              for i in range(60)]
+    lines += ["accomplishments:", "  - {date: 2019-03-01, title: Led the pilot, position: Role 59, impact: up 5 points}"]
+    f = tmp_path / "many.yaml"
+    f.write_text("\n".join(lines) + "\n")
+    cli("import", str(f), ok=True)
+    result = cli("resume", "--pages", "1", "-o", str(tmp_path / "r.pdf"), ok=True)
+    assert "warning: this record does not fit 1 page even without any optional bullet" in result.stderr
+    assert "Led the pilot" in _flat(_pdf_text((tmp_path / "r.pdf").read_bytes()))

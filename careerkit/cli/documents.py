@@ -143,8 +143,9 @@ def _emit(data: str | bytes, output: Optional[str], *, pages: int | None = None)
 
 def _say_fit(doc, pages: int, count: int | None) -> None:
     if count is not None and count > pages:
-        C.say(f"warning: still {count} pages with every optional bullet left out: the positions, "
-              f"education and credentials alone need more than {pages}")
+        C.say(f"warning: this record does not fit {pages} page{'s' if pages != 1 else ''} even "
+              f"without any optional bullet (positions, education and credentials alone are "
+              f"longer); nothing was left out: {count} pages")
     elif doc.dropped:
         C.say(f"Left out {doc.dropped} weaker bullet{'s' if doc.dropped != 1 else ''} to fit "
               f"{pages} page{'s' if pages != 1 else ''}.")

@@ -453,8 +453,8 @@ def without(resume: Resume, keys: set[tuple]) -> Resume:
 def fit_pages(resume: Resume, pages: int) -> tuple[Resume, bytes, int]:
     """The resume with its weakest bullets dropped until the PDF has at most `pages` pages:
     (fitted resume, its PDF, its page count). The fewest drops that fit, by bisection on how
-    many of the weakest go; if nothing droppable is enough, everything droppable goes and the
-    page count says so."""
+    many of the weakest go. When even every optional bullet gone would not fit, nothing is
+    left out and the page count says so."""
     from careerkit.render.pdf import page_count
 
     pdf = to_pdf(resume)
@@ -462,8 +462,14 @@ def fit_pages(resume: Resume, pages: int) -> tuple[Resume, bytes, int]:
     if count <= pages:
         return resume, pdf, count
     units = [key for _, key in _droppable(resume)]
-    low, high = 1, len(units)
-    best = (without(resume, set(units)), None, None)
+    bare = without(resume, set(units))
+    bare_pdf = to_pdf(bare)
+    if page_count(bare_pdf) > pages:
+        # It cannot fit: a resume stripped of every bullet would still be too long, and
+        # stripped it helps no one. Keep it whole; the count tells the caller.
+        return resume, pdf, count
+    low, high = 1, len(units) - 1
+    best = (bare, bare_pdf, page_count(bare_pdf))
     while low <= high:
         mid = (low + high) // 2
         trial = without(resume, set(units[:mid]))
@@ -474,11 +480,7 @@ def fit_pages(resume: Resume, pages: int) -> tuple[Resume, bytes, int]:
             high = mid - 1
         else:
             low = mid + 1
-    fitted, fitted_pdf, fitted_count = best
-    if fitted_pdf is None:
-        fitted_pdf = to_pdf(fitted)
-        fitted_count = page_count(fitted_pdf)
-    return fitted, fitted_pdf, fitted_count
+    return best
 
 
 # -- output --------------------------------------------------------------------------------
