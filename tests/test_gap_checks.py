@@ -146,3 +146,17 @@ def test_language_is_not_met_by_a_mention(record):
     rec = record.model_copy(update={"accomplishments": record.accomplishments + [
         AccomplishmentEntry(id=9, date="2024-01-01", title="Arranged Spanish interpretation for family night")]})
     assert verdict(rec, "Spanish speaker preferred", "skill")[0] == "gap"
+
+
+def test_years_in_a_named_role(record):
+    v, r = verdict(record, "Five years of experience as an instructional coach", "experience", years=5)
+    assert v == "partial" and "positions as instructional coach" in r.why
+    assert verdict(record, "Two years of experience as a reading specialist", "experience", years=2)[0] == "gap"
+
+
+def test_words_that_are_acronyms_and_levels(record):
+    rec = record.model_copy(update={"accomplishments": record.accomplishments + [
+        AccomplishmentEntry(id=9, date="2024-01-01", title="Send weekly practice notes to families")]})
+    assert verdict(rec, "Understanding of the SEND Code of Practice", "skill")[0] == "gap"
+    assert verdict(rec, "Experience in a high school setting", "experience")[0] == "gap"
+    assert verdict(rec, "Evaluate certified staff using the state evaluation system", "responsibility")[0] == "gap"

@@ -85,7 +85,7 @@ def judge(req, record, index: EvidenceIndex, today: dt.date):
                              verdict=verdict, competencies=competencies, evidence=evidence[:2], why=why)
 
 
-_CREDENTIAL = re.compile(r"\b(certificat\w*|certified|licen[cs]e\w*|endorse\w*|qualified\s+teacher\s+status|qts|npqh|npqsl)\b", re.I)
+_CREDENTIAL = re.compile(r"\b(certificat\w*|licen[cs]e\w*|endorse\w*|qualified\s+teacher\s+status|qts|npqh|npqsl)\b", re.I)
 
 
 def _names_a_credential(req) -> bool:
@@ -143,7 +143,10 @@ def by_evidence(req, units, index: EvidenceIndex, record):
                    if concepts else 1.0)
     place = checks.jurisdiction_in(req.text)
     elsewhere = bool(place) and not any(place in m.entry.text.lower() for m in best_p)
-    if cov_p >= met_at and not missing_heavy and concept_cov >= 0.5 and not elsewhere:
+    thin = not concepts and len(shown) < 2          # one shared word is not evidence enough
+    wrong_level = req.type in ("experience", "skill") and _level_missing(req.text, record)
+    if cov_p >= met_at and not missing_heavy and concept_cov >= 0.5 and not elsewhere and not thin \
+            and not wrong_level:
         verdict, chosen = "met", best_p
         why = "shown in " + _refs(best_p) + ": " + _named(units, shown)
         if req.type == "responsibility" and _bigger_scope(req.text) and not _has_admin(record):
@@ -155,6 +158,9 @@ def by_evidence(req, units, index: EvidenceIndex, record):
         why = f"{kind}: {_refs(best_s)} ({_named(units, best_s[0].matched | best_s[0].related)})"
         if best_p:
             why += f"; related practice in {_refs(best_p[:1])}"
+    elif wrong_level:
+        verdict, chosen = "gap", []
+        why = "no position at the " + ", ".join(sorted(checks.levels_in(req.text))) + " level asked"
     elif cov_p >= PARTIAL and (not missing_heavy or direct_cover(units, best_p + best_s) >= HEAVY_REST):
         verdict, chosen = "partial", best_p
         lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1]
@@ -191,6 +197,17 @@ def _bigger_scope(text: str) -> bool:
     if _DISTRICT.search(text) and _LEAD_VERB.search(text):
         return True
     return bool(_SCHOOL_LEAD.search(text) and _LEAD_VERB.search(text))
+
+
+def _level_missing(text: str, record) -> bool:
+    """The item names a level of school (secondary, primary ...) that no position was at."""
+    want = checks.levels_in(text)
+    if not want or not record.positions:
+        return bool(want) and not record.positions
+    for p in record.positions:
+        if checks.levels_in(" ".join(x for x in (p.level, p.title, p.summary, p.organization) if x)) & want:
+            return False
+    return True
 
 
 def _has_admin(record) -> bool:

@@ -105,6 +105,9 @@ def check_years(req, record, today: dt.date):
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
     asked = req.years
     per = years_per_category(text) if len(cats) > 1 else {}
+    role = _role_named(text) if not categories_in(text)[0] else None
+    if role:
+        return _years_as(req, record, role, today)
     want_levels = levels_in(text)
     results = []
     for cat in cats:
@@ -140,6 +143,34 @@ def check_years(req, record, today: dt.date):
         verdict = "partial"
     entries = [p for r in results for p in r[1]]
     return verdict, entries, "; ".join(r[2] for r in results)
+
+
+_ROLE = re.compile(r"\bas\s+(?:an?\s+|the\s+)?([a-z][a-z\- ]{2,40}?)(?=\s+(?:or|and|in|at|with|for|who|where)\b|[,.;:()]|$)", re.I)
+_ROLE_GENERIC = {"school", "district", "campus", "level", "grade", "successful", "full", "time", "part"}
+
+
+def _role_named(text: str) -> tuple[set[str], str] | None:
+    """The words of a role named as "experience as an instructional coach"."""
+    m = _ROLE.search(text)
+    if not m:
+        return None
+    toks = {t for t in stems(m.group(1)) if t not in STOP_STEMS and t not in _ROLE_GENERIC and len(t) > 2}
+    return (toks, m.group(1).strip()) if toks else None
+
+
+def _years_as(req, record, role: tuple[set[str], str], today: dt.date):
+    """Years in positions whose title names the role."""
+    words, name = role
+    fitting = [p for p in record.positions if words <= set(stems(p.title))] or \
+        [p for p in record.positions if words & set(stems(p.title))]
+    label = f"positions as {name}"
+    years, _ = years_in(fitting, "any", today)
+    asked = req.years
+    if not fitting:
+        return "gap", [], f"no position as {name}"
+    if asked and years < asked - 0.05:
+        return "partial", fitting, f"{years:.1f} years in {label}; {asked:g} asked"
+    return "met", fitting, f"{years:.1f} years in {label}" + (f"; {asked:g} asked" if asked else "")
 
 
 def is_structured_experience(req) -> bool:

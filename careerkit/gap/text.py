@@ -89,8 +89,17 @@ def _stem(word: str) -> str:
     return w
 
 
+# Acronyms that are ordinary words in lower case ("SEND" is not "send").
+_ACRONYMS = {"SEND": "special educational needs", "SEN": "special educational needs",
+             "ELL": "english learners", "ELLS": "english learners", "ELLs": "english learners",
+             "ESE": "exceptional student education", "IT": "information technology"}
+_ACRONYM = re.compile(r"\b(" + "|".join(_ACRONYMS) + r")\b")
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, hyphens and slashes splitting words."""
+    if "SE" in text or "EL" in text or "IT" in text:
+        text = _ACRONYM.sub(lambda m: _ACRONYMS[m.group(1)], text)
     low = text.lower()
     if "'s" in low or "’s" in low:
         low = _POSSESSIVE.sub("", low)
