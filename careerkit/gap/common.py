@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from heapq import nlargest
 from typing import Any, Iterable
 
 from careerkit.models.common import (Ask, CommonGroup, CommonReport, CompetencySection,
@@ -91,6 +92,7 @@ class Item:
     weight: float = 0.0       # sum of the feature weights (Dice's denominator)
     term_weight: float = 0.0
     comps: frozenset[str] = frozenset()
+    top: frozenset[str] = frozenset()   # the terms of the highest weight
 
 
 @dataclass
@@ -204,6 +206,9 @@ def read_items(reports: list[GapReport], lexicon: dict[str, list[str]],
             item.features, item.terms = read[req.text]
             item.weight = sum(item.features.values())
             item.comps = frozenset(req.competencies)
+            if item.terms:
+                most = max(item.terms.values())
+                item.top = frozenset(t for t, w in item.terms.items() if w == most)
             item.term_weight = sum(item.terms.values())
             items.append(item)
     return items
@@ -247,9 +252,13 @@ def cluster(items: list[Item], df: Counter | None = None) -> list[Group]:
         signature = (frozenset(item.features), _family(item.req.type))
         best = seen.get(signature)
         if best is None:
-            candidates = Counter(g for f in item.features for g in index[f])
+            # Groups sharing the most weight of features: a shared term counts for more.
+            candidates: dict[int, float] = defaultdict(float)
+            for f, weight in item.features.items():
+                for g in index[f]:
+                    candidates[g] += weight
             best_score = 0.0
-            for gi, _ in candidates.most_common(MAX_CANDIDATES):
+            for gi in nlargest(MAX_CANDIDATES, candidates, key=candidates.__getitem__):
                 score = max(_similarity(item, other) for other in seeds[gi])
                 if score > best_score:
                     best, best_score = gi, score
@@ -304,15 +313,20 @@ def _similarity(item: Item, other: Item) -> float:
 
 
 def _term_overlap(a: Item, b: Item) -> float:
-    """How much of the smaller set of terms the other names: 'MTSS' and 'use data to plan
+    """How much the lexicon terms of two wordings overlap: 'MTSS' and 'use data to plan
     interventions within MTSS' share their meaning even though the second says more. A
     shared generic term alone (leadership) is not enough."""
     if not a.terms or not b.terms:
         return 0.0
+    # The most specific term of each must be one they share: 'safeguarding' with a vision
+    # statement shares 'vision', but is not about it.
+    if not (a.top & b.terms.keys()) or not (b.top & a.terms.keys()):
+        return 0.0
     shared = sum(w for t, w in a.terms.items() if t in b.terms)
     if shared < TERM_WEIGHT:
         return 0.0
-    return 0.8 * shared / min(a.term_weight, b.term_weight)
+    # The geometric mean: a wording that names ten terms is not close to all of them.
+    return shared / (a.term_weight * b.term_weight) ** 0.5
 
 
 def _threshold(item: Item, theirs: set[str], first: Item) -> float:
