@@ -127,3 +127,12 @@ def test_docx_helpers_write_real_headings_lists_and_properties():
                       ("List Bullet", "Led  the *PLC*"), ("Heading 2", "Sub")]
     assert back.core_properties.title == "Resume <x>"
     assert back.core_properties.author == "Alex" and back.core_properties.keywords == "a, b"
+
+
+def test_very_long_words_may_break_in_typst():
+    word = "x" * 40
+    assert E.typst(word) == "\u200b".join(["x" * 15, "x" * 15, "x" * 10])
+    assert E.typst("ordinary words stay as typed") == "ordinary words stay as typed"
+    # The break is invisible: the words read the same.
+    assert _norm(_typst_text(E.typst("Built " + word + " thing"))).replace("\u200b", "").replace(" ", "") == \
+        ("Built" + word + "thing")

@@ -44,9 +44,21 @@ def paragraphs(text: object) -> list[str]:
     return [p for p in (one_line(part) for part in _PARAGRAPHS.split(clean(text))) if p]
 
 
+_LONG_RUN = re.compile(r"\w{30,}")
+_ZWSP = "\u200b"
+
+
+def _breakable(match: re.Match) -> str:
+    # A 30-letter run has no place to break and would run into the margin: offer a break
+    # (an invisible zero-width space) every 15 characters.
+    run = match.group(0)
+    return _ZWSP.join(run[i:i + 15] for i in range(0, len(run), 15))
+
+
 def typst(text: object) -> str:
     """Inline user text for Typst markup."""
-    return "".join("\\" + ch if ch in _TYPST_SPECIAL else ch for ch in one_line(text))
+    value = _LONG_RUN.sub(_breakable, one_line(text))
+    return "".join("\\" + ch if ch in _TYPST_SPECIAL else ch for ch in value)
 
 
 def typst_block(text: object) -> str:
