@@ -60,7 +60,11 @@ def prep(
     path = Path(output).expanduser()
     if path.is_dir():
         raise InvalidInput(f"{output} is a folder: give a file name, such as {Path(output) / ('interview-brief-' + str(report_id) + '.' + fmt)}")
-    write_private(path, data)
+    try:
+        write_private(path, data)
+    except (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError) as e:
+        # Name the file the user gave, not the temporary file beside it.
+        raise InvalidInput(f"cannot write {output}: {e.strerror or e}") from None
     C.say(f"Wrote {output}")
     if include_private:
         C.say("It includes private entries: keep it to yourself.")
