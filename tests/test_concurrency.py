@@ -95,8 +95,8 @@ def test_four_processes_log_250_entries_each_at_once(tmp_path, cli):
 
 
 def test_separate_processes_per_entry_at_once(tmp_path, cli):
-    db = run_workers(tmp_path, PER_PROCESS, workers=3, per_worker=15)
-    check_everything_is_there(type(cli), db, 3, 15)
+    db = run_workers(tmp_path, PER_PROCESS, workers=3, per_worker=12)
+    check_everything_is_there(type(cli), db, 3, 12)
 
 
 @pytest.mark.slow

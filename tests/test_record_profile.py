@@ -80,3 +80,10 @@ def test_an_over_long_profile_field_is_refused(cli):
     assert r.exit_code == 1
     assert r.stderr.strip().startswith("error: profile.summary: text is too long")
     assert cli.json("profile", "show")["summary"] is None
+
+
+def test_an_empty_value_clears_a_field(cli):
+    cli("profile", "set", "--name", "Jordan", "--email", "j@example.org", ok=True)
+    cli("profile", "set", "--email", "", ok=True)
+    assert cli.json("profile", "show")["email"] is None
+    assert "email" not in cli("export", ok=True).stdout

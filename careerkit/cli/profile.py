@@ -51,8 +51,10 @@ def set_(
     from careerkit.errors import InvalidInput
     from careerkit.store import records as R
 
-    values = {k: v for k, v in dict(name=name, headline=headline, email=email, phone=phone,
-                                    location=location, summary=summary).items() if v is not None}
+    # An empty value clears the field: --email ""
+    values = {k: (v if v.strip() else None)
+              for k, v in dict(name=name, headline=headline, email=email, phone=phone,
+                               location=location, summary=summary).items() if v is not None}
     if target_role:
         values["target_roles"] = [r.strip() for r in target_role if r.strip()]
     if link:
