@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
 def resume(
     gap_id: Optional[int] = typer.Option(None, "--for", metavar="GAP_ID",
                                          help="Choose and order accomplishments for this saved posting (careerkit gap list)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="FORMAT",
                                       help="md, html, pdf, docx or jsonresume (default: from -o's name, else md)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write here (default: standard output; pdf and docx need -o or a pipe)."),
