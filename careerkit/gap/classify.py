@@ -170,8 +170,10 @@ _EEO = _Gated(re.compile(
     r"safeguarding and promoting the welfare|share (?:this|that) commitment|affirmative action|"
     r"protected (?:class|veteran)|\bAmericans with Disabilities\b|\bTitle IX\b|\bveteran status\b|"
     r"sexual orientation|gender identit|marital status|national origin|pre-employment (?:check|screen)|"
-    r"safer recruitment (?:practice|procedures|policy)|\bcheck(?:s)? (?:will be|are) (?:carried out|undertaken|required)",
-    re.I), "opportunit|discriminat|regard|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check")
+    r"safer recruitment (?:practice|procedures|policy)|alternatives to the above|such alternatives|"
+    r"as the board may (?:find|deem)|other (?:duties|tasks) as (?:may be )?assigned|"
+    r"\bcheck(?:s)? (?:will be|are) (?:carried out|undertaken|required)",
+    re.I), "opportunit|discriminat|regard|alternative|board may|as assigned|as may be assigned|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check")
 _APPLY = _Gated(re.compile(
     r"\bto apply\b|\bapply (?:online|now|by|via|at|through|on|before|in writing|today)\b|"
     r"\bapplications? (?:must|should|will|are|can|close|form|pack|packet|deadline|received|submitted|"
@@ -197,7 +199,7 @@ _EMPLOYER = re.compile(
     r"University|Board|County|Federation|Foundation|Company|Partnership|ISD|Group)\s+"
     r"(?:is|are|has|have|was|serves|prides|anticipates|offers|provides|believes|strives|values|prioriti[sz]es|"
     r"employs|educates|enrolls|consists|comprises|became|opened|welcomes)\b|"
-    r"\bis (?:a|an) (?:\w+\s+){0,3}(?:school|academy|district|trust|college|community)\b(?! leader)|"
+    r"\bis (?:a|an) (?:[\w-]+\s+){0,3}(?:school|academy|district|trust|college|community)\b(?! leader)|"
     r"\b(?:is|are) (?:dedicated|committed|proud) to\b|\bwith (?:approximately |around |over |nearly )?\d[\d,]* "
     r"(?:students|pupils|learners|staff|employees)\b|\bwas (?:rated|judged|graded)\b|\bofsted\b.*\b(?:good|outstanding)\b",
     re.I)
@@ -246,7 +248,7 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
     return False
 
 
-_PURPOSE_LIKE = re.compile(r"^to [a-z]+\b|^the (?:[\w-]+\s+){1,5}(?:will|is responsible|provides|assists|supports|"
+_PURPOSE_LIKE = re.compile(r"^to [a-z]+\b|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b|^the (?:[\w-]+\s+){1,5}(?:will|is responsible|provides|assists|supports|"
                            r"serves|leads|is tasked)\b|^(?:this|the) (?:role|position|post)\b", re.I)
 
 

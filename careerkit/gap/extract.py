@@ -187,6 +187,7 @@ _ORG = re.compile(
     r"(?:Public Schools|County Schools|City Schools|Independent School District|Unified School District|"
     r"School District|Schools|School|Academy|Trust|College|University|ISD|USD|Board of Education|"
     r"School Board|Federation|Department of Education)(?:[ \t]+(?:Trust|Federation|District|Schools))?"
+    r"(?:[ \t]+of[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})?"
     r"(?:\s+No\.\s*\d+)?)\b")
 _ORG_OF = re.compile(r"\b((?:The[ \t]+)?(?:School Board|Board of Education|Department of Education)[ \t]+of[ \t]+"
                      r"(?:[A-Z][\w'’.-]*[ \t]*){1,4})", re.I)
@@ -197,15 +198,18 @@ _ORG_GENERIC = {"elementary", "middle", "high", "primary", "secondary", "special
 
 def _title_and_org(entries: list[sections.Entry], text: str) -> tuple[str | None, str | None]:
     title = org = None
+    titles: dict[str, str] = {}
     for i, e in enumerate(entries[:80]):
         if e.kind == "meta":
             val = _meta_value(e, entries, i)
             if not val:
                 continue
-            if title is None and e.key.strip() in sections.TITLE_KEYS:
-                title = val
-            if org is None and e.key.strip() in sections.ORG_KEYS:
+            key = " ".join(e.key.split())
+            if key in sections.TITLE_KEYS:
+                titles.setdefault(key, val)
+            if org is None and key in sections.ORG_KEYS:
                 org = val
+    title = next((titles[k] for k in sections.TITLE_KEYS if k in titles), None)
     if title is None:
         title = _first_line_title(entries)
     if org is None:
@@ -219,7 +223,12 @@ def _meta_value(e: sections.Entry, entries: list[sections.Entry], i: int) -> str
         nxt = next((x for x in entries[i + 1:i + 3] if x.kind in ("text", "bullet")), None)
         val = nxt.text if nxt and len(nxt.text.split()) <= 10 else ""
     # "Department Chairperson Salary Grade: Stipend ..." - cut at the next run-on key
-    val = re.split(r"\s+(?:[A-Z][A-Za-z/]*\s+){0,2}[A-Z][A-Za-z/]*:\s", val)[0]
+    for m in _RUN_ON_KEY.finditer(val):
+        words = m.group(1).split()
+        hit = next((k for k in range(len(words)) if sections.meta_key(" ".join(words[k:]))), None)
+        if hit is not None:
+            val = val[:m.start()] + (" " + " ".join(words[:hit]) if hit else "")
+            break
     val = re.split(r"\s{2,}", val)[0]
     return val.strip(" -–:") or None
 
@@ -227,6 +236,9 @@ def _meta_value(e: sections.Entry, entries: list[sections.Entry], i: int) -> str
 _ROLE_WORD = re.compile(r"\b(?:director|principal|teacher|head(?:teacher)?|coach|co-?ordinator|dean|assistant|"
                        r"lead|leader|manager|officer|specialist|superintendent|senco|chair(?:person)?|deputy|"
                        r"counsel(?:l)?or|instructor|lecturer|administrator|supervisor|vice)\b", re.I)
+
+
+_RUN_ON_KEY = re.compile(r"\s((?:[A-Za-z/#]+\s){0,2}[A-Za-z/#]+):\s")
 
 
 def _first_line_title(entries: list[sections.Entry]) -> str | None:
@@ -261,18 +273,29 @@ def _first_line_title(entries: list[sections.Entry]) -> str | None:
 
 
 def _find_org(text: str) -> str | None:
-    for rx in (_ORG_OF, _ORG):
-        for m in rx.finditer(text):
-            name = m.group(1).strip()
-            words = name.split()
-            # skip "Elementary School", "Assistant Principal ... School" and similar generic phrases
-            if len(words) < 2 or all(w.lower() in _ORG_GENERIC or w.lower() in
-                                     ("school", "schools", "academy", "college", "trust") for w in words):
-                continue
-            name = re.sub(r"^(?:The|THE|At|AT)\s+(?=The\s)", "", name)
-            if re.search(r"\b(Principal|Teacher|Coach|Director|Head|Assistant|Position|Job)\b", name):
-                continue
-            return re.sub(r"\s+CLASS DESCRIPTION$", "", name)
+    """An employer's name where the text names it: a line of its own, or the subject of a sentence."""
+    for line in text.split("\n")[:200]:
+        line = line.replace("**", "").replace("__", "").strip().lstrip("#").strip()
+        if not line or len(line) > 3000 or sections._BULLET.match(line):
+            continue
+        for rx in (_ORG_OF, _ORG):
+            for m in rx.finditer(line):
+                name = re.sub(r"^(?:(?:Valid|Current|Join|Welcome to|At|AT)\s+)+", "", m.group(1).strip())
+                name = re.sub(r"\s+CLASS DESCRIPTION$", "", name)
+                words = name.split()
+                if len(words) < 2 or all(w.lower() in _ORG_GENERIC or w.lower() in
+                                         ("school", "schools", "academy", "college", "trust") for w in words):
+                    continue
+                if re.search(r"\b(?:Principal|Teacher|Coach|Director|Head|Assistant|Position|Job|Building|"
+                             r"Certification|Certificate|Degree)\b", name):
+                    continue
+                before, after = line[:m.start()], line[m.end():]
+                alone = len(words) >= 0.6 * len(line.split())
+                subject = re.match(r"\s*(?:is|are|has|have|was|seeks|invites|serves|prides|anticipates|welcomes|"
+                                   r"offers)\b", after) and not before.strip()
+                named = re.search(r"(?:\bat|\bjoin|\bwith|\bfor|\bto|[-–—|,])\s*$", before)
+                if alone or subject or named:
+                    return name
     return None
 
 

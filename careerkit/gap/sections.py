@@ -40,6 +40,8 @@ _TERMINAL = tuple(".!?;:")
 _MD_HEAD = re.compile(r"^#{1,6}\s*(.*)$")
 _MD_BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _SPEC_MARKER_END = re.compile(r"(?:/|\|)\s*(?:E|D|A|I|R|AI|AF|Essential|Desirable)\s*$")
+_ITEM_START = re.compile(r"^(?:experience|knowledge|ability|able|strong|excellent|good|proven|minimum|at least|"
+                         r"valid|current|demonstrated|understanding|skills? in|\d)", re.I)
 MAX_LINES = 4000        # ten pages of posting; the rest of a huge paste is not read
 
 # Heading vocabulary: a short line made mostly of these words is a heading.
@@ -64,7 +66,7 @@ KIND_RULES = [
         r"who we are|\bour (?:school|district|trust|mission|values|vision|commitment)|equal opportunit|\beeo\b|"
         r"discriminat|disclaimer|safeguarding (?:statement|policy|commitment)|commitment to safeguarding|"
         r"job details|additional information|other information|\bcontact\b|closing date|what we offer|"
-        r"why (?:join|work)|\bperks\b|\blocation\b|\bhours\b|\bcontract\b|\bvisa\b|selection process|"
+        r"why (?:join|work)|\bperks\b|\boffers?\b|^about\b(?! (?:the|this) (?:role|position|job|post))|\blocation\b|\bhours\b|\bcontract\b|\bvisa\b|selection process|"
         r"supplemental information|\bfunding\b|\bterms\b")),
     ("duty", re.compile(
         r"dut(?:y|ies)|responsibilit|functions|accountabilit|\btasks\b|what you(?:'ll|’ll| will) do|"
@@ -174,8 +176,9 @@ def _classify(line: str, prev_blank: bool, next_line: str | None) -> list[Entry]
         kind = heading_kind(key)
         if kind != "unknown" or _MODIFIER.search(key.lower()):
             return [Entry("heading", key), Entry("text", val)]
-        if (_is_caps(key) and len(_words(val)) <= 8 and not val.endswith(".")) or \
-                (len(_words(key)) <= 3 and len(_words(val)) <= 4 and not val.endswith(".")):
+        if ((_is_caps(key) and len(_words(val)) <= 8 and not val.endswith(".")) or
+                (len(_words(key)) <= 3 and len(_words(val)) <= 4 and not val.endswith("."))) and \
+                not re.search(r"\b(?:required|preferred|desirable|essential|years?)\b", val, re.I):
             return [Entry("meta", val, key=key.lower())]
     if stripped.endswith(":") and len(words) <= 12:
         return [Entry("heading", stripped.rstrip(": "))]
@@ -184,8 +187,13 @@ def _classify(line: str, prev_blank: bool, next_line: str | None) -> list[Entry]
     if _is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
         return [Entry("heading", stripped)]
     if (len(words) <= 8 and not stripped.endswith(tuple(".;,!?")) and prev_blank
-            and _heading_vocab_share(stripped) >= 0.75 and heading_kind(stripped) != "unknown"):
-        return [Entry("heading", stripped)]
+            and heading_kind(stripped) != "unknown"):
+        if _heading_vocab_share(stripped) >= 0.75:
+            return [Entry("heading", stripped)]
+        # a short line standing alone between blank lines, as web pages set their headings
+        next_blank = next_line is None or not next_line.strip() or bool(_BULLET.match(next_line))
+        if next_blank and len(words) <= 6 and not _ITEM_START.match(stripped):
+            return [Entry("heading", stripped)]
     return [Entry("text", stripped)]
 
 

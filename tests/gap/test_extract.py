@@ -228,3 +228,32 @@ def test_random_bytes_decoded_do_not_raise():
 def test_deterministic():
     text = (POSTINGS / "bullets-mixed.txt").read_text()
     assert extract(text).model_dump() == extract(text).model_dump()
+
+
+def test_headings_standing_alone_between_blank_lines():
+    posting = read("web-headings-uk.txt")
+    got = texts(posting)
+    assert posting.organization == "Brookfield Primary School"
+    assert "lead our inclusion team of six teaching assistants" in got
+    assert by_text(posting)["NPQSL would be an advantage."].must == "preferred"
+    # what the school offers, the safeguarding statement and the school's description are not asked of anyone
+    assert not any("staff team" in t or "DBS" in t or "Leeds" in t or "wellbeing" in t for t in got)
+    assert len(got) == 6
+
+
+def test_job_board_footer_fields():
+    posting = read("job-board-footer.txt")
+    reqs = by_text(posting)
+    assert reqs["Bachelor's (Required)"].type == "education"
+    assert reqs["Teaching: 2 years (Required)"].years == 2
+    assert reqs["Teaching Certification (Preferred)"].must == "preferred"
+    got = " ".join(texts(posting))
+    assert "$52,000" not in got and "Full-time" not in got and "Monday" not in got and "In person" not in got
+    # the opening announcement gives way to the list of duties
+    assert not any(t.startswith("Sunrise Elementary is seeking") for t in texts(posting))
+
+
+def test_board_boilerplate_is_not_a_requirement():
+    got = texts(read("board-boilerplate.txt"))
+    assert not any("alternatives" in t or "as may be assigned" in t or "Evaluation of Professional" in t for t in got)
+    assert len(got) == 7
