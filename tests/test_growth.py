@@ -385,3 +385,15 @@ def test_status_survives_a_damaged_saved_report(cli, db_path):
                      "VALUES ('AP', 'x', 1, 40, '{not json')")
     data = cli.json("status")
     assert data["last_posting"]["score"] == 40 and data["last_posting"]["top_gaps"] == []
+
+
+def test_cadence_without_a_name_lists_everyone_with_their_next_date(cli):
+    person(cli, "Priya Raman", "mentor", "2025-03-01")
+    person(cli, "Marcus Bell", "sponsor")
+    person(cli, "Old Friend", "other", "2020-01-01")
+    cli("network", "cadence", "priya", "2w", ok=True)
+    rows = {p["name"]: p for p in cli.json("network", "cadence")}
+    assert rows["Priya Raman"]["next"] == "2025-03-15" and rows["Priya Raman"]["cadence_set"]
+    assert rows["Marcus Bell"]["due"] and rows["Old Friend"]["next"] is None
+    out = cli("network", "cadence", ok=True).stdout
+    assert "every 2 weeks" in out and "every 3 months (default)" in out and "2025-03-14 (due)" in out

@@ -191,7 +191,8 @@ def extend_network(sub: typer.Typer) -> None:
                               "with someone: moves their last contact to that day.")(touch)
     sub.command("touches", help="The conversations recorded, newest first.")(touches)
     sub.command("cadence", help="How often to be in touch with one person (6w, 3m, 45d, off), "
-                                "or --default to use their relationship's.")(cadence)
+                                "or --default to use their relationship's; with no NAME, everyone "
+                                "with the day they are next due.")(cadence)
 
 
 def print_due(rows: list[dict[str, Any]], as_json: bool, limit: int | None = None) -> None:
@@ -263,13 +264,16 @@ def touches(
 
 
 def cadence(
-    name: str = typer.Argument(..., metavar="NAME", help="The person's name (or a unique part of it) or id."),
+    name: Optional[str] = typer.Argument(None, metavar="[NAME]", help="The person's name (or a unique part of it) or id; none lists everyone."),
     every: Optional[str] = typer.Argument(None, metavar="[EVERY]", help="6w, 3m, 45d, 1y or off."),
     default: bool = typer.Option(False, "--default", help="Use the cadence of their relationship again."),
+    as_json: bool = typer.Option(False, "--json", help="With no NAME: print one JSON document."),
 ) -> None:
     from careerkit.errors import InvalidInput
     from careerkit.store.growth import contacts_due, describe_every, find_contact, set_cadence
 
+    if name is None:
+        return _everyone(as_json)
     if every is not None and default:
         raise InvalidInput("give a cadence or --default, not both")
     with C.writing() as conn:
@@ -284,6 +288,29 @@ def cadence(
         typer.echo(message)
     else:
         C.say(message)
+
+
+def _everyone(as_json: bool) -> None:
+    """Everyone with their cadence and the day they are next due, soonest first."""
+    from careerkit.store.growth import contacts_due, describe_every
+
+    with C.database() as conn:
+        people = contacts_due(conn, today())
+    if as_json:
+        C.print_json(people)
+        return
+    if not people:
+        C.say("Nobody in your network yet: careerkit network add NAME --relationship mentor")
+        return
+    t = C.table("id", "name", "relationship", "cadence", "last contact", "next")
+    for c in people:
+        where = "" if c["cadence_set"] else " (default)"
+        nxt = c["next"] or "-"
+        if c["due"]:
+            nxt += " (due)"
+        t.add_row(str(c["id"]), C.esc(c["name"]), c["relationship"],
+                  describe_every(c["cadence"]) + where, C.esc(c["last_contact"] or "never"), nxt)
+    C.console().print(t)
 
 
 # -- goals ----------------------------------------------------------------------------------------
