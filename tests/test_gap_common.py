@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from pathlib import Path
+
 import pytest
 
-from conftest import FIXTURES
-
-POSTINGS = FIXTURES / "postings-common"
+POSTINGS = Path(__file__).resolve().parent / "fixtures" / "postings-common"
 
 
 def req(text, must, rtype, verdict, comps=()):
