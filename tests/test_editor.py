@@ -181,6 +181,9 @@ def test_the_editor_failing_on_an_untouched_template_keeps_nothing(cli, editor, 
     ("title: [Coached the grade 3 team\n", "could not be read"),
     ("title: Coached the grade 3 team\nmood: great\n", "unknown field 'mood'"),
     ("impact: everyone happier\n", "title is required"),
+    ("title: {nested: map}\n", "accomplishment.title: expected text, not a mapping"),
+    ("title: t\nskills: [a, [b, c]]\n", "accomplishment.skills: expected a list of text"),
+    ("title: t\nskills: {a: 1}\n", "accomplishment.skills: expected a list of text"),
 ])
 def test_a_failed_save_keeps_what_was_typed_in_a_recovery_file(cli, editor, db_path, typed, why):
     editor.will(write=typed)

@@ -54,13 +54,18 @@ def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
     if value is None:
         return [] if col in kind.lists else None
     if col in kind.lists:
-        items = [value] if isinstance(value, str) else list(value)
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or any(isinstance(v, (dict, list)) for v in items):
+            raise InvalidInput(f"{kind.name}.{key}: expected a list of text, like [a, b]")
         cleaned = [str(v).strip() for v in items if str(v).strip()]
         for item in cleaned:
             _check_length(kind, key, item)
         return cleaned
     if col in kind.flags:
         return _flag(kind, key, value)
+    if isinstance(value, (dict, list)):
+        raise InvalidInput(f"{kind.name}.{key}: expected text, not a "
+                           f"{'list' if isinstance(value, list) else 'mapping'}")
     if isinstance(value, str) and not value.strip():
         return None  # an empty option or editor line clears the field: `--end ""`
     if col in kind.numbers:
