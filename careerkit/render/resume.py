@@ -103,7 +103,8 @@ class Resume:
 
     @property
     def title(self) -> str:
-        return f"{self.name}: resume" + (f" for {self.target}" if self.target else "")
+        # Not the posting's name: the same file may travel to more than one employer.
+        return f"{self.name}: resume"
 
 
 # -- building the resume ---------------------------------------------------------------

@@ -156,6 +156,6 @@ def _unused_feedback(rec, reports) -> Check:
              if ev.kind == "feedback"}
     for f in rec.feedback:
         if f.id not in cited:
-            who = f.relationship.replace("-", " ")
-            check.findings.append(Finding("feedback", f.id, f.date, one_line(f.text), f"from a {who}"))
+            who = {"other": "someone else"}.get(f.relationship, "a " + f.relationship.replace("-", " "))
+            check.findings.append(Finding("feedback", f.id, f.date, one_line(f.text), f"from {who}"))
     return check
