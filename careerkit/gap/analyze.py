@@ -137,6 +137,9 @@ def by_evidence(req, units, index: EvidenceIndex, record):
     shown = set().union(*(m.matched for m in best_p)) if best_p else set()
     missing_heavy = [u for u in heavy if u.key not in shown and not any(u.key in m.matched for m in practice[:30])]
 
+    def studied(terms) -> bool:      # the learning or goal shows every specific term missing from practice
+        return all(any(u.key in m.matched for m in best_s) for u in terms)
+
     met_at = MET.get(req.type, MET["skill"])
     concepts = [u for u in units if isinstance(u.key, int)]
     concept_cov = (sum(u.weight for u in concepts if u.key in shown) / sum(u.weight for u in concepts)
@@ -152,12 +155,9 @@ def by_evidence(req, units, index: EvidenceIndex, record):
         if req.type == "responsibility" and _bigger_scope(req.text) and not _has_admin(record):
             verdict = "partial"
             why = "done at a smaller scope (no administrative post): " + _refs(best_p) + " on " + _named(units, shown)
-    elif cov_s > cov_p and cov_s >= PARTIAL and all(any(u.key in m.matched for m in best_s) for u in missing_heavy):
+    elif cov_s > cov_p and cov_s >= PARTIAL and studied(missing_heavy):
         verdict, chosen = "partial", best_s + best_p[:1]
-        kind = "planned" if best_s[0].entry.status == "planned" else "learning only"
-        why = f"{kind}: {_refs(best_s)} ({_named(units, best_s[0].matched | best_s[0].related)})"
-        if best_p:
-            why += f"; related practice in {_refs(best_p[:1])}"
+        why = _study_why(units, best_s) + (f"; related practice in {_refs(best_p[:1])}" if best_p else "")
     elif wrong_level:
         verdict, chosen = "gap", []
         why = "no position at the " + ", ".join(sorted(checks.levels_in(req.text))) + " level asked"
@@ -171,10 +171,9 @@ def by_evidence(req, units, index: EvidenceIndex, record):
             why += f"; nothing from {place.title()}"
         elif lacking:
             why += "; not on " + ", ".join(u.label for u in lacking[:3])
-    elif cov_s >= PARTIAL and all(any(u.key in m.matched for m in best_s) for u in missing_heavy):
+    elif cov_s >= PARTIAL and studied(missing_heavy):
         verdict, chosen = "partial", best_s
-        kind = "planned" if best_s[0].entry.status == "planned" else "learning only"
-        why = f"{kind}: {_refs(best_s)} ({_named(units, best_s[0].matched | best_s[0].related)})"
+        why = _study_why(units, best_s)
     else:
         verdict, chosen = "gap", []
         top = missing_heavy or sorted(units, key=lambda u: -u.weight)[:3]
@@ -182,6 +181,11 @@ def by_evidence(req, units, index: EvidenceIndex, record):
     evidence = [Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))
                 for m in chosen[:2]]
     return verdict, evidence, why
+
+
+def _study_why(units, best_s: list[Match]) -> str:
+    kind = "planned" if best_s[0].entry.status == "planned" else "learning only"
+    return f"{kind}: {_refs(best_s)} ({_named(units, best_s[0].matched | best_s[0].related)})"
 
 
 def _refs(matches: list[Match]) -> str:
