@@ -45,7 +45,7 @@ def _extract(text: str):
 
     lines = lines_of(text)
     entries = sections.entries_of(lines)
-    title, org = _title_and_org(entries, text)
+    title, org = _title_and_org(entries, "\n".join(lines))
     cands = _candidates(entries)
     cands = _keep(cands, title, org)
     reqs: list[Requirement] = []

@@ -41,6 +41,7 @@ def lines_of(text: str) -> list[str]:
     """Clean text split into lines, with tables flattened and run-in headings split."""
     out: list[str] = []
     table_cols: tuple[int | None, int | None] | None = None
+    tick_cols: tuple[int, int] | None = None
     for raw in clean(text).split("\n", MAX_LINES)[:MAX_LINES]:
         raw = raw.rstrip()
         if len(raw) > MAX_LINE:
@@ -60,6 +61,12 @@ def lines_of(text: str) -> list[str]:
             continue
         if not raw.strip():
             table_cols = None
+        cols = _tick_columns(raw)
+        if cols:
+            tick_cols = cols
+            raw = raw[:min(cols)].rstrip() or raw
+        elif tick_cols:
+            raw = _tick_row(raw, tick_cols)
         raw = raw.replace("\t", "    ") if re.match(r"^\s*(\S{1,4})\t", raw) else raw
         raw = re.sub(r"(?<=\S)\t+(?=\S)", " / ", raw)
         raw = _SPACES.sub(" ", raw.replace("\t", " "))
@@ -69,6 +76,27 @@ def lines_of(text: str) -> list[str]:
             raw = raw[m.end(1):]
         out.append(raw)
     return out
+
+
+_TICK_HEAD = re.compile(r"\s{2,}(Essential|Required)\b.*?\s{2,}(Desirable|Preferred)\b", re.I)
+_TICK_ROW = re.compile(r"\s{2,}([✓✔√xX✗•*])\s*$")
+
+
+def _tick_columns(line: str) -> tuple[int, int] | None:
+    """Where the Essential and Desirable columns of a space-aligned table start, on its header."""
+    m = _TICK_HEAD.search(line.expandtabs())
+    return (m.start(1), m.start(2)) if m else None
+
+
+def _tick_row(line: str, cols: tuple[int, int]) -> str:
+    """A row ending in a tick: the tick becomes "/ E" or "/ D" by the column it stands under."""
+    wide = line.expandtabs()
+    m = _TICK_ROW.search(wide)
+    if not m:
+        return line
+    at = m.start(1)
+    mark = "E" if abs(at - cols[0]) <= abs(at - cols[1]) else "D"
+    return f"{wide[:m.start()].rstrip()} / {mark}"
 
 
 def _split_long(line: str) -> list[str]:

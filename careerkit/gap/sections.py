@@ -56,6 +56,7 @@ expectations purpose overview goal goals information training attributes qualiti
 ideal candidate profile will do you'll areas principal accountabilities tasks special professional
 understanding experiences standards classification objective objectives nice have would like
 application process selection essential/desirable must performance supervisory job-specific
+work environment physical demands mental setting
 """.split())
 
 KIND_RULES = [
@@ -133,6 +134,20 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _opens_a_block(next_line: str | None) -> bool:
+    """What follows a heading: a list, an indented line, or a sentence longer than a heading."""
+    if next_line is None:
+        return False
+    if _BULLET.match(next_line) or _NUMBER_ONLY.match(next_line) or next_line[:1] in (" ", "\t"):
+        return True
+    return len(_words(next_line)) >= 8
+
+
+def _is_title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+
+
 def _heading_vocab_share(text: str) -> float:
     words = [w.lower().strip("'’") for w in _words(text)]
     if not words:
@@ -186,6 +201,12 @@ def _classify(line: str, prev_blank: bool, next_line: str | None) -> list[Entry]
         return [Entry("heading", stripped.rstrip("/ "))]
     if _is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
         return [Entry("heading", stripped)]
+    if (len(words) <= 6 and not stripped.endswith(tuple(".;,!?")) and _is_title_case(words)
+            and _heading_vocab_share(stripped) >= 0.5 and heading_kind(stripped) != "unknown"
+            and (_heading_vocab_share(stripped) == 1.0 or not _ITEM_START.match(stripped))
+            and not re.search(r"\((?:required|preferred|desired|essential|desirable)\)", stripped, re.I)
+            and _opens_a_block(next_line)):
+        return [Entry("heading", stripped)]      # "Minimum Requirements" on a line of its own
     if (len(words) <= 8 and not stripped.endswith(tuple(".;,!?")) and prev_blank
             and heading_kind(stripped) != "unknown"):
         if _heading_vocab_share(stripped) >= 0.75:

@@ -257,3 +257,41 @@ def test_board_boilerplate_is_not_a_requirement():
     got = texts(read("board-boilerplate.txt"))
     assert not any("alternatives" in t or "as may be assigned" in t or "Evaluation of Professional" in t for t in got)
     assert len(got) == 7
+
+
+def test_space_aligned_table_with_ticks_under_essential_and_desirable():
+    posting = read("tick-columns.txt")
+    reqs = by_text(posting)
+    assert len(posting.requirements) == 6
+    assert reqs["Qualified Teacher Status"].must == "required"
+    assert reqs["Further professional qualification such as NPQH or NPQSL"].must == "preferred"
+    assert reqs["Experience of leading whole-school change"].must == "preferred"
+    wrapped = ("Successful experience as a senior leader in a primary school, including leading a core subject "
+               "across the school")
+    assert reqs[wrapped].must == "required" and reqs[wrapped].type == "experience"
+    assert not any("✓" in t for t in texts(posting))
+
+
+def test_plain_title_case_headings_lettered_items_and_sub_bullets():
+    posting = read("plain-headings.txt")
+    reqs = by_text(posting)
+    assert reqs["Bachelor's degree in education"].section == "Minimum Requirements"
+    assert reqs["Five (5) years of successful teaching experience"].must == "required"
+    assert reqs["Experience with adult learning theory"].must == "preferred"          # Desired heading
+    assert reqs["Design sessions based on walkthrough data."].type == "responsibility"
+    got = texts(posting)
+    assert "Minimum Requirements" not in got and "Essential Duties and Responsibilities" not in got
+    assert not any("travel" in t or "Other duties" in t for t in got)
+    assert not any(t.startswith("The Instructional Coach partners") for t in got)   # purpose, duties follow
+
+
+def test_html_with_line_breaks_and_bold_labels():
+    posting = read("html-br.html")
+    reqs = by_text(posting)
+    assert posting.title == "Assistant Principal"
+    assert len(posting.requirements) == 5
+    lic = next(r for r in posting.requirements if r.text.startswith("Valid Virginia"))
+    assert lic.type == "credential" and lic.jurisdiction == "Virginia"
+    assert reqs["Knowledge of Virginia Standards of Learning"].must == "preferred"
+    got = " ".join(texts(posting))
+    assert "$95,000" not in got and "lift 25 pounds" not in got and "Equal Opportunity" not in got
