@@ -204,7 +204,7 @@ def test_prep_docx_has_real_headings_and_lists(prepped, tmp_path):
     assert "2. Experience leading curriculum work and using assessment data to improve instruction" in h2
     bullets = [t for s, t in styles if s.startswith("List Bullet")]
     assert "Impact: Proficient argument essays rose from 41% to 58% in one year" in bullets
-    assert any(t.startswith("☐ Bring: artifacts/writing-sequence.pdf") for t in bullets)
+    assert "☐ Bring: artifacts/writing-sequence.pdf" in [t for _, t in styles]
     assert styles[0] == ("Title", "Interview brief: Assistant Principal")
     assert all(PRIVATE_WIN not in t for _, t in styles)
 

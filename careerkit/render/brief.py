@@ -193,23 +193,25 @@ def footer(brief: Brief) -> str:
 
 def docx(brief: Brief) -> bytes:
     """The brief as a Word document with real headings and lists."""
+    from docx.shared import Pt
+
     from careerkit.render import docx as W
 
     doc = W.new_document(title=heading(brief), author=brief.candidate or "",
                          subject="Interview preparation", keywords=["interview", "careerkit"])
     W.title(doc, heading(brief))
     if subtitle(brief):
-        W.paragraph(doc, subtitle(brief), italic=True)
-    W.paragraph(doc, summary(brief), lead=f"Score {brief.score}/100.")
+        _para(W, doc, subtitle(brief), italic=True)
+    _para(W, doc, summary(brief), lead=f"Score {brief.score}/100.")
     if brief.weighs_most:
-        W.paragraph(doc, "; ".join(c.name for c in brief.weighs_most), lead="Weighs most:")
+        _para(W, doc, "; ".join(c.name for c in brief.weighs_most), lead="Weighs most:")
 
     if brief.qualifications:
         W.heading(doc, "Qualifications asked", 1)
         for q in brief.qualifications:
-            W.bullet(doc, q.text, lead=f"{MUST[q.must]} · {VERDICT[q.verdict]}:")
+            _bullet(W, doc, q.text, lead=f"{MUST[q.must]} · {VERDICT[q.verdict]}:")
             for line in q.evidence:
-                W.bullet(doc, line.text, level=2)
+                _bullet(W, doc, line.text, level=2)
 
     if brief.points:
         W.heading(doc, "Stories to tell", 1)
@@ -218,53 +220,72 @@ def docx(brief: Brief) -> bytes:
         if brief.also_met:
             W.heading(doc, "Also met", 2)
             for q in brief.also_met:
-                W.bullet(doc, " — ".join([q.text] + [line.text for line in q.evidence]))
+                _bullet(W, doc, " — ".join([q.text] + [line.text for line in q.evidence]))
 
     W.heading(doc, "Likely questions", 1)
     W.heading(doc, "Any panel", 2)
     for q in brief.general_questions:
-        W.bullet(doc, q)
+        _bullet(W, doc, q)
     for s in brief.questions:
         W.heading(doc, competency(s.competency), 2)
         for q in s.questions:
-            W.bullet(doc, q)
+            _bullet(W, doc, q)
         if s.stories:
-            W.paragraph(doc, "; ".join(s.stories), lead="Stories that fit:")
+            _para(W, doc, "; ".join(s.stories), lead="Stories that fit:")
 
     if brief.voices:
         W.heading(doc, "What others have said", 1)
         for v in brief.voices:
             if v.label:
                 W.heading(doc, voice_label(v), 2)
-            W.paragraph(doc, theme_line(v), italic=True)
+            _para(W, doc, theme_line(v), italic=True, keep=True)
             for q in v.quotes:
-                p = W.paragraph(doc, f"“{q.text}”", style="Quote")
+                p = _para(W, doc, f"“{q.text}”", style="Quote")
                 p.add_run(f" — {attribution(q)}")
 
     if brief.gaps:
         W.heading(doc, "Gaps and honest answers", 1)
         for g in brief.gaps:
             W.heading(doc, g.text, 2)
-            W.paragraph(doc, g.why, lead=f"{MUST[g.must]} · {VERDICT[g.verdict]}.")
-            W.paragraph(doc, "", lead="Nearest evidence:")
+            _para(W, doc, g.why, lead=f"{MUST[g.must]} · {VERDICT[g.verdict]}.", keep=True)
+            _para(W, doc, "", lead="Nearest evidence:")
             for line in g.nearest:
-                W.bullet(doc, evidence(line))
+                _bullet(W, doc, evidence(line))
             if not g.nearest:
-                W.bullet(doc, "Nothing in the record yet.")
-            W.paragraph(doc, "", lead="Under way:")
+                _bullet(W, doc, "Nothing in the record yet.")
+            _para(W, doc, "", lead="Under way:")
             for u in g.under_way:
-                W.bullet(doc, under(u))
+                _bullet(W, doc, under(u))
             if not g.under_way:
-                W.bullet(doc, "Nothing under way in the record yet.")
+                _bullet(W, doc, "Nothing under way in the record yet.")
 
     W.heading(doc, "Questions to ask the panel", 1)
     for q in brief.panel_questions:
-        W.bullet(doc, q)
+        _bullet(W, doc, q)
     W.heading(doc, "Checklist", 1)
     for item in brief.checklist:
-        W.bullet(doc, "☐ " + item)
-    W.paragraph(doc, footer(brief), italic=True)
+        box = _para(W, doc, "☐ " + item)        # a box to tick on paper, not a bullet too
+        box.paragraph_format.left_indent = Pt(16)
+        box.paragraph_format.first_line_indent = Pt(-16)
+    _para(W, doc, footer(brief), italic=True).paragraph_format.space_before = Pt(14)
     return W.to_bytes(doc)
+
+
+def _bullet(W, doc, text: str, **kw):
+    """A list item on one line: a line break typed in the record is not a new paragraph."""
+    from careerkit.render.escape import one_line
+
+    return W.bullet(doc, one_line(text), **kw)
+
+
+def _para(W, doc, text: str = "", *, keep: bool = False, **kw):
+    """A paragraph on one line; `keep` holds it on the page of what follows (a label)."""
+    from careerkit.render.escape import one_line
+
+    p = W.paragraph(doc, one_line(text), **kw)
+    if keep or (not text and kw.get("lead")):
+        p.paragraph_format.keep_with_next = True
+    return p
 
 
 def _docx_point(W, doc, p) -> None:
@@ -272,24 +293,24 @@ def _docx_point(W, doc, p) -> None:
     line = f"{MUST[p.must]} · {VERDICT[p.verdict]}"
     if p.competencies:
         line += " · " + "; ".join(c.name for c in p.competencies)
-    W.paragraph(doc, p.why if p.verdict != "met" else "", lead=line + ".")
+    _para(W, doc, p.why if p.verdict != "met" else "", lead=line + ".", keep=True)
     for s in p.stories:
-        W.paragraph(doc, story_meta(s), lead=f"Story: {s.title}.")
+        _para(W, doc, story_meta(s), lead=f"Story: {s.title}.", keep=True)
         for label, text in star(s):
-            W.bullet(doc, text, lead=f"{label}:")
+            _bullet(W, doc, text, lead=f"{label}:")
         if s.impact:
-            W.bullet(doc, s.impact, lead="Impact:")
+            _bullet(W, doc, s.impact, lead="Impact:")
     for r in p.repeats:
-        W.paragraph(doc, f"{r.title} (told under {r.point}).", lead="Story:")
+        _para(W, doc, f"{r.title} (told under {r.point}).", lead="Story:")
     if p.other:
-        W.paragraph(doc, "", lead="Also in the record:")
+        _para(W, doc, "", lead="Also in the record:")
         for line in p.other:
-            W.bullet(doc, evidence(line))
+            _bullet(W, doc, evidence(line))
     if p.artifacts:
-        W.paragraph(doc, "", lead="Bring:")
+        _para(W, doc, "", lead="Bring:")
         for a in p.artifacts:
-            W.bullet(doc, a)
+            _bullet(W, doc, a)
     if p.under_way:
-        W.paragraph(doc, "", lead="Under way:")
+        _para(W, doc, "", lead="Under way:")
         for u in p.under_way:
-            W.bullet(doc, under(u))
+            _bullet(W, doc, under(u))
