@@ -42,6 +42,8 @@ def parse_career_text(text: str, fmt: str, name: str = "career file") -> dict[st
             data = json.loads(text)
         except json.JSONDecodeError as e:
             raise InvalidInput(f"{name}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
+        except RecursionError:
+            raise InvalidInput(f"{name}: nested too deeply to read") from None
     else:
         import yaml
 
