@@ -139,6 +139,9 @@ def test_prep_markdown_to_stdout(prepped):
     assert PRIVATE_WIN not in r.stdout and PRIVATE_PRAISE not in r.stdout
     assert "Dana Whitfield" not in r.stdout
     assert "— a supervisor, End-of-year evaluation, Jun 2023" in r.stdout
+    # one framework: the posting leans on PSEL, so no Teacher Leader standards beside it
+    assert "### Professional Community for Teachers and Staff (psel-7)" in r.stdout
+    assert "(tlms-" not in r.stdout
 
 
 def test_prep_private_only_when_asked(prepped):
