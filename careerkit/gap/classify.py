@@ -208,6 +208,9 @@ _CANDIDATE = re.compile(r"\b(?:seeking|looking for|candidates?|applicants?|someo
 # A sentence announcing the list below it ("The skills which follow are essential").
 _LEADIN = re.compile(r"\b(?:which|that) follows?\b|\bthe following\b|\b(?:listed|set out|detailed|outlined) "
                      r"below\b|\bas follows\b|\bbelow are\b", re.I)
+_HEADER_CELL = re.compile(r"^(?:criteria|essential|desirable|essential\s*/\s*desirable|e\s*/\s*d|how (?:assessed|"
+                          r"identified|evidenced)|method of assessment|(?:source of )?evidence|assessed by|"
+                          r"(?:stage )?identified (?:by|at)|category|area)[\s/:]*$", re.I)
 _DATEISH = _Gated(re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                       r"december)\s+\d{4}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|"
                       r"september|october|november|december)\b", re.I), "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -237,7 +240,7 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if _EMPLOYER.search(t) and not _CANDIDATE.search(t):
         return True
-    if _LEADIN.search(t):
+    if _LEADIN.search(t) or _HEADER_CELL.match(t):
         return True
     if _DATEISH.search(t) and len(words) <= 12:
         return True

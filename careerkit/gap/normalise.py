@@ -19,6 +19,9 @@ _RUN_IN = re.compile(
     r"Desirable|Preferred|Benefits|Salary|Compensation|Purpose|Expectations|Competencies|"
     r"QUALIFICATIONS?|REQUIREMENTS?|RESPONSIBILITIES|DUTIES|SKILLS|EXPERIENCE|EDUCATION|SUMMARY))"
     r"(?=[A-Z][a-z])")
+_LONE_MARK = re.compile(r"^\s*[ED](?:\s*[/,]?\s*(?:AF|AI|A|I|R|T|O|L|P|S|C))*\s*$")
+_EVIDENCE_ONLY = re.compile(r"^\s*(?:AF|AI|A|I|R|T|O|L|P|S|C|Ref|Refs|Int|App)(?:\s*[/,&]\s*"
+                            r"(?:AF|AI|A|I|R|T|O|L|P|S|C|Ref|Refs|Int|App))*\s*$")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ESSENTIAL = re.compile(r"^\s*(essential|required|e)\s*$", re.I)
 _DESIRABLE = re.compile(r"^\s*(desirable|desired|preferred|d)\s*$", re.I)
@@ -70,6 +73,11 @@ def lines_of(text: str) -> list[str]:
         raw = raw.replace("\t", "    ") if re.match(r"^\s*(\S{1,4})\t", raw) else raw
         raw = re.sub(r"(?<=\S)\t+(?=\S)", " / ", raw)
         raw = _SPACES.sub(" ", raw.replace("\t", " "))
+        if _EVIDENCE_ONLY.match(raw):
+            continue                     # "AF/I": how a criterion is assessed, on its own line
+        if _LONE_MARK.match(raw) and out and out[-1].strip():
+            out[-1] = f"{out[-1].rstrip()} / {raw.strip()}"   # a table cell on its own line: "E"
+            continue
         m = _RUN_IN.match(raw)
         if m and len(raw) > len(m.group(1)) + 2:
             out.append(m.group(1).strip() + ":")

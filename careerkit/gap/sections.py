@@ -53,7 +53,7 @@ we're were looking for seek seeking job role position summary description detail
 person specification specifications additional other main general the and of a an to in who need
 needs bring benefits salary how apply our offer competencies competency criteria functions function
 expectations purpose overview goal goals information training attributes qualities working conditions
-ideal candidate profile will do you'll areas principal accountabilities tasks special professional
+ideal candidate profile will do you'll areas principal accountabilities tasks professional
 understanding experiences standards classification objective objectives nice have would like
 application process selection essential/desirable must performance supervisory job-specific
 work environment physical demands mental setting
@@ -67,7 +67,8 @@ KIND_RULES = [
         r"who we are|\bour (?:school|district|trust|mission|values|vision|commitment)|equal opportunit|\beeo\b|"
         r"discriminat|disclaimer|safeguarding (?:statement|policy|commitment)|commitment to safeguarding|"
         r"job details|additional information|other information|\bcontact\b|closing date|what we offer|"
-        r"why (?:join|work)|\bperks\b|\boffers?\b|^about\b(?! (?:the|this) (?:role|position|job|post))|\blocation\b|\bhours\b|\bcontract\b|\bvisa\b|selection process|"
+        r"why (?:join|work)|\bperks\b|\boffers?\b|^about\b(?! (?:the|this) (?:role|position|job|post)| you)|"
+        r"^the (?:school|academy|trust|district|college|company)$|\blocation\b|\bhours\b|\bcontract\b|\bvisa\b|selection process|"
         r"supplemental information|\bfunding\b|\bterms\b")),
     ("duty", re.compile(
         r"dut(?:y|ies)|responsibilit|functions|accountabilit|\btasks\b|what you(?:'ll|’ll| will) do|"
@@ -79,7 +80,7 @@ KIND_RULES = [
     ("req", re.compile(
         r"qualifi|requirement|skill|knowledge|abilit|experience|education|certific|licen[cs]|credential|"
         r"criteria|specification|looking for|expectation|competenc|attribute|who you are|you (?:have|bring|are)\b|"
-        r"what you(?:'ll|’ll)? (?:need|bring)|ideal candidate|training|understanding|qualities|characteristics|"
+        r"what you(?:'ll|’ll)? (?:need|bring)|ideal candidate|about you|training|understanding|qualities|characteristics|"
         r"standards|profile")),
 ]
 _MODIFIER = re.compile(r"essential|desirable|desired|preferred|required|minimum|mandatory|nice to have|bonus")

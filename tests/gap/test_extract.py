@@ -295,3 +295,19 @@ def test_html_with_line_breaks_and_bold_labels():
     assert reqs["Knowledge of Virginia Standards of Learning"].must == "preferred"
     got = " ".join(texts(posting))
     assert "$95,000" not in got and "lift 25 pounds" not in got and "Equal Opportunity" not in got
+
+
+def test_table_cells_copied_one_per_line():
+    posting = read("cells-on-lines.txt")
+    reqs = by_text(posting)
+    assert posting.title == "Class Teacher (Upper Key Stage 2)"
+    assert len(posting.requirements) == 4
+    assert reqs["A degree in a National Curriculum subject"].must == "preferred"
+    assert reqs["Experience of teaching in Year 5 or Year 6"].must == "required"
+    assert reqs["Qualified Teacher Status"].type == "credential"
+
+
+def test_about_you_is_a_requirements_section():
+    posting = extract("About the school\nWe are a small village school.\n\nAbout you\n"
+                      "- Experience teaching in a primary school\n- A good sense of humour\n")
+    assert texts(posting) == ["Experience teaching in a primary school", "A good sense of humour"]
