@@ -15,13 +15,17 @@ from hypothesis import strategies as st
 from careerkit.models import kinds as K
 from careerkit.store.io import load_yaml
 
-from conftest import Cli
-
 _counter = itertools.count()
+_CLI = []  # the conftest's Cli class, taken from the fixture (another conftest may be `conftest`)
 
 
-def fresh_cli(root: Path) -> Cli:
-    return Cli(root / f"db{next(_counter)}" / "careerkit.db")
+@pytest.fixture(autouse=True)
+def _cli_class(cli):
+    _CLI[:] = [type(cli)]
+
+
+def fresh_cli(root: Path):
+    return _CLI[0](root / f"db{next(_counter)}" / "careerkit.db")
 
 
 def export(cli: Cli, fmt: str) -> str:
