@@ -106,3 +106,11 @@ def test_import_bad_input_changes_nothing(cli, tmp_path):
 def test_resume_format_jsonresume_equals_export(cli, sample_file):
     cli("import", str(sample_file), ok=True)
     assert json.loads(cli("resume", "-f", "jsonresume", ok=True).stdout) == _export(cli)
+
+
+def test_a_json_resume_without_the_format_gets_a_hint(cli, tmp_path):
+    f = tmp_path / "resume.json"
+    f.write_text('{"basics": {"name": "Jo"}}')
+    result = cli("import", str(f))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: resume.json looks like a JSON Resume: import it with --format jsonresume"

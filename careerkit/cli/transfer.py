@@ -44,7 +44,10 @@ def import_(
         module, func = EXTRA_IMPORTS[fmt]
         career = getattr(importlib.import_module(module), func)(text, name)
     else:
-        career = io.validate_career(io.parse_career_text(text, fmt, name), name)
+        data = io.parse_career_text(text, fmt, name)
+        if "careerkit" not in data and "basics" in data and "jsonresume" in EXTRA_IMPORTS:
+            raise InvalidInput(f"{name} looks like a JSON Resume: import it with --format jsonresume")
+        career = io.validate_career(data, name)
     backup = None
     with C.database() as conn:
         if replace:
