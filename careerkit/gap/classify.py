@@ -193,7 +193,7 @@ _PROCESS = _Gated(re.compile(
 _REPORTING = re.compile(r"\breports? (?:directly )?to\b|\breporting (?:directly )?to\b|\baccountable to\b|"
                         r"\bevaluated by\b|\bFLSA\b|\bline manag(?:er|ed by)\b", re.I)
 _EMPLOYER = re.compile(
-    r"^(?:our|at [A-Z][\w'’ ]{0,40},)\b|^we (?:are|have|offer|provide|pride|believe|value|serve|strive|"
+    r"^(?:our|at [A-Z][\w'’ ]{0,40},)\b|^we (?:are|were|have|offer|provide|pride|believe|value|serve|strive|"
     r"can offer|will offer|welcome)\b(?! (?:seeking|looking))|\bwe (?:can )?offer\b|"
     r"^(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,6}(?:School District|District|School|Schools|Academy|Trust|College|"
     r"University|Board|County|Federation|Foundation|Company|Partnership|ISD|Group)\s+"
@@ -201,7 +201,8 @@ _EMPLOYER = re.compile(
     r"employs|educates|enrolls|consists|comprises|became|opened|welcomes)\b|"
     r"\bis (?:a|an) (?:[\w-]+\s+){0,3}(?:school|academy|district|trust|college|community)\b(?! leader)|"
     r"\b(?:is|are) (?:dedicated|committed|proud) to\b|\bwith (?:approximately |around |over |nearly )?\d[\d,]* "
-    r"(?:students|pupils|learners|staff|employees)\b|\bwas (?:rated|judged|graded)\b|\bofsted\b.*\b(?:good|outstanding)\b",
+    r"(?:students|pupils|learners|staff|employees)\b|\b(?:was|were|has been|have been|is) (?:rated|judged|graded)\b|"
+    r"\bofsted\b",
     re.I)
 _CANDIDATE = re.compile(r"\b(?:seeking|looking for|candidates?|applicants?|someone|individual who|"
                         r"the successful|the ideal|post ?holder)\b", re.I)

@@ -163,7 +163,7 @@ def meta_key(key: str) -> bool:
     return k in META_KEYS
 
 
-def _classify(line: str, prev_blank: bool, next_line: str | None) -> list[Entry]:
+def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str | None = None) -> list[Entry]:
     """One physical line -> entries (a heading with inline content gives two)."""
     stripped = line.strip()
     md = _MD_HEAD.match(stripped)
@@ -213,8 +213,8 @@ def _classify(line: str, prev_blank: bool, next_line: str | None) -> list[Entry]
         if _heading_vocab_share(stripped) >= 0.75:
             return [Entry("heading", stripped)]
         # a short line standing alone between blank lines, as web pages set their headings
-        next_blank = next_line is None or not next_line.strip() or bool(_BULLET.match(next_line))
-        if next_blank and len(words) <= 6 and not _ITEM_START.match(stripped):
+        next_blank = next_raw is None or not next_raw.strip() or bool(_BULLET.match(next_raw))
+        if next_blank and len(words) <= 6 and not _ITEM_START.match(stripped) and not re.search(r"\d", stripped):
             return [Entry("heading", stripped)]
     return [Entry("text", stripped)]
 
@@ -261,7 +261,7 @@ def entries_of(lines: list[str]) -> list[Entry]:
             blanks = 0
             continue
         nxt = next((x for x in lines[i + 1:i + 3] if x.strip()), None)
-        new = _classify(line, blanks > 0 or not out, nxt)
+        new = _classify(line, blanks > 0 or not out, nxt, lines[i + 1] if i + 1 < len(lines) else None)
         blanks = 0
         for e in new:
             e.line, e.wrapped_tail = i, len(s)

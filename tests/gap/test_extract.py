@@ -311,3 +311,19 @@ def test_about_you_is_a_requirements_section():
     posting = extract("About the school\nWe are a small village school.\n\nAbout you\n"
                       "- Experience teaching in a primary school\n- A good sense of humour\n")
     assert texts(posting) == ["Experience teaching in a primary school", "A good sense of humour"]
+
+
+def test_prose_advert_keeps_demands_and_drops_the_school_description():
+    posting = read("vacancy-prose-uk.txt")
+    reqs = by_text(posting)
+    assert posting.title == "Headteacher"
+    got = texts(posting)
+    assert not any("Ofsted" in t or "two-form entry" in t or "governing body" in t or "welfare" in t for t in got)
+    assert not any(t in ("Permanent", "Full time", "Commitment to safeguarding") for t in got)
+    assert reqs["NPQH is desirable."].must == "preferred"
+    assert reqs["NPQH is desirable."].type == "credential"
+    assert reqs["Experience of headship or deputy headship is essential"].type == "experience"
+    track = next(r for r in posting.requirements if "track record" in r.text)
+    assert track.type == "experience"
+    assert reqs["manage the school budget effectively"].type == "responsibility"
+    assert len(got) == 8
