@@ -80,7 +80,11 @@ def _parse_words(text: str, today: date) -> str | None:
         return f"{today.year + {'last year': -1, 'this year': 0, 'next year': 1}[text]:04d}"
     m = _AGO.match(text)
     if m:
-        return _ago(today, m.group(1), m.group(2))
+        try:
+            when = _ago(today, m.group(1), m.group(2))
+        except (OverflowError, ValueError):
+            return None  # '99999 years ago': before the calendar starts
+        return when if _parse_iso(when) else None  # the same years ISO dates allow
     return _weekday(text, today) or _month_name(text, today)
 
 
