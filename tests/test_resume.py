@@ -402,3 +402,9 @@ def test_pages_that_cannot_be_reached_leave_the_resume_whole(cli, tmp_path):
     result = cli("resume", "--pages", "1", "-o", str(tmp_path / "r.pdf"), ok=True)
     assert "warning: this record does not fit 1 page even without any optional bullet" in result.stderr
     assert "Led the pilot" in _flat(_pdf_text((tmp_path / "r.pdf").read_bytes()))
+
+
+def test_dash_is_standard_output(sample, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = sample("resume", "-o", "-", ok=True)
+    assert result.stdout.startswith("# Maya Okafor\n") and not (tmp_path / "-").exists()

@@ -31,7 +31,7 @@ def resume(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="FORMAT",
                                       help="md, html, pdf, docx or jsonresume (default: from -o's name, else md)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
-                                         help="Write here (default: standard output; pdf and docx need -o or a pipe)."),
+                                         help="Write here; '-' or none for standard output (pdf and docx: only into a pipe)."),
     pages: Optional[int] = typer.Option(None, "--pages", metavar="1|2",
                                         help="Fit to this many pages by leaving out the weakest bullets."),
     include_private: bool = typer.Option(False, "--include-private",
@@ -40,6 +40,8 @@ def resume(
     from careerkit.errors import InvalidInput
     from careerkit.render import resume as R
 
+    if output == "-":
+        output = None
     fmt = _format(fmt, output)
     if pages is not None and pages not in (1, 2):
         raise InvalidInput(f"--pages must be 1 or 2, not {pages}")
