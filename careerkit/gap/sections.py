@@ -208,6 +208,10 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
             and not re.search(r"\((?:required|preferred|desired|essential|desirable)\)", stripped, re.I)
             and _opens_a_block(next_line)):
         return [Entry("heading", stripped)]      # "Minimum Requirements" on a line of its own
+    if (2 <= len(words) <= 4 and not stripped.endswith(tuple(".;,!?:")) and _is_title_case(words)
+            and next_line is not None and (_BULLET.match(next_line) or _NUMBER_ONLY.match(next_line))
+            and not _ITEM_START.match(stripped) and not re.search(r"\d", stripped)):
+        return [Entry("heading", stripped)]      # "Student Management" over numbered duties
     if (len(words) <= 8 and not stripped.endswith(tuple(".;,!?")) and prev_blank
             and heading_kind(stripped) != "unknown"):
         if _heading_vocab_share(stripped) >= 0.75:

@@ -15,7 +15,7 @@ _YEARS = re.compile(
 _CATEGORIES = [
     ("administration", re.compile(r"\badministrat\w*|\bassistant principal|\bvice[- ]principal|"
                                   r"\bdeputy head|\bprincipal(?:ship)?\b|\bsupervisory|\bdistrict office", re.I)),
-    ("leadership", re.compile(r"\bleader\w*|\blead(?:ing)?\b|\bmanagement\b|\bmanag(?:er|ing)\b|\bsenior team|\bcoach(?:ing)?\b|"
+    ("leadership", re.compile(r"\binstructional leader\w*|\bleader\w*|\blead(?:ing)?\b|\bmanagement\b|\bmanag(?:er|ing)\b|\bsenior team|\bcoach(?:ing)?\b|"
                               r"\bhead of\b|\bchair\b", re.I)),
     ("teaching", re.compile(r"\bteach\w*|\bclassroom|\binstruction(?:al)?\b|\beducator\b", re.I)),
 ]

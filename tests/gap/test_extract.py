@@ -327,3 +327,20 @@ def test_prose_advert_keeps_demands_and_drops_the_school_description():
     assert track.type == "experience"
     assert reqs["manage the school budget effectively"].type == "responsibility"
     assert len(got) == 8
+
+
+def test_district_form_with_sub_headings_over_numbered_duties():
+    posting = read("district-form.txt")
+    reqs = by_text(posting)
+    got = texts(posting)
+    assert posting.title == "Assistant Principal"
+    assert "Instructional Management" not in got and "Student Management" not in got
+    duty = reqs["Ensure that school rules are uniformly observed and that student discipline is appropriate and "
+                "equitable."]
+    assert duty.section == "Student Management" and duty.type == "responsibility"
+    ttess = reqs["T-TESS and T-PESS certification (or obtain within first year)"]
+    assert ttess.type == "credential" and "t-tess" in ttess.credential_terms and ttess.jurisdiction == "Texas"
+    prior = reqs["Prior experience as an instructional leader preferred"]
+    assert (prior.must, prior.experience_category) == ("preferred", "leadership")
+    assert not any("travel" in t or "emotional control" in t or "AP2" in t for t in got)
+    assert not any(t.startswith("Assist the principal in the overall") for t in got)
