@@ -125,7 +125,9 @@ def write_private(path: Path, data: str | bytes) -> None:
 
         raise InvalidInput(f"no such folder: {path.parent}")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    # Created fresh (O_EXCL, no symlink followed): never written through a planted link.
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
