@@ -67,6 +67,11 @@ BAD = {
     "missing id: edit": (["feedback", "edit", "999", "--context", "x"], "no feedback with id 999"),
     "missing id: rm": (["goals", "rm", "999", "--yes"], "no goal with id 999"),
     "missing id: negative": (["roles", "show", "-5"], None),
+    "missing id: zero": (["roles", "show", "0"], "no position with id 0"),
+    "id beyond SQLite's integers": (["wins", "show", "99999999999999999999"],
+                                    "no accomplishment with id 99999999999999999999"),
+    "edit beyond SQLite's integers": (["wins", "edit", "99999999999999999999", "--impact", "x"],
+                                      "no accomplishment with id 99999999999999999999"),
     "missing file": (["import", "{files}/nope.yaml"], "no such file"),
     "a folder, not a file": (["import", "{files}/a-folder.yaml"], "is a folder, not a file"),
     "non-UTF-8 file": (["import", "{files}/latin1.yaml"], "is not UTF-8 text"),
@@ -192,3 +197,8 @@ def test_a_text_just_under_the_limit_is_kept(cli):
     text = "x" * 1_000_000
     cli("log", "Long details", "--details", text, ok=True)
     assert len(cli.json("wins", "show", "1")["details"]) == 1_000_000
+
+
+def test_a_huge_limit_is_just_no_limit(record):
+    assert len(record.json("wins", "list", "--limit", "99999999999999999999")) == 5
+    assert record.json("search", "writing", "--limit", "99999999999999999999")["hits"]

@@ -88,6 +88,8 @@ def _describe(exc: BaseException) -> str | None:
         return f"{db_path()} is not a careerkit database or is damaged: {exc}"
     if isinstance(exc, PermissionError):
         return f"permission denied: {exc.filename or exc}"
+    if isinstance(exc, OverflowError):
+        return f"a number is too large: {exc}"
     if isinstance(exc, OSError) and exc.errno == 28:
         return "the disk is full: nothing was saved"
     if isinstance(exc, OSError) and exc.filename:
@@ -102,7 +104,7 @@ class BoundaryGroup(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (CareerkitError, sqlite3.Error, OSError) as exc:
+        except (CareerkitError, sqlite3.Error, OSError, OverflowError) as exc:
             message = _describe(exc)
             if message is None:
                 raise

@@ -161,7 +161,12 @@ def insert_many(conn: sqlite3.Connection, kind: Kind, rows: Iterable[dict[str, A
     return cur.rowcount
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id cannot exist (nor be bound)
+
+
 def get(conn: sqlite3.Connection, kind: Kind, record_id: int) -> dict[str, Any]:
+    if not 0 < record_id <= MAX_ID:
+        raise NotFound(f"no {kind.name} with id {record_id}")
     row = conn.execute(f"SELECT * FROM {kind.table} WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         raise NotFound(f"no {kind.name} with id {record_id}")
@@ -226,7 +231,7 @@ def list_records(conn: sqlite3.Connection, kind: Kind, *, since: str | None = No
     sql += f" ORDER BY {kind.sort}"
     if limit is not None:
         sql += " LIMIT ?"
-        params.append(int(limit))
+        params.append(min(int(limit), MAX_ID))
     return [to_dict(kind, r) for r in conn.execute(sql, params)]
 
 

@@ -49,7 +49,7 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20,
         sql += f" AND kind IN ({', '.join('?' for _ in kinds)})"
         params.extend(kinds)
     sql += " ORDER BY rank LIMIT ?"
-    params.append(int(limit))
+    params.append(min(int(limit), 2**63 - 1))
     try:
         rows = conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as e:
