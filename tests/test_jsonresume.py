@@ -45,9 +45,7 @@ def test_round_trip_of_what_the_schema_holds(cli, tmp_path, monkeypatch):
     path = tmp_path / "resume.json"
     path.write_text(json.dumps(first), encoding="utf-8")
     monkeypatch.setenv("CAREERKIT_DB", str(tmp_path / "other.db"))
-    from conftest import Cli
-
-    other = Cli(tmp_path / "other.db")
+    other = type(cli)(tmp_path / "other.db")       # a second database, same runner
     result = other("import", "--format", "jsonresume", str(path), ok=True)
     assert result.stderr.startswith("Imported ")
     again = _export(other)
