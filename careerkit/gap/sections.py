@@ -130,9 +130,14 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’/-]*", text)
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    head = text[:300]
+    up, low = len(_UPPER.findall(head)), len(_LOWER.findall(head))
+    return up + low >= 3 and up >= 0.8 * (up + low)
 
 
 def _opens_a_block(next_line: str | None) -> bool:
