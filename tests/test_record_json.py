@@ -87,3 +87,41 @@ def test_tables_are_plain_when_piped(loaded, db_path):
     assert "\x1b[" not in r.stdout
     assert "╭" not in r.stdout
     assert "Led the department" in r.stdout
+
+
+def _on_a_terminal(args: list[str], env: dict) -> str:
+    """Run careerkit with stdout on a pseudo-terminal; return what it printed there."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "careerkit", *args], env=env, stdout=slave,
+                            stderr=subprocess.PIPE)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the other end closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    proc.wait(timeout=120)
+    assert proc.returncode == 0, proc.stderr.read()
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_terminal_tables_and_no_color(loaded, db_path, no_color):
+    env = dict(os.environ, CAREERKIT_DB=str(db_path), TERM="xterm-256color", COLUMNS="150")
+    env.pop("NO_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
+    out = _on_a_terminal(["search", "writing"], env)
+    assert "Led the department" in out
+    if no_color:
+        assert "\x1b[" not in out and "*writing*" in out
+    else:
+        assert "\x1b[" in out and "*writing*" not in out
+        assert "╭" in out
