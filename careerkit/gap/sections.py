@@ -207,6 +207,9 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         return [Entry("heading", stripped.rstrip("/ "))]
     if _is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
         return [Entry("heading", stripped)]
+    if (len(words) <= 4 and not stripped.endswith(tuple(".;,!?")) and _heading_vocab_share(stripped) == 1.0
+            and heading_kind(stripped) != "unknown" and (_is_title_case(words) or _is_caps(stripped))):
+        return [Entry("heading", stripped)]      # "Qualifications" or "Key Responsibilities" alone
     if (len(words) <= 6 and not stripped.endswith(tuple(".;,!?")) and _is_title_case(words)
             and _heading_vocab_share(stripped) >= 0.5 and heading_kind(stripped) != "unknown"
             and (_heading_vocab_share(stripped) == 1.0 or not _ITEM_START.match(stripped))

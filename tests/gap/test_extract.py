@@ -344,3 +344,16 @@ def test_district_form_with_sub_headings_over_numbered_duties():
     assert (prior.must, prior.experience_category) == ("preferred", "leadership")
     assert not any("travel" in t or "emotional control" in t or "AP2" in t for t in got)
     assert not any(t.startswith("Assist the principal in the overall") for t in got)
+
+
+def test_one_word_headings_without_colons_or_blank_lines():
+    posting = extract("Reading Teacher\nQualifications\nBachelor's degree in Education\nThree years of teaching\n"
+                      "Responsibilities\nTeaches small groups of pupils.\n")
+    assert [(r.section, r.type) for r in posting.requirements] == [
+        ("Qualifications", "education"), ("Qualifications", "experience"), ("Responsibilities", "responsibility")]
+
+
+def test_application_materials_are_not_requirements():
+    posting = extract("Requirements:\n- Valid state teaching certificate\n- Three letters of reference\n"
+                      "- Official transcripts from all universities attended\n- Experience with restorative practices\n")
+    assert texts(posting) == ["Valid state teaching certificate", "Experience with restorative practices"]
