@@ -139,7 +139,7 @@ def show(report) -> None:
         con.print("[dim]One posting: analyse more (careerkit gap analyze) to see what recurs.[/]")
     shown = 0
     for section in report.sections:
-        t = C.table("Asked", "Required", "You", "Requirement", "Postings",
+        t = C.table("Asked", "Required, type", "You", "Requirement", "Postings",
                     title=C.esc(section.label))
         # The same column widths in every section, so the sections read as one list.
         t.expand = True
@@ -156,6 +156,7 @@ def show(report) -> None:
             if g.text.strip() != g.label.strip():
                 words += f"\n[dim]{C.esc(_clip(g.text, 140))}[/]"
             must = f"{g.required} req" + (f", {g.preferred} pref" if g.preferred else "")
+            must += f"\n[dim]{g.type}[/]"
             t.add_row(f"{g.postings} of {total}", must, standing, words,
                       " ".join(f"#{i}" for i in g.report_ids[:8]) + (" ..." if len(g.report_ids) > 8 else ""))
             shown += 1
