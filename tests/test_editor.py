@@ -325,3 +325,10 @@ def test_a_flag_that_is_not_true_or_false(cli, editor, db_path):
     line = one_error_line(cli("log"))
     assert "accomplishment.private: expected true or false, not 'perhaps'" in line
     assert rows(db_path, "accomplishments") == []
+
+
+def test_a_bad_option_fails_before_the_editor_opens(cli, editor):
+    editor.will(write="title: never\n")
+    line = one_error_line(cli("log", "--date", "2024-13-01"))
+    assert "accomplishment.date: not a date: '2024-13-01'" in line
+    assert not editor.seen_path.exists()

@@ -62,6 +62,7 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
 
     kind = BY_NAME[kind_name]
     if text is None:
+        R.check(kind, values, partial=True)  # a bad option fails before the editor opens
         return _add_from_editor(kind_name, values)
     if not text.strip():
         raise_error(f"the {kind.file_key(kind.title)} is empty")
