@@ -149,8 +149,38 @@ def redact_career(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 def redact_record(record):
-    """The same for a `models.record.Record` (what documents are rendered from):
-    returns (record, count)."""
-    data = record.model_dump(mode="python", by_alias=False)
-    cleaned, count = redact_career(data)
-    return type(record).model_validate(cleaned), count
+    """The same for the record documents are rendered from (a `models.record.Record`, or the
+    store's read-only view of one): returns (record, count). Entries are copied with their
+    text changed and nothing validated again; the record given is left as it was."""
+    names = [getattr(f, "from_name", None) for f in record.feedback]
+    names += [getattr(c, "name", None) for c in record.network]
+    redactor = Redactor([n for n in names if isinstance(n, str) and n])
+    sections = {}
+    for section, fields in _TEXT_FIELDS.items():
+        entries = getattr(record, section, None)
+        if not entries:
+            continue
+        new_entries = []
+        for entry in entries:
+            changes = {key: redactor.text(getattr(entry, key)) for key in fields
+                       if isinstance(getattr(entry, key, None), str)}
+            if section == "feedback" and getattr(entry, "from_name", None):
+                changes["from_name"] = None
+                redactor.count += 1
+            if section == "network" and getattr(entry, "name", None) not in (None, PLACEHOLDER):
+                changes["name"] = PLACEHOLDER
+                redactor.count += 1
+            new_entries.append(_changed(entry, changes))
+        sections[section] = new_entries
+    return _changed(record, sections), redactor.count
+
+
+def _changed(obj, changes: dict[str, Any]):
+    """A shallow copy of obj with some attributes changed (pydantic model or plain object)."""
+    if hasattr(obj, "model_copy"):
+        return obj.model_copy(update=changes)
+    import copy
+
+    new = copy.copy(obj)
+    new.__dict__.update(changes)
+    return new

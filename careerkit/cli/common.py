@@ -167,6 +167,12 @@ def say(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def say_redacted(removed: int | None) -> None:
+    """After --redact: how many names were taken out (None: --redact was not asked)."""
+    if removed is not None:
+        say(f"Redacted {removed} name{'' if removed == 1 else 's'}.")
+
+
 # -- the editor -------------------------------------------------------------------------
 
 def recovery_dir() -> Path:

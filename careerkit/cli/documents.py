@@ -36,6 +36,8 @@ def resume(
                                         help="Fit to this many pages by leaving out the weakest bullets."),
     include_private: bool = typer.Option(False, "--include-private",
                                          help="Include entries marked private (left out by default)."),
+    redact: bool = typer.Option(False, "--redact",
+                                help="Leave out other people's names: who gave feedback, students and parents named in the text."),
 ) -> None:
     from careerkit.errors import InvalidInput
     from careerkit.render import resume as R
@@ -54,10 +56,16 @@ def resume(
     with C.database() as conn:
         report = _report(conn, gap_id) if gap_id is not None else None
         record = _record(conn, sections)
+    removed = None
+    if redact:
+        from careerkit.redact import redact_record
+
+        record, removed = redact_record(record)
     if fmt == "jsonresume":
         from careerkit.render.jsonresume import to_jsonresume
 
         _emit(_json(to_jsonresume(record if include_private else record.public())), output)
+        C.say_redacted(removed)
         return
     doc = R.build(record, report, include_private=include_private)
     pdf = count = None
@@ -78,6 +86,7 @@ def resume(
     _emit(data, output, pages=count if fmt == "pdf" else None)
     if pages is not None:
         _say_fit(doc, pages, count)
+    C.say_redacted(removed)
 
 
 def _format(fmt: Optional[str], output: Optional[str]) -> str:

@@ -34,9 +34,12 @@ def prep(
                                          help="Write here; '-' for standard output."),
     names: bool = typer.Option(False, "--names", help="Name the people quoted (by default only their relationship: 'a supervisor')."),
     include_private: bool = typer.Option(False, "--include-private", help="Include private accomplishments and feedback (left out by default)."),
+    redact: bool = typer.Option(False, "--redact", help="Leave out people's names, also students and parents named in the text (not with --names)."),
 ) -> None:
     from careerkit.errors import InvalidInput
 
+    if redact and names:
+        raise InvalidInput("--names and --redact contradict each other: choose one")
     report_id = _report_id(gap_id)
     fmt = _format(fmt, output)
     with C.database() as conn:
@@ -45,6 +48,11 @@ def prep(
 
         report = gaps.get(conn, report_id)
         record = read_trusted(conn, DOCUMENT_SECTIONS)
+    removed = None
+    if redact:
+        from careerkit.redact import redact_record
+
+        record, removed = redact_record(record)
     brief = build(report, record, names=names, include_private=include_private)
 
     from careerkit.render.brief import render_brief
@@ -54,6 +62,7 @@ def prep(
         output = f"interview-brief-{report_id}.{fmt}"
     if output is None or output == "-":
         _to_stdout(data)
+        C.say_redacted(removed)
         return
     from careerkit.cli.transfer import write_private
 
@@ -66,6 +75,7 @@ def prep(
         # Name the file the user gave, not the temporary file beside it.
         raise InvalidInput(f"cannot write {output}: {e.strerror or e}") from None
     C.say(f"Wrote {output}")
+    C.say_redacted(removed)
     if include_private:
         C.say("It includes private entries: keep it to yourself.")
 

@@ -31,6 +31,7 @@ def themes(
                                             help="Competencies of this framework: psel, tlms, hts (default: the one your feedback touches most)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     include_private: bool = typer.Option(False, "--include-private", help="Read private feedback too."),
+    redact: bool = typer.Option(False, "--redact", help="Leave out who said it, and students and parents named in the quotes."),
 ) -> None:
     from careerkit.gap.themes import feedback_themes, in_framework
     from careerkit.store.snapshot import read_trusted
@@ -44,12 +45,18 @@ def themes(
     hidden = 0 if include_private else sum(1 for f in record.feedback if f.private)
     if not include_private:
         record = record.public()
+    removed = None
+    if redact:
+        from careerkit.redact import redact_record
+
+        record, removed = redact_record(record)
     result = in_framework(feedback_themes(record, competencies_of=mapper, names=titles),
                           framework_of, framework)
     if as_json:
         C.print_json(result.model_dump(mode="json"))
     else:
         _print(result)
+    C.say_redacted(removed)
     if hidden:
         C.say(f"{hidden} private piece{'s' if hidden != 1 else ''} of feedback left out "
               "(--include-private reads them).")

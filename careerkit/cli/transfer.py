@@ -110,8 +110,7 @@ def export(
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data)
-    if removed is not None:
-        C.say(f"Redacted {removed} name{'' if removed == 1 else 's'}.")
+    C.say_redacted(removed)
 
 
 def write_private(path: Path, data: str | bytes) -> None:

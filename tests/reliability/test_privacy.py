@@ -355,3 +355,73 @@ def test_redact_never_fails_and_never_grows_names(text, names):
         name = " ".join(name.split())
         if len(name) >= 3 and name[0].isupper() and name.isalpha() and name in text:
             assert name not in out.replace("[name]", "")
+
+
+REDACT_RECORD = {
+    "careerkit": 1, "profile": {"name": "Alex Morgan", "headline": "Instructional Coach"},
+    "positions": [{"title": "Instructional Coach", "organization": "Oak Elementary",
+                   "start": "2019-08", "category": "leadership"}],
+    "accomplishments": [{"date": "2024-03-01", "position": "Instructional Coach",
+                         "title": "Coached Ms. Quillfeather through a data cycle on formative assessment",
+                         "impact": "my student Ozymandias R. moved up two reading levels",
+                         "kind": "leadership", "skills": ["coaching", "data use"]}],
+    "feedback": [{"date": "2024-05-01", "relationship": "parent", "from": "Bartholomew Quince",
+                  "text": "Thanks to you Wilhelmina's mom says reading is her favourite part of the day."},
+                 {"date": "2024-05-02", "relationship": "supervisor", "from": "Dana Whitcombe",
+                  "text": "Dana Whitcombe here: your coaching cycles changed how our team plans."}],
+    "network": [{"name": "Persephone Aldridge", "relationship": "mentor"}],
+}
+PEOPLE = ["Quillfeather", "Ozymandias", "Bartholomew", "Quince", "Wilhelmina", "Whitcombe",
+          "Persephone", "Aldridge"]
+
+
+@pytest.fixture
+def peopled(cli, tmp_path):
+    source = tmp_path / "people.json"
+    source.write_text(json.dumps(REDACT_RECORD), encoding="utf-8")
+    cli("import", str(source), ok=True)
+    return cli
+
+
+def redacted_documents(cli, tmp_path):
+    """(name, text, stderr) of every document command run with --redact."""
+    out = []
+    if has("resume"):
+        for fmt in ("md", "html", "jsonresume", "pdf", "docx"):
+            target = tmp_path / f"resume.{'json' if fmt == 'jsonresume' else fmt}"
+            r = cli("resume", "-f", fmt, "-o", str(target), "--redact", ok=True)
+            out.append((f"resume {fmt}", text_of(target), r.stderr))
+    if has("prep") and has("gap"):
+        posting = tmp_path / "posting.txt"
+        posting.write_text(POSTING, encoding="utf-8")
+        cli("gap", "analyze", str(posting), ok=True)
+        for fmt in ("md", "html", "pdf", "docx"):
+            target = tmp_path / f"brief.{fmt}"
+            r = cli("prep", "1", "-f", fmt, "-o", str(target), "--redact", ok=True)
+            out.append((f"prep {fmt}", text_of(target), r.stderr))
+        r = cli("feedback", "themes", "--json", "--redact", ok=True)
+        out.append(("feedback themes", r.stdout, r.stderr))
+    r = cli("export", "-f", "json", "--redact", ok=True)
+    out.append(("export", r.stdout, r.stderr))
+    return out
+
+
+def test_redact_in_every_document_command(peopled, tmp_path):
+    everything = flat(peopled("export", "-f", "json", ok=True).stdout)
+    assert all(flat(p) in everything for p in PEOPLE)  # the names are there to remove
+    for name, text, stderr in redacted_documents(peopled, tmp_path):
+        seen = flat(text)
+        assert not [p for p in PEOPLE if flat(p) in seen], (name, [p for p in PEOPLE if flat(p) in seen])
+        assert re.search(r"Redacted \d+ names?\.", stderr), (name, stderr)
+        assert flat("Alex Morgan") in seen or name in ("feedback themes", "prep md", "prep html",
+                                                       "prep pdf", "prep docx")
+
+
+def test_prep_names_and_redact_together_is_refused(peopled, tmp_path):
+    if not (has("prep") and has("gap")):
+        pytest.skip("no prep in this build")
+    posting = tmp_path / "posting.txt"
+    posting.write_text(POSTING, encoding="utf-8")
+    peopled("gap", "analyze", str(posting), ok=True)
+    result = peopled("prep", "1", "--names", "--redact")
+    assert result.exit_code == 1 and result.stderr.startswith("error: ")
