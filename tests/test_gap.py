@@ -237,3 +237,17 @@ def test_rerun_shows_what_got_worse(person):
     r = person("gap", "rerun", str(first["id"]), ok=True)
     assert "Worse (" in r.stdout and "met → " in r.stdout
     assert f"Score {first['score']} → " in r.stdout
+
+
+def test_a_damaged_saved_report_is_a_message_and_rerun_repairs_it(person, db_path):
+    import sqlite3
+
+    first = person.json("gap", "analyze", str(POSTINGS / "coach.txt"))
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE gap_reports SET report = '{\"score\": \"lots\"}' WHERE id = ?", (first["id"],))
+    conn.commit()
+    conn.close()
+    r = person("gap", "show", str(first["id"]))
+    assert r.exit_code == 1 and "cannot be read" in r.stderr and "Traceback" not in r.stderr
+    person("gap", "rerun", str(first["id"]), ok=True)
+    assert person.json("gap", "show", str(first["id"]))["score"] == first["score"]

@@ -131,10 +131,17 @@ def rerun(report_id: int = typer.Argument(..., metavar="ID", help="The id shown 
           as_json: bool = typer.Option(False, "--json", help="Print the new report and the changes as JSON.")):
     from careerkit.gap.analyze import analyze as run
     from careerkit.store import gaps
+    from careerkit.errors import InvalidInput
+    from careerkit.models.gap import GapReport, PostingInfo
+
     with C.database() as conn:
         row = gaps.get_row(conn, report_id)
-        old = gaps.report_of(row)
         record = _record(conn)
+    try:
+        old = gaps.report_of(row)
+    except InvalidInput:        # unreadable: analyse again from the saved text
+        old = GapReport(id=report_id, score=0, posting=PostingInfo(
+            title=row["title"], organization=row["organization"], source=row["source"], chars=row["chars"]))
     new = run(row["text"], record, title=old.posting.title, organization=old.posting.organization,
               source=old.posting.source, folder=_folder())
     diff = gaps.changes(old, new)

@@ -51,11 +51,20 @@ def get_row(conn: sqlite3.Connection, report_id: int) -> dict[str, Any]:
 
 def report_of(row: dict[str, Any]):
     """The saved GapReport, with its id."""
+    from pydantic import ValidationError
+
+    from careerkit.errors import InvalidInput
     from careerkit.models.gap import GapReport
 
-    data = json.loads(row["report"] or "{}")
-    data["id"] = row["id"]
-    return GapReport.model_validate(data)
+    try:
+        data = json.loads(row["report"] or "{}")
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        data["id"] = row["id"]
+        return GapReport.model_validate(data)
+    except (ValueError, ValidationError):
+        raise InvalidInput(f"saved report {row['id']} cannot be read; `careerkit gap rerun {row['id']}` "
+                           f"analyses its posting again") from None
 
 
 def get(conn: sqlite3.Connection, report_id: int):
