@@ -223,10 +223,14 @@ def add_goal_from_gap(ref: str, title: Optional[str], values: dict[str, Any]) ->
     from careerkit.store import records as R
     from careerkit.store.growth import set_goal_gap
 
+    from careerkit.errors import InvalidInput
+
+    if title is not None and not title.strip():
+        raise InvalidInput("the title is empty: leave it out to use the way's own")
     number = _number(ref)
     way = _find_way(number)
     gap = way["gap"]
-    goal = {"title": title.strip() if title and title.strip() else way["title"],
+    goal = {"title": title.strip() if title else way["title"],
             "kind": values.get("kind") or way["kind"],
             "skills": list(dict.fromkeys([*way.get("skills", []), *(values.get("skills") or [])])),
             "notes": _notes(way, values.get("notes"))}
@@ -238,8 +242,6 @@ def add_goal_from_gap(ref: str, title: Optional[str], values: dict[str, Any]) ->
     with C.writing() as conn:
         existing = S.goal_for_way(conn, columns["title"], gap["label"])
         if existing is not None:
-            from careerkit.errors import InvalidInput
-
             raise InvalidInput(f"goal {existing} already answers this gap with that title "
                                f"(careerkit goals show {existing})")
         goal_id = R.insert(conn, kind, columns)
