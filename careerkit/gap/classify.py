@@ -243,7 +243,7 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if _EMPLOYER.search(t) and not _CANDIDATE.search(t):
         return True
-    if _LEADIN.search(t) or _HEADER_CELL.match(t):
+    if (_LEADIN.search(t) and not re.search(r":\s*\S", t)) or _HEADER_CELL.match(t):
         return True
     if _DATEISH.search(t) and len(words) <= 12:
         return True

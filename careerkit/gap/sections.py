@@ -62,7 +62,7 @@ work environment physical demands mental setting
 KIND_RULES = [
     ("drop", re.compile(
         r"salar|compensation|benefit|\bpay\b|terms (?:of|and) (?:employment|conditions)|conditions of employment|"
-        r"working conditions|physical (?:demands|requirements)|work(?:ing)? environment|how to apply|to apply|"
+        r"working conditions|\bphysical\b|work contacts|environmental (?:factors|conditions)|work(?:ing)? environment|how to apply|to apply|"
         r"\bapplication\b|\bapply\b|about us|about (?:the )?(?:school|district|trust|academy|company|organi[sz]ation|college)|"
         r"who we are|\bour (?:school|district|trust|mission|values|vision|commitment)|equal opportunit|\beeo\b|"
         r"discriminat|disclaimer|safeguarding (?:statement|policy|commitment)|commitment to safeguarding|"
@@ -195,7 +195,8 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         if meta_key(key):
             return [Entry("meta", val, key=key.lower())]
         kind = heading_kind(key)
-        if kind != "unknown" or _MODIFIER.search(key.lower()):
+        looks_heading = _is_caps(key) or _is_title_case(_words(key)) or _heading_vocab_share(key) >= 0.6
+        if (kind != "unknown" or _MODIFIER.search(key.lower())) and looks_heading:
             return [Entry("heading", key), Entry("text", val)]
         if ((_is_caps(key) and len(_words(val)) <= 8 and not val.endswith(".")) or
                 (len(_words(key)) <= 3 and len(_words(val)) <= 4 and not val.endswith("."))) and \

@@ -357,3 +357,12 @@ def test_application_materials_are_not_requirements():
     posting = extract("Requirements:\n- Valid state teaching certificate\n- Three letters of reference\n"
                       "- Official transcripts from all universities attended\n- Experience with restorative practices\n")
     assert texts(posting) == ["Valid state teaching certificate", "Experience with restorative practices"]
+
+
+def test_colon_inside_an_item_is_not_a_heading():
+    posting = extract("QUALIFICATIONS:\n- Experience with the following: MTSS, PBIS, and RTI.\n"
+                      "Experience with the following: data teams and walkthroughs.\n"
+                      "PHYSICAL CONDITIONS AND NATURE OF WORK CONTACTS: Work is performed in an office. "
+                      "Frequent contact with principals.\n")
+    assert texts(posting) == ["Experience with the following: MTSS, PBIS, and RTI.",
+                              "Experience with the following: data teams and walkthroughs."]
