@@ -97,7 +97,7 @@ def test_shows_what_recurs_by_competency_and_the_gaps_with_numbered_ways(saved):
     assert "responsibility" in out and "education" in out       # each group's type
     assert "Assistant Principal [Elementary]" in out            # user text is not markup
     assert "The gaps that matter most" in out
-    assert "[1] credential" in out
+    assert "[1]  credential" in out
     assert "careerkit goals add --from-gap N" in out
     # Asked by one posting only: not listed as recurring.
     assert "yearbook" not in out.split("The gaps that matter most")[0]
