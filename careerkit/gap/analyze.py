@@ -16,7 +16,7 @@ MAX_CHARS = 300_000          # far above any posting; a bigger paste is a mistak
 MET = {"skill": 0.42, "experience": 0.42, "responsibility": 0.5}
 PARTIAL = 0.2
 # A specific duty the record never shows (budget, transportation, safeguarding) leaves the
-# item a gap unless the rest of it is well shown.
+# item a gap unless the rest of it is well shown (or it lists several demands, two of them shown).
 HEAVY_REST = 0.5
 
 # A duty for the head of a school or a district: done by someone without an administrative
@@ -161,7 +161,8 @@ def by_evidence(req, units, index: EvidenceIndex, record):
     elif wrong_level:
         verdict, chosen = "gap", []
         why = "no position at the " + ", ".join(sorted(checks.levels_in(req.text))) + " level asked"
-    elif cov_p >= PARTIAL and (not missing_heavy or direct_cover(units, best_p + best_s) >= HEAVY_REST):
+    elif cov_p >= PARTIAL and (not missing_heavy or direct_cover(units, best_p + best_s) >= HEAVY_REST
+                               or sum(1 for u in concepts if u.key in shown) >= 2):
         verdict, chosen = "partial", best_p
         lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1]
         why = f"partly shown in {_refs(best_p)} ({_named(units, shown)})"
