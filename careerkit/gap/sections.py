@@ -31,7 +31,7 @@ ORG_KEYS = ("school", "district", "organization", "organisation", "employer", "c
             "academy", "campus")
 
 _BULLET = re.compile(
-    r"^(?P<indent>\s*)(?P<mark>[•●▪■◦○·‣∙►▸➢✓✔❖◆◇□☐→⁃◘]|[-–—*+>](?=\s)|o(?=\s+[A-Z])|"
+    r"^(?P<indent>\s*)(?P<mark>[•●▪■◦○·‣∙►▸➢➤✓✔❖◆◇□☐→⁃◘§★✦❑♦◾◼\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*+>](?=\s)|o(?=\s+[A-Z])|"
     r"\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
     r"\s*(?P<text>.*)$")
 _NUMBER_ONLY = re.compile(r"^\s*\(?(\d{1,3}|[a-z])[.)]\s*$")

@@ -366,3 +366,9 @@ def test_colon_inside_an_item_is_not_a_heading():
                       "Frequent contact with principals.\n")
     assert texts(posting) == ["Experience with the following: MTSS, PBIS, and RTI.",
                               "Experience with the following: data teams and walkthroughs."]
+
+
+def test_symbol_font_bullets_from_word_and_pdf():
+    posting = extract("Qualifications\n\uf0b7 Valid teaching certificate\n\uf0a7 Three years of teaching experience\n"
+                      "➤ Strong data skills\n")
+    assert texts(posting) == ["Valid teaching certificate", "Three years of teaching experience", "Strong data skills"]
