@@ -160,3 +160,11 @@ def test_words_that_are_acronyms_and_levels(record):
     assert verdict(rec, "Understanding of the SEND Code of Practice", "skill")[0] == "gap"
     assert verdict(rec, "Experience in a high school setting", "experience")[0] == "gap"
     assert verdict(rec, "Evaluate certified staff using the state evaluation system", "responsibility")[0] == "gap"
+
+
+def test_years_without_the_subject_are_partial(record):
+    rec = record.model_copy(update={"credentials": [], "positions": [
+        p.model_copy(update={"title": "Math Teacher"}) if p.id == 1 else p for p in record.positions]})
+    v, r = verdict(rec, "Three years of experience teaching science", "experience", years=3)
+    assert v == "partial" and "science" in r.why
+    assert verdict(rec, "Experience teaching Advanced Placement courses", "experience")[0] == "gap"

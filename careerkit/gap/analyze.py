@@ -79,6 +79,10 @@ def judge(req, record, index: EvidenceIndex, today: dt.date):
         verdict, evidence, why = _structured(checks.check_credential(req, record, today), "credential")
     elif req.type == "experience" and checks.is_structured_experience(req):
         verdict, evidence, why = _structured(checks.check_years(req, record, today), "position")
+        unshown = _unshown_specifics(units, index) if verdict == "met" else []
+        if unshown:     # "experience teaching science": the years are there, the subject is not
+            verdict = "partial"
+            why += "; nothing on " + ", ".join(u.label for u in unshown)
     else:
         verdict, evidence, why = by_evidence(req, units, index, record)
     return RequirementResult(text=req.text, section=req.section, must=req.must, type=req.type,
@@ -182,6 +186,15 @@ def by_evidence(req, units, index: EvidenceIndex, record):
     evidence = [Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))
                 for m in chosen[:2]]
     return verdict, evidence, why
+
+
+def _unshown_specifics(units, index: EvidenceIndex) -> list:
+    """The item's specific terms (weight 3: a subject, a programme, a duty) that no done entry shows."""
+    heavy = [u for u in units if isinstance(u.key, int) and u.weight >= 3]
+    if not heavy:
+        return []
+    done = [m for m in index.search(heavy) if m.entry.practice]
+    return [u for u in heavy if not any(u.key in m.matched for m in done)]
 
 
 def _study_why(units, best_s: list[Match]) -> str:

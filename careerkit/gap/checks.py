@@ -22,7 +22,8 @@ ACCEPTS = {"teaching": {"teaching"}, "leadership": {"leadership", "administratio
            "administration": {"administration"}, "any": None}
 LEVELS = {
     "secondary": re.compile(r"\b(secondary|high\s+school|11\s*[-–]\s*1[68]|1[46]\s*[-–]\s*1[89]|gcse|a[-\s]level|"
-                            r"as\s+and\s+a2|sixth\s+form|key\s+stage\s+[345]|ks[345]|grades?\s+(9|6)\s*[-–]\s*12)\b", re.I),
+                            r"as\s+and\s+a2|sixth\s+form|key\s+stage\s+[345]|ks[345]|grades?\s+(9|6)\s*[-–]\s*12|"
+                            r"advanced\s+placement|ap\s+courses|ib\s+diploma|dual\s+(enrollment|credit))\b", re.I),
     "middle": re.compile(r"\b(middle\s+school|junior\s+high|grades?\s+6\s*[-–]\s*8)\b", re.I),
     "elementary": re.compile(r"\b(elementary|primary|k\s*[-–]\s*[56]|key\s+stage\s+[12]|ks[12]|early\s+years|eyfs|"
                              r"grades?\s+[k1-3]\s*[-–]\s*[3-6])\b", re.I),
