@@ -254,7 +254,7 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
     return False
 
 
-_PURPOSE_LIKE = re.compile(r"^to [a-z]+\b|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b|^the (?:[\w-]+\s+){1,5}(?:will|is responsible|provides|assists|supports|"
+_PURPOSE_LIKE = re.compile(r"^to [a-z]+\b|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b|^the (?!(?:ideal |successful |right )?(?:candidate|applicant|person|individual|post ?holder)s?\b)(?:[\w-]+\s+){1,5}(?:will|is responsible|provides|assists|supports|"
                            r"serves|leads|is tasked)\b|^(?:this|the) (?:role|position|post)\b", re.I)
 
 
@@ -353,9 +353,9 @@ def type_of(text: str, kind: str, origin: str) -> str:
             if _STRONG_SKILL.search(t) and not _DUTY_VERB.match(t_nolead):
                 return "skill"
             q = _earliest_qualification(t)
-            if q == "experience" and re.search(r"\bexperienced\b|\bproven\b|\btrack record\b", t, re.I) \
-                    and _CANDIDATE.search(t):
-                return "experience"
+            asks = _CANDIDATE.search(t) or re.search(r"\b(?:must|should|required|will (?:have|hold|possess))\b", t, re.I)
+            if q and asks:
+                return q          # a summary sentence that asks for a degree, licence or years
         return "responsibility"
     q = _earliest_qualification(t)
     skill_start = _SKILL_START.match(t_nolead)

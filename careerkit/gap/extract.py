@@ -144,8 +144,11 @@ def _keep(cands: list[Candidate], title: str | None, org: str | None = None) -> 
                     (c.kind == "duty" and not re.search(r"supervis", c.section or "", re.I)) for c in kept)
     if duty_list:
         # a purpose statement gives way to the list of duties that spells it out
-        kept = [c for c in kept if not (c.origin == "prose" and (c.kind == "purpose" or
-                                        (c.kind == "unknown" and classify.is_purpose_like(c.text))))]
+        # (a sentence there that asks for a degree, years or a skill still counts)
+        kept = [c for c in kept if not (c.origin == "prose" and (
+            (c.kind == "purpose" and (classify.is_purpose_like(c.text) or
+                                      classify.type_of(c.text, c.kind, c.origin) == "responsibility")) or
+            (c.kind == "unknown" and classify.is_purpose_like(c.text))))]
     return kept
 
 

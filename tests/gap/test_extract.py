@@ -372,3 +372,13 @@ def test_symbol_font_bullets_from_word_and_pdf():
     posting = extract("Qualifications\n\uf0b7 Valid teaching certificate\n\uf0a7 Three years of teaching experience\n"
                       "➤ Strong data skills\n")
     assert texts(posting) == ["Valid teaching certificate", "Three years of teaching experience", "Strong data skills"]
+
+
+def test_summary_sentence_that_asks_for_something_survives_the_duties_list():
+    posting = extract("Job Summary\nThe assistant principal supports the principal in all areas of school leadership. "
+                      "The ideal candidate will have at least five years of teaching experience.\n"
+                      "Duties\n- Supervises arrival and dismissal.\n- Leads the school's PBIS team.\n")
+    first = posting.requirements[0]
+    assert first.text == "The ideal candidate will have at least five years of teaching experience."
+    assert (first.type, first.years, first.must) == ("experience", 5, "preferred")
+    assert len(posting.requirements) == 3
