@@ -13,6 +13,7 @@ from careerkit.errors import InvalidInput
 PACKAGED = Path(__file__).resolve().parent.parent / "frameworks"
 ENV_VAR = "CAREERKIT_FRAMEWORKS"
 SUFFIXES = (".yaml", ".yml", ".json")
+SHOWN_FIRST = ("psel", "tlms", "hts")     # the packaged frameworks in the order people know them
 
 
 def user_folder(db_path: Path | None = None) -> Path | None:
@@ -155,7 +156,8 @@ def _frameworks(folder: Path | None, sig: tuple) -> tuple:
             if c.id in seen and seen[c.id] != fw.id:
                 raise InvalidInput(f"{fw.source}: competency id {c.id} is also used by framework {seen[c.id]}")
             seen[c.id] = fw.id
-    return tuple(by_id.values())
+    first = {fid: n for n, fid in enumerate(SHOWN_FIRST)}
+    return tuple(sorted(by_id.values(), key=lambda fw: first.get(fw.id, len(first))))
 
 
 def load_lexicon(folder: Path | None = None):
