@@ -193,7 +193,11 @@ _PROCESS = _Gated(re.compile(
     r"\b(?:pool|list) of (?:qualified )?(?:applicants|candidates)\b|\bapplicant pool\b|\beligibility list\b|"
     r"\bposition (?:is|will be) (?:open|posted|advertised|available)\b|\bposted until\b", re.I), "opening|vacanc|this|pool|list|eligibility|position|posted")
 _REPORTING = re.compile(r"\breports? (?:directly )?to\b|\breporting (?:directly )?to\b|\baccountable to\b|"
-                        r"\bevaluated by\b|\bFLSA\b|\bline manag(?:er|ed by)\b", re.I)
+                        r"\bevaluated by\b|\bFLSA\b|\bline managed by\b|\bline manager\s*:", re.I)
+# Words that open a demand, so the sentence is not a description of the employer or the schedule.
+_REQ_START = re.compile(r"^(?:experience|ability|able|knowledge|must|minimum|at least|demonstrated|proven|successful|"
+                        r"strong|excellent|understanding|skill|valid|current|hold|possess|master|bachelor|degree|"
+                        r"\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 _EMPLOYER = re.compile(
     r"^(?:our|at [A-Z][\w'’ ]{0,40},)\b|^we (?:are|were|have|offer|provide|pride|believe|value|serve|strive|"
     r"can offer|will offer|welcome)\b(?! (?:seeking|looking))|\bwe (?:can )?offer\b|"
@@ -237,15 +241,15 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True                       # a quotation
     if _PAY.search(t) or _EEO.search(t) or _APPLY.search(t) or _REPORTING.search(t):
         return True
-    if _SCHEDULE.search(t) and len(words) <= 25:
+    if _SCHEDULE.search(t) and len(words) <= 25 and not _REQ_START.match(t) and not EXP.search(t):
         return True
     if _PROCESS.search(t):
         return True
-    if _EMPLOYER.search(t) and not _CANDIDATE.search(t):
+    if _EMPLOYER.search(t) and not _CANDIDATE.search(t) and not _REQ_START.match(t):
         return True
     if (_LEADIN.search(t) and not re.search(r":\s*\S", t)) or _HEADER_CELL.match(t):
         return True
-    if _DATEISH.search(t) and len(words) <= 12:
+    if _DATEISH.search(t) and len(words) <= 12 and not SIGNAL.search(t):
         return True
     if origin == "prose" and kind == "unknown" and not SIGNAL.search(t):
         return True

@@ -24,6 +24,8 @@ META_KEYS = {
     "terms", "term", "wage", "compensation", "category", "job category", "type", "openings",
     "number of openings", "vacancies", "fte/hours", "duration", "language", "languages",
     "pay band", "band", "unit", "classification", "job family", "exempt/non-exempt", "supervision",
+    "position type", "date available", "available", "job posting", "posting id", "full time or part time",
+    "full-time or part-time", "hours per week", "contract length",
 }
 TITLE_KEYS = ("working title", "position title", "job title", "local title", "official title", "title",
               "position", "job role", "role", "post")

@@ -382,3 +382,13 @@ def test_summary_sentence_that_asks_for_something_survives_the_duties_list():
     assert first.text == "The ideal candidate will have at least five years of teaching experience."
     assert (first.type, first.years, first.must) == ("experience", 5, "preferred")
     assert len(posting.requirements) == 3
+
+
+def test_demands_mentioning_schedule_size_or_dates_are_kept():
+    posting = extract("Requirements\n- Experience as a full-time classroom teacher\n"
+                      "- Experience as a line manager of support staff\n"
+                      "- Experience leading a school with 600 students\n- Valid certificate by September 2026\n"
+                      "- Full time\nPosition Type: Administration\nDate Available: 07/01/2026\n")
+    assert texts(posting) == ["Experience as a full-time classroom teacher",
+                              "Experience as a line manager of support staff",
+                              "Experience leading a school with 600 students", "Valid certificate by September 2026"]
