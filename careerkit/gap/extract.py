@@ -74,14 +74,12 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
     prev_kind = "blank"
     for e in entries:
         if e.kind == "heading":
-            new_kind = sections.heading_kind(e.text)
-            if new_kind == "unknown" and kind in ("req", "duty") and not sections._is_caps(e.text):
-                new_kind = kind            # a sub-heading inside a list of requirements or duties
-            elif new_kind == "unknown" and kind in ("req", "duty") and len(e.text.split()) <= 4:
-                new_kind = kind
-            heading, kind = e.text, new_kind
-            must = sections.heading_must(e.text) or (must if new_kind == kind and new_kind != "unknown"
-                                                      and sections.heading_kind(e.text) == "unknown" else None)
+            own = sections.heading_kind(e.text)
+            # a sub-heading inside a list of requirements or duties ("Student Management") continues it
+            inherits = own == "unknown" and kind in ("req", "duty") and (
+                not sections.is_caps(e.text) or len(e.text.split()) <= 4)
+            must = sections.heading_must(e.text) or (must if inherits else None)
+            heading, kind = e.text, kind if inherits else own
             lead_must = None
             block += 1
         elif e.kind == "meta":
@@ -116,7 +114,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
     for items in lists.values():
         if len(items) < 2:
             continue
-        closed = [c.text.rstrip().endswith(sections._TERMINAL) for c in items]
+        closed = [c.text.rstrip().endswith(sections.TERMINAL) for c in items]
         words = [len(c.text.split()) for c in items]
         all_closed, all_words, n = sum(closed), sum(words), len(items) - 1
         for c, cl, w in zip(items, closed, words):
@@ -164,7 +162,7 @@ def _requirement(c: Candidate):
     years = structure.years_of(text)
     if years is not None and rtype in ("experience", "credential", "education", "skill"):
         req.years = years
-        at = structure._YEARS.search(text)
+        at = structure.YEARS.search(text)
         req.experience_category = structure.category_of(text, at.start() if at else 0)
     elif rtype == "experience":
         req.experience_category = structure.category_of(text)
@@ -279,7 +277,7 @@ def _find_org(text: str) -> str | None:
     """An employer's name where the text names it: a line of its own, or the subject of a sentence."""
     for line in text.split("\n")[:200]:
         line = line.replace("**", "").replace("__", "").strip().lstrip("#").strip()
-        if not line or len(line) > 3000 or sections._BULLET.match(line):
+        if not line or len(line) > 3000 or sections.BULLET.match(line):
             continue
         for rx in (_ORG_OF, _ORG):
             for m in rx.finditer(line):

@@ -32,13 +32,13 @@ TITLE_KEYS = ("working title", "position title", "job title", "local title", "of
 ORG_KEYS = ("school", "district", "organization", "organisation", "employer", "company", "trust",
             "academy", "campus")
 
-_BULLET = re.compile(
+BULLET = re.compile(
     r"^(?P<indent>\s*)(?P<mark>[•●▪■◦○·‣∙►▸➢➤✓✔❖◆◇□☐→⁃◘§★✦❑♦◾◼\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*+>](?=\s)|o(?=\s+[A-Z])|"
     r"\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
     r"\s*(?P<text>.*)$")
 _NUMBER_ONLY = re.compile(r"^\s*\(?(\d{1,3}|[a-z])[.)]\s*$")
 _KEYVAL = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ,&/'’()#.-]{0,60}?)\s*:\s*(?P<val>.*)$")
-_TERMINAL = tuple(".!?;:")
+TERMINAL = tuple(".!?;:")
 _MD_HEAD = re.compile(r"^#{1,6}\s*(.*)$")
 _MD_BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _SPEC_MARKER_END = re.compile(r"(?:/|\|)\s*(?:E|D|A|I|R|AI|AF|Essential|Desirable)\s*$")
@@ -136,7 +136,7 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 
 
-def _is_caps(text: str) -> bool:
+def is_caps(text: str) -> bool:
     head = text[:300]
     up, low = len(_UPPER.findall(head)), len(_LOWER.findall(head))
     return up + low >= 3 and up >= 0.8 * (up + low)
@@ -146,7 +146,7 @@ def _opens_a_block(next_line: str | None) -> bool:
     """What follows a heading: a list, an indented line, or a sentence longer than a heading."""
     if next_line is None:
         return False
-    if _BULLET.match(next_line) or _NUMBER_ONLY.match(next_line) or next_line[:1] in (" ", "\t"):
+    if BULLET.match(next_line) or _NUMBER_ONLY.match(next_line) or next_line[:1] in (" ", "\t"):
         return True
     return len(_words(next_line)) >= 8
 
@@ -180,7 +180,7 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
     if "**" in stripped or "__" in stripped:
         stripped = _MD_BOLD_LINE.sub(r"\1:", stripped)        # **Heading** alone
         stripped = stripped.replace("**", "").replace("__", "")
-    b = _BULLET.match(line)
+    b = BULLET.match(line)
     if b and b.group("text").strip():
         text = b.group("text").strip()
         if meta_key(text.rstrip(":")):
@@ -197,10 +197,10 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         if meta_key(key):
             return [Entry("meta", val, key=key.lower())]
         kind = heading_kind(key)
-        looks_heading = _is_caps(key) or _is_title_case(_words(key)) or _heading_vocab_share(key) >= 0.6
+        looks_heading = is_caps(key) or _is_title_case(_words(key)) or _heading_vocab_share(key) >= 0.6
         if (kind != "unknown" or _MODIFIER.search(key.lower())) and looks_heading:
             return [Entry("heading", key), Entry("text", val)]
-        if ((_is_caps(key) and len(_words(val)) <= 8 and not val.endswith(".")) or
+        if ((is_caps(key) and len(_words(val)) <= 8 and not val.endswith(".")) or
                 (len(_words(key)) <= 3 and len(_words(val)) <= 4 and not val.endswith("."))) and \
                 not re.search(r"\b(?:required|preferred|desirable|essential|years?)\b", val, re.I):
             return [Entry("meta", val, key=key.lower())]
@@ -208,10 +208,10 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         return [Entry("heading", stripped.rstrip(": "))]
     if re.search(r"\s/$|^[^/]{2,60}/$", stripped) and len(words) <= 8:
         return [Entry("heading", stripped.rstrip("/ "))]
-    if _is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
+    if is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
         return [Entry("heading", stripped)]
     if (len(words) <= 4 and not stripped.endswith(tuple(".;,!?")) and _heading_vocab_share(stripped) == 1.0
-            and heading_kind(stripped) != "unknown" and (_is_title_case(words) or _is_caps(stripped))):
+            and heading_kind(stripped) != "unknown" and (_is_title_case(words) or is_caps(stripped))):
         return [Entry("heading", stripped)]      # "Qualifications" or "Key Responsibilities" alone
     if (len(words) <= 6 and not stripped.endswith(tuple(".;,!?")) and _is_title_case(words)
             and _heading_vocab_share(stripped) >= 0.5 and heading_kind(stripped) != "unknown"
@@ -220,7 +220,7 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
             and _opens_a_block(next_line)):
         return [Entry("heading", stripped)]      # "Minimum Requirements" on a line of its own
     if (2 <= len(words) <= 4 and not stripped.endswith(tuple(".;,!?:")) and _is_title_case(words)
-            and next_line is not None and (_BULLET.match(next_line) or _NUMBER_ONLY.match(next_line))
+            and next_line is not None and (BULLET.match(next_line) or _NUMBER_ONLY.match(next_line))
             and not _ITEM_START.match(stripped) and not re.search(r"\d", stripped)):
         return [Entry("heading", stripped)]      # "Student Management" over numbered duties
     if (len(words) <= 8 and not stripped.endswith(tuple(".;,!?")) and prev_blank
@@ -228,7 +228,7 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         if _heading_vocab_share(stripped) >= 0.75:
             return [Entry("heading", stripped)]
         # a short line standing alone between blank lines, as web pages set their headings
-        next_blank = next_raw is None or not next_raw.strip() or bool(_BULLET.match(next_raw))
+        next_blank = next_raw is None or not next_raw.strip() or bool(BULLET.match(next_raw))
         if next_blank and len(words) <= 6 and not _ITEM_START.match(stripped) and not re.search(r"\d", stripped):
             return [Entry("heading", stripped)]
     return [Entry("text", stripped)]
@@ -243,7 +243,7 @@ def _wrap_width(lines: list[str]) -> int:
     if width < 60:           # short lines of similar length are a bare list, not a wrapped page
         return 0
     near = [x for x in lines if 0.85 * width <= len(x.strip()) <= 1.15 * width
-            and not x.rstrip().endswith(_TERMINAL)]
+            and not x.rstrip().endswith(TERMINAL)]
     return width if len(near) >= 3 else 0
 
 
@@ -292,9 +292,9 @@ def entries_of(lines: list[str]) -> list[Entry]:
 
 
 def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
-    if _BULLET.match(line) or _NUMBER_ONLY.match(line) or s.startswith("#"):
+    if BULLET.match(line) or _NUMBER_ONLY.match(line) or s.startswith("#"):
         return False
-    ends_open = not last.text.rstrip().endswith(_TERMINAL) and not last.text.rstrip().endswith(("”", '"', ")")) \
+    ends_open = not last.text.rstrip().endswith(TERMINAL) and not last.text.rstrip().endswith(("”", '"', ")")) \
         and not _SPEC_MARKER_END.search(last.text)
     if blanks > 1:
         return False
@@ -308,7 +308,7 @@ def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
     if _DANGLING.search(last.text.rstrip()):
         return True
     if width and last.wrapped_tail >= 0.75 * width:
-        return not (_is_caps(s) or s.endswith(":") and len(_words(s)) <= 8)
-    if last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not _is_caps(s):
+        return not (is_caps(s) or s.endswith(":") and len(_words(s)) <= 8)
+    if last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not is_caps(s):
         return True
     return False

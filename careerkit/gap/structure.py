@@ -7,7 +7,7 @@ _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "a": 1, "an": 1,
 }
-_YEARS = re.compile(
+YEARS = re.compile(
     r"\b(?:(?P<d>\d{1,2}(?:\.\d)?)|(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty)(?:\s*[(\[]\s*\d{1,2}\s*[)\]])?)\s*\+?\s*(?:or more\s+|plus\s+|full\s+|consecutive\s+)?"
     r"(?:\(?\s*\d{1,2}\s*\)?\s*)?(?:years?|yrs?)\b", re.I)
@@ -87,7 +87,7 @@ _ALIAS_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in _ALIASES)
 
 def years_of(text: str) -> float | None:
     """The first number of years asked: "five (5) years", "3+ years", "minimum of three years"."""
-    for m in _YEARS.finditer(text[:2000]):
+    for m in YEARS.finditer(text[:2000]):
         if re.search(r"\b(?:within|in|after|for|every|per|of (?:the|this)|next|first|each)\s+$",
                      text[max(0, m.start() - 12):m.start()], re.I):
             continue             # "within one year", "in two years": a deadline, not experience

@@ -28,7 +28,7 @@ def test_years(text, years):
     ("five years of relevant experience", "any"),
 ])
 def test_experience_category(text, category):
-    at = structure._YEARS.search(text)
+    at = structure.YEARS.search(text)
     assert structure.category_of(text, at.start() if at else 0) == category
 
 
