@@ -1,4 +1,5 @@
-"""Helpers for the reliability tests: careerkit as a real child process, and checks that a
+"""Helpers for the reliability tests (not a conftest.py: tests/conftest.py is imported as
+`conftest`, and a second one would take its name): careerkit as a real child process, and checks that a
 database is whole (integrity, search index agreeing with the tables)."""
 from __future__ import annotations
 
@@ -81,4 +82,5 @@ def one_error_line(result) -> None:
 
 @pytest.fixture
 def db(tmp_path) -> Path:
+    """The database path of tests/conftest.py (import this fixture into a test module)."""
     return tmp_path / "data" / "careerkit.db"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENTRY, assert_whole, start
+from reliability_helpers import db, ENTRY, assert_whole, start  # noqa: F401 (db is a fixture)
 
 # A child running one careerkit command after another through the real entry point, in one
 # process (so a few seconds hold many commands), printing what each reported.

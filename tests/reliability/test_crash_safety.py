@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENTRY, assert_whole, careerkit, start
+from reliability_helpers import db, ENTRY, assert_whole, careerkit, start  # noqa: F401 (db is a fixture)
 
 # A child that logs one accomplishment after another through the real entry point (each a
 # full command: parse, open, one transaction) and says which succeeded: a kill then lands

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import careerkit, file_digest, fingerprint, one_error_line
+from reliability_helpers import careerkit, file_digest, fingerprint, one_error_line
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from conftest import fingerprint
+from reliability_helpers import fingerprint
 
 FIXTURE_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "career-rich.yaml"
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -198,7 +198,7 @@ def mutated_import(cli, tmp_path, data, fmt):
         assert json.loads(exported.stdout)["careerkit"] == 1
 
 
-@settings(FUZZ, max_examples=25)
+@settings(FUZZ, max_examples=15)
 @given(raw=st.one_of(st.binary(max_size=2000), st.text(max_size=2000).map(str.encode),
                      st.sampled_from([b"\xef\xbb\xbfcareerkit: 1\n", b"careerkit: 1\naccomplishments: 7\n",
                                       b"[" * 5000, b"{" * 5000, b"a: &a [*a]\n",

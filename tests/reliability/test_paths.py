@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import one_error_line
+from reliability_helpers import one_error_line
 from test_privacy import POSTING, has, text_of
 
 SECRET = "s3cr3t-do-not-leak"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import ENTRY, child_env
+from reliability_helpers import ENTRY, child_env
 
 POSTING = """Assistant Principal, Lakeview Middle School
 Lakeview Unified School District

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_whole, careerkit, file_digest, fingerprint, one_error_line
+from reliability_helpers import assert_whole, careerkit, file_digest, fingerprint, one_error_line
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "schema-1.db"
 
@@ -90,7 +90,7 @@ def test_a_lost_version_stamp_is_backed_up_before_anything(tmp_path):
 
 
 def test_several_processes_opening_an_old_database_at_once(tmp_path):
-    from conftest import start
+    from reliability_helpers import start
 
     db = old_database(tmp_path)
     procs = [start(db, "log", f"after upgrade {i}") for i in range(4)]
