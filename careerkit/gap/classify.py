@@ -272,15 +272,16 @@ EDU = _Gated(re.compile(
     r"\bdegree\b(?!\s+of\b)|\bbachelor|\bmasters?\b|\bmaster(?:'s|’s)|\bdoctor(?:ate|al)\b|\bph\.?\s?d\b|"
     r"\bed\.?\s?d\b\.?|\bed\.\s?s\b|\bm\.\s?ed\b|\bb\.\s?ed\b|\bmba\b|\bdiploma\b|\bgraduate of\b|"
     r"\bhigh school (?:education|graduate)\b|\bGED\b|\bpost-?graduate (?:study|qualification)|"
-    r"\bundergraduate\b|\bspecialist(?:'s|’s)? degree|\bhonours\b|\bA[- ]levels?\b(?= or)", re.I), "degree|bachelor|master|doctor|ph|ed|mba|diploma|graduate|high school|ged|honours|level")
+    r"\bundergraduate\b|\b(?:university|college) graduate\b|\bdegree[- ]educated\b|\bspecialist(?:'s|’s)? degree|\bhonours\b|\bA[- ]levels?\b(?= or)", re.I), "degree|bachelor|master|doctor|ph|ed|mba|diploma|graduate|high school|ged|honours|level")
 CRED = _Gated(re.compile(
     r"\bcertif(?:icate|ication|ied)s?\b|\blicen[cs](?:e|ed|ure)s?\b|\bendorse(?:ment|d)s?\b|\bcredentials?\b|"
     r"\bQTS\b|\bQTLS\b|qualified teacher status|\bNPQ\w*|\bPGCE\b|\bNASENCO\b|\bT-TESS\b|\bT-PESS\b|"
     r"\bcompletion of\b|\bsuccessful(?:ly)? complet\w+ (?:of )?(?:the |a |an )?\w*\s*(?:program|programme|"
     r"training|course|assessment)|\b(?:training|course) (?:must be|is) (?:completed|required)|"
     r"\bsafer recruitment\b|\b(?:DSL|safeguarding|first aid|cpr) training\b|\bregistration with\b|"
-    r"\bregistered (?:with|teacher)\b|\bnational award\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
-    re.I), "certif|licen|endorse|credential|award|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible")
+    r"\bregistered (?:with|teacher)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
+    r"qualifications?\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
+    re.I), "certif|licen|endorse|credential|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible")
 EXP = _Gated(re.compile(
     r"(?<!\bto )\bexperience[ds]?\b|(?<!within )(?<!within \w{3} )(?<!within \w{4} )(?<!within \w{5} )"
     r"\byears?\b(?! (?:olds?|groups?|levels?))|\bproven (?:record|track|ability to lead)|"

@@ -111,6 +111,12 @@ def test_must(text, must):
     ("Serves as the campus testing coordinator", "duty", "responsibility"),
     ("Knows school law and board policy", "duty", "skill"),
     ("Promote positive relationships with families", "req", "responsibility"),
+    ("Teaching qualification (PGCE or equivalent)", "req", "credential"),
+    ("University graduate in a STEM subject", "req", "education"),
+    ("Evidence of recent professional development", "req", "experience"),
+    ("Demonstrate at least proficient performance in the classroom", "req", "experience"),
+    ("Ensure pupils are well prepared for examinations", "req", "responsibility"),
+    ("Make effective use of subject resources", "req", "skill"),
 ])
 def test_type(text, kind, rtype):
     assert type_of(text, kind, "list") == rtype
