@@ -70,6 +70,41 @@ def assert_logged_whole(db: Path, prefix: str, reported: set[int]) -> None:
         conn.close()
 
 
+POSTING = """Assistant Principal, Lakeview Middle School
+Qualifications
+- Master's degree in educational leadership (required).
+- Five years of teaching experience.
+- Experience leading a PLC and coaching teachers using student data.
+"""
+
+
+def has_gap() -> bool:
+    from careerkit.cli.registry import COMMANDS
+
+    return "gap" in COMMANDS
+
+
+def _saved_id(stderr: str) -> int | None:
+    import re
+
+    found = re.search(r"Saved as report (\d+)", stderr)
+    return int(found.group(1)) if found else None
+
+
+def assert_reports_whole(db: Path, saved: int | None) -> None:
+    """Every saved gap report is complete: its JSON reads and its text is all there."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT id, text, chars, report FROM gap_reports").fetchall()
+    finally:
+        conn.close()
+    for report_id, text, chars, report in rows:
+        assert text == POSTING and chars == len(POSTING)
+        assert json.loads(report)["requirements"], report_id
+    if saved is not None:
+        assert saved in {r[0] for r in rows}
+
+
 def career_file(path: Path, marker: str, count: int) -> Path:
     entries = [{"date": "2024-03-12", "title": f"{marker} entry {i}",
                 "skills": ["data use"], "impact": f"{marker} impact {i}"} for i in range(count)]
@@ -78,7 +113,7 @@ def career_file(path: Path, marker: str, count: int) -> Path:
 
 
 def crash_rounds(db: Path, tmp_path: Path, rng: random.Random, *, loops: int, logs: int,
-                 imports: int) -> int:
+                 imports: int, gaps: int) -> int:
     kills = 0
     careerkit(db, "log", "first entry", timeout=60)  # the database exists before the kills
     for n in range(loops):
@@ -108,6 +143,14 @@ def crash_rounds(db: Path, tmp_path: Path, rng: random.Random, *, loops: int, lo
         assert present in (0, 400), f"import {marker} half-written: {present} of 400"
         if code == 0:
             assert present == 400
+    for n in range(gaps if has_gap() else 0):
+        posting = tmp_path / "posting.txt"
+        posting.write_text(POSTING, encoding="utf-8")
+        proc = start(db, "gap", "analyze", str(posting))
+        code, out, err = kill_after(proc, rng.uniform(0.2, 2.5))
+        kills += code is None
+        assert "Traceback" not in err, err
+        assert_reports_whole(db, saved=_saved_id(err) if code == 0 else None)
     assert_whole(db)
     after = careerkit(db, "wins", "list", "--json")
     assert after.returncode == 0, after.stderr
@@ -118,12 +161,12 @@ def crash_rounds(db: Path, tmp_path: Path, rng: random.Random, *, loops: int, lo
 
 def test_sigkill_during_log_and_import_leaves_a_whole_database(db, tmp_path):
     rng = random.Random(20261123)
-    kills = crash_rounds(db, tmp_path, rng, loops=8, logs=12, imports=10)
+    kills = crash_rounds(db, tmp_path, rng, loops=8, logs=10, imports=8, gaps=6)
     assert kills >= 15  # most children were killed, not finished first
 
 
 @pytest.mark.slow
 def test_sigkill_many_times(db, tmp_path):
     rng = random.Random()
-    kills = crash_rounds(db, tmp_path, rng, loops=80, logs=60, imports=60)
+    kills = crash_rounds(db, tmp_path, rng, loops=80, logs=60, imports=60, gaps=40)
     assert kills >= 120
