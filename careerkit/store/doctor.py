@@ -26,8 +26,14 @@ def check(path: Path) -> list[dict[str, Any]]:
     try:
         findings += [_schema(conn), _integrity(conn), _search_index(conn), _journal(conn)]
     except sqlite3.DatabaseError as e:
-        findings.append(_finding("database", "problem", f"not a careerkit database or damaged: {e} "
-                                 "(restore it from a backup)"))
+        if isinstance(e, sqlite3.OperationalError) and not os.access(path.parent, os.W_OK):
+            # Not damage: WAL needs to write beside the file even to read it.
+            findings.append(_finding("open", "problem", f"cannot open: the folder {path.parent} is "
+                                     "read-only (careerkit writes a journal beside the database); "
+                                     "the file itself was not checked"))
+        else:
+            findings.append(_finding("database", "problem", f"not a careerkit database or damaged: "
+                                     f"{e} (restore it from a backup)"))
     finally:
         conn.close()
     return findings

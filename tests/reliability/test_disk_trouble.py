@@ -200,3 +200,28 @@ def test_new_database_and_backups_are_private(cli, tmp_path):
     assert stat.S_IMODE((cli.db.parent / "backups").stat().st_mode) == 0o700
     cli("export", "-o", str(tmp_path / "out.yaml"), ok=True)
     assert stat.S_IMODE((tmp_path / "out.yaml").stat().st_mode) == 0o600
+
+
+def test_doctor_on_a_read_only_folder_does_not_cry_damage(tmp_path):
+    def run(folder: Path):
+        db = folder / "careerkit.db"
+        assert careerkit(db, "log", "kept safe").returncode == 0
+        raw = file_digest(db)
+        restore = make_read_only(folder, db)
+        try:
+            result = careerkit(db, "doctor")
+        finally:
+            restore()
+        assert "Traceback" not in result.stderr
+        assert "damaged" not in result.stdout and "restore it from a backup" not in result.stdout
+        if result.returncode != 0:
+            assert "read-only" in result.stdout
+        assert file_digest(db) == raw
+
+    if os.geteuid() == 0:
+        with small_fs(tmp_path / "ro", "1m") as folder:
+            run(folder)
+    else:
+        folder = tmp_path / "ro"
+        folder.mkdir(mode=0o700)
+        run(folder)
