@@ -182,12 +182,12 @@ _APPLY = _Gated(re.compile(
     r"\binterviews? (?:will|are|to be|date)\b|\bshortlisting\b|\bshort-?listed\b|\breferences will\b|"
     r"\bfor (?:more|further) (?:information|details)\b|\bplease (?:contact|visit|send|email|call|note|submit|"
     r"apply|complete|attach|upload|include|click)\b|\bvisit (?:our|the) (?:website|site|page)\b|\bclick\b|"
-    r"\bwe encourage (?:applications|you to apply)\b|\bletters? of (?:reference|recommendation)\b|"
+    r"\bwe encourage (?:applications|you to apply)\b|\bcookies?\b|\bletters? of (?:reference|recommendation)\b|"
     r"\b(?:official )?transcripts?\b|\b(?:resume|résumé|cover letter|curriculum vitae)\b|"
     r"\breferences? (?:are |is )?(?:required|from|will be)\b|\bcandidates are (?:encouraged|invited) to\b|"
     r"\bwill be (?:interviewed|contacted|notified|invited|assigned|placed)\b|\bvisits? to the school\b|"
     r"\bwelcome(?:s|d)? (?:visits|applications)\b|\bapplicants? (?:must|should|are required to) (?:submit|complete|"
-    r"upload|include|provide (?:a|an|three|two|the names))", re.I), "apply|application|submit|letter|transcript|resume|résumé|curriculum vitae|reference|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant")
+    r"upload|include|provide (?:a|an|three|two|the names))", re.I), "apply|application|submit|cookie|letter|transcript|resume|résumé|curriculum vitae|reference|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant")
 _PROCESS = _Gated(re.compile(
     r"\bopenings?\b|\bvacanc(?:y|ies)\b|\bthis (?:posting|advert|advertisement|listing|job posting)\b|"
     r"\b(?:pool|list) of (?:qualified )?(?:applicants|candidates)\b|\bapplicant pool\b|\beligibility list\b|"

@@ -210,9 +210,15 @@ def _title_and_org(entries: list[sections.Entry], text: str) -> tuple[str | None
                 titles.setdefault(key, val)
             if org is None and key in sections.ORG_KEYS:
                 org = val
-    title = next((titles[k] for k in sections.TITLE_KEYS if k in titles), None)
+    strong = [k for k in sections.TITLE_KEYS if k not in ("job role", "role")]
+    title = next((titles[k] for k in strong if k in titles), None)
+    if title is None:            # a page's one top heading ("# Head of Mathematics")
+        h1 = re.search(r"^# +(\S[^\n]{0,150})$", text[:20_000], re.M)
+        title = h1.group(1).strip("*_ ") if h1 else None
     if title is None:
         title = _first_line_title(entries)
+    if title is None:
+        title = titles.get("job role") or titles.get("role")
     if org is None:
         org = _find_org(text[:20_000])
     return _tidy(title), _tidy(org)

@@ -175,7 +175,7 @@ def html_to_text(html: str) -> str:
                 self.parts.append("\n• ")
             elif tag in _HEAD:
                 self.in_head += 1
-                self.parts.append("\n\n## ")
+                self.parts.append("\n\n# " if tag == "h1" else "\n\n## ")
             elif tag == "tr":
                 self.parts.append("\n|")
             elif tag in ("td", "th"):

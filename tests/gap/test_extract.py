@@ -392,3 +392,15 @@ def test_demands_mentioning_schedule_size_or_dates_are_kept():
     assert texts(posting) == ["Experience as a full-time classroom teacher",
                               "Experience as a line manager of support staff",
                               "Experience leading a school with 600 students", "Valid certificate by September 2026"]
+
+
+def test_vacancy_page_with_cookie_banner_and_definition_list():
+    posting = read("vacancy-page.html")
+    reqs = by_text(posting)
+    assert posting.title == "Head of Mathematics"                     # the page's h1, not the job-role field
+    assert posting.organization == "Ashdown Community College"
+    got = texts(posting)
+    assert not any("cookies" in t or "CPD budget" in t or "Visits" in t or "DBS" in t or "Licence" in t for t in got)
+    assert reqs["Experience of line managing staff (desirable)"].must == "preferred"
+    assert reqs["QTS or equivalent"].type == "credential"
+    assert len(got) == 5
