@@ -242,3 +242,17 @@ def test_backups_in_one_second_do_not_overwrite_each_other(loaded, db_path, tmp_
         loaded("backup", str(tmp_path), ok=True)
     assert len(list((db_path.parent / "backups").iterdir())) == 3
     assert len(list(tmp_path.glob("careerkit-*.db"))) == 3
+
+
+def test_doctor_finds_and_fixes_index_entries_out_of_date(loaded, db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE search_index SET title = 'Something else entirely' "
+                 "WHERE kind = 'goal' AND record_id = 1")
+    conn.commit()
+    conn.close()
+    r = loaded("doctor")
+    assert r.exit_code == 1
+    assert "goals: 0 missing, 0 stale, 1 out of date" in r.stdout
+    assert loaded("doctor", "--fix").exit_code == 0
+    assert loaded.json("search", "entirely")["hits"] == []
+    assert loaded("doctor").exit_code == 0

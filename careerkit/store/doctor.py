@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.errors import CareerkitError
-from careerkit.store.schema import SCHEMA_VERSION, reindex_sql, searchable_tables
+from careerkit.store.schema import SCHEMA_VERSION, indexed_text, reindex_sql, searchable_tables
 
 
 def _finding(name: str, status: str, detail: str, fix: str | None = None) -> dict[str, Any]:
@@ -80,8 +80,13 @@ def _search_index(conn: sqlite3.Connection) -> dict[str, Any]:
             f"SELECT count(*) FROM {table} WHERE id * 16 + {code} NOT IN (SELECT rowid FROM search_index)").fetchone()[0]
         orphans = conn.execute(
             f"SELECT count(*) FROM search_index WHERE rowid % 16 = {code} AND rowid / 16 NOT IN (SELECT id FROM {table})").fetchone()[0]
-        if missing or orphans:
-            mismatched.append(f"{table}: {missing} missing, {orphans} stale")
+        title, body = indexed_text()[table]
+        outdated = conn.execute(
+            f"SELECT count(*) FROM {table} t JOIN search_index s ON s.rowid = t.id * 16 + {code} "
+            f"WHERE s.title IS NOT {title} OR s.body IS NOT {body}").fetchone()[0]
+        if missing or orphans or outdated:
+            mismatched.append(f"{table}: {missing} missing, {orphans} stale"
+                              + (f", {outdated} out of date" if outdated else ""))
     try:
         conn.execute("INSERT INTO search_index(search_index, rank) VALUES('integrity-check', 1)")
     except sqlite3.OperationalError as e:

@@ -118,6 +118,11 @@ def searchable_tables() -> tuple[tuple[str, int], ...]:
     return tuple((t, c) for t, c, _, _ in _V1_SEARCHABLE)
 
 
+def indexed_text(alias: str = "t") -> dict[str, tuple[str, str]]:
+    """table -> (title, body) as SQL over `alias`: what the triggers put in the index."""
+    return {t: (f'{alias}."{title}"', _body_sql(alias, body)) for t, _, title, body in _V1_SEARCHABLE}
+
+
 def build_migrations():
     """The migration set, built on demand: importing sqlite-utils costs start-up time."""
     from sqlite_utils.migrations import Migrations
