@@ -139,6 +139,8 @@ def looks_cut(c, cands) -> bool:
             return True
         if c.sibling_words >= 5 and len(words) <= 2:
             return True
+    if not (len(last) <= 3 or last[-1] in "iu"):
+        return False          # "education" is a word even if the text says only "educational" elsewhere
     body = " ".join(x.text for x in cands if x is not c).lower()
     if last and len(last) >= 2 and not re.search(r"\b" + re.escape(last.lower()) + r"\b", body) and \
             re.search(r"\b" + re.escape(last.lower()) + r"[a-z]{2,}", body):

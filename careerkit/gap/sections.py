@@ -57,7 +57,7 @@ needs bring benefits salary how apply our offer competencies competency criteria
 expectations purpose overview goal goals information training attributes qualities working conditions
 ideal candidate profile will do you'll areas principal accountabilities tasks professional
 understanding experiences standards classification objective objectives nice have would like
-application process selection essential/desirable must performance supervisory job-specific
+application process selection essential/desirable must assets asset performance supervisory job-specific
 work environment physical demands mental setting
 """.split())
 
@@ -85,8 +85,10 @@ KIND_RULES = [
         r"what you(?:'ll|’ll)? (?:need|bring)|ideal candidate|about you|training|understanding|qualities|characteristics|"
         r"standards|profile")),
 ]
-_MODIFIER = re.compile(r"essential|desirable|desired|preferred|required|minimum|mandatory|nice to have|bonus")
-_PREF_HEAD = re.compile(r"prefer|desirable|desired|nice to have|bonus|\bplus\b|advantage|additional qualif|ideal")
+_MODIFIER = re.compile(r"essential|desirable|desired|preferred|required|minimum|mandatory|nice to have|bonus|"
+                       r"\bassets?\b")
+_PREF_HEAD = re.compile(r"prefer|desirable|desired|nice to have|bonus|\bplus\b|advantage|additional qualif|ideal|"
+                        r"\bassets?\b")
 _REQ_HEAD = re.compile(r"essential|required|minimum|mandatory")
 
 

@@ -404,3 +404,10 @@ def test_vacancy_page_with_cookie_banner_and_definition_list():
     assert reqs["Experience of line managing staff (desirable)"].must == "preferred"
     assert reqs["QTS or equivalent"].type == "credential"
     assert len(got) == 5
+
+
+def test_assets_heading_is_preferred_and_a_whole_last_word_is_not_a_cut():
+    posting = extract("Qualifications:\n- Valid BC teaching certificate\n- Five years of teaching experience\n"
+                      "Assets:\n- Master's degree in Educational Leadership\n- Experience with Indigenous education\n")
+    assert [r.must for r in posting.requirements] == ["required", "required", "preferred", "preferred"]
+    assert posting.requirements[0].jurisdiction == "British Columbia"
