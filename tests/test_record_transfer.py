@@ -409,3 +409,10 @@ def test_two_replacing_imports_keep_both_backups(cli, sample_file, db_path):
         firsts.append(conn.execute("SELECT count(*) FROM accomplishments WHERE title = 'The very first record'").fetchone()[0])
         conn.close()
     assert sorted(firsts) == [0, 1]
+
+
+def test_export_dash_is_standard_output(loaded, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = loaded("export", "-o", "-", "--format", "json", ok=True)
+    assert json.loads(r.stdout)["careerkit"] == 1
+    assert not (tmp_path / "-").exists()

@@ -78,6 +78,8 @@ def export(
     from careerkit.store import io
 
     removed = None
+    if output == "-":
+        output = None  # '-' is standard output, as for import
     if fmt is None and output and Path(output).suffix.lower()[1:] in EXTRA_EXPORTS:
         fmt = Path(output).suffix.lower()[1:]
     if fmt is None:
