@@ -25,7 +25,7 @@ _MARKERS = re.compile(
     r"(?:(?:\s*[/|]\s*|\s+[-–—]\s+|\s+)\(?(?P<m>E|D|Essential|Desirable|Preferred|Required)\)?"
     r"(?:\s*[/|,]?\s*" + _EVIDENCE + r")*\.?\s*"
     r"|\s*[/|]\s*" + _EVIDENCE + r"(?:\s*[/|,]\s*" + _EVIDENCE + r")*\s*)+$")
-_BULLET_TAIL = re.compile(r"\s*(?:[;,]|\band\b|\bor\b|;\s*(?:and|or))\s*$", re.I)
+_BULLET_TAIL = re.compile(r"\s*[;,](?:\s*(?:and|or))?\s*$", re.I)
 
 
 def strip_markers(text: str) -> tuple[str, str | None]:

@@ -26,6 +26,7 @@ class Candidate:
     block: int = 0
     last_in_block: bool = True
     final: bool = False        # the posting's very last words
+    closed: bool = False           # as printed, it ended in punctuation (";" included)
     siblings_closed: float = 0.0   # share of the other items of its list ending in punctuation
     sibling_words: float = 0.0
 
@@ -93,7 +94,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 block += 1
             text, mmust = classify.strip_markers(e.text)
             c = Candidate(text, heading, kind, "list", lead_must or must, mmust, block,
-                          final=e.line == last_line)
+                          final=e.line == last_line, closed=e.text.rstrip().endswith(sections.TERMINAL))
             out.append(c)
             lists.setdefault(block, []).append(c)
         elif e.kind == "text":
@@ -114,7 +115,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
     for items in lists.values():
         if len(items) < 2:
             continue
-        closed = [c.text.rstrip().endswith(sections.TERMINAL) for c in items]
+        closed = [c.closed for c in items]
         words = [len(c.text.split()) for c in items]
         all_closed, all_words, n = sum(closed), sum(words), len(items) - 1
         for c, cl, w in zip(items, closed, words):

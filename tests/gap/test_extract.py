@@ -411,3 +411,9 @@ def test_assets_heading_is_preferred_and_a_whole_last_word_is_not_a_cut():
                       "Assets:\n- Master's degree in Educational Leadership\n- Experience with Indigenous education\n")
     assert [r.must for r in posting.requirements] == ["required", "required", "preferred", "preferred"]
     assert posting.requirements[0].jurisdiction == "British Columbia"
+
+
+def test_list_glue_is_stripped_but_a_dangling_and_marks_a_cut():
+    posting = extract("Requirements\n- Valid teaching certificate;\n- Five years of teaching experience; and\n"
+                      "- Knowledge of reading and")
+    assert texts(posting) == ["Valid teaching certificate", "Five years of teaching experience"]
