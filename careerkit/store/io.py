@@ -255,7 +255,7 @@ def dump(data: dict[str, Any], fmt: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import yaml
 
-    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: ~10x faster
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: several times faster
         pass
 
     def text(dumper, value: str):
