@@ -253,7 +253,7 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if _DATEISH.search(t) and len(words) <= 12 and not SIGNAL.search(t):
         return True
-    if origin == "prose" and kind == "unknown" and not SIGNAL.search(t):
+    if origin == "prose" and kind == "unknown" and not SIGNAL.search(t) and not _PURPOSE_LIKE.search(t):
         return True
     if origin == "prose" and len(words) <= 3 and not t.endswith(".") and kind in ("unknown", "purpose"):
         return True
@@ -378,6 +378,8 @@ def type_of(text: str, kind: str, origin: str) -> str:
             return "skill"
         if _WILL_DUTY.search(t) and not re.match(r"^we\b", t, re.I):
             return "responsibility"
+        if _PURPOSE_LIKE.search(t) and not _CANDIDATE.search(t):
+            return "responsibility"           # "The assistant principal assists the principal in ..."
     if _DUTY_VERB.match(t_nolead) and not _SKILL_VERB.match(t_nolead):
         return "responsibility"
     if _SKILL_ANY.search(t) or _SKILL_VERB.match(t_nolead):

@@ -417,3 +417,11 @@ def test_list_glue_is_stripped_but_a_dangling_and_marks_a_cut():
     posting = extract("Requirements\n- Valid teaching certificate;\n- Five years of teaching experience; and\n"
                       "- Knowledge of reading and")
     assert texts(posting) == ["Valid teaching certificate", "Five years of teaching experience"]
+
+
+def test_untitled_purpose_without_duties_is_one_responsibility():
+    posting = extract("Assistant Principal\nThe Assistant Principal assists the principal in the day-to-day running "
+                      "of the school.\nQualifications:\n- Valid administrator certificate\n")
+    first = posting.requirements[0]
+    assert (first.type, first.section) == ("responsibility", None)
+    assert len(posting.requirements) == 2
