@@ -2,7 +2,6 @@
 renderer (golden files for Markdown and HTML), privacy, names, escaping and bad input."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import stat
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REPORT = FIXTURES / "brief-report.json"
