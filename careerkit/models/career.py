@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from careerkit.models import kinds as K
 
@@ -49,14 +49,19 @@ class Strict(BaseModel):
                               coerce_numbers_to_str=True)
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+# Required text: present and not blank. A per-type check rather than a validator on every
+# field, which made reading a large record through the models several times slower.
+Text = Annotated[str, AfterValidator(_not_blank)]
+
+
 class NonEmpty(Strict):
-    @field_validator("*", mode="after")
-    @classmethod
-    def _no_blank_required(cls, value, info):
-        field = cls.model_fields[info.field_name]
-        if field.is_required() and isinstance(value, str) and not value.strip():
-            raise ValueError("must not be empty")
-        return value
+    """An entry of the career file (required text fields are typed `Text`)."""
 
 
 class Link(Strict):
@@ -76,8 +81,8 @@ class Profile(Strict):
 
 
 class Position(NonEmpty):
-    title: str
-    organization: str
+    title: Text
+    organization: Text
     location: str | None = None
     start: IsoDate
     end: OptDate = None
@@ -88,7 +93,7 @@ class Position(NonEmpty):
 
 class Credential(NonEmpty):
     kind: Literal[K.CREDENTIAL_KINDS]  # type: ignore[valid-type]
-    name: str
+    name: Text
     level: Literal[K.DEGREE_LEVELS] | None = None  # type: ignore[valid-type]
     field: str | None = None
     issuer: str | None = None
@@ -99,7 +104,7 @@ class Credential(NonEmpty):
 
 class Accomplishment(NonEmpty):
     date: IsoDate
-    title: str
+    title: Text
     details: str | None = None
     situation: str | None = None
     task: str | None = None
@@ -115,7 +120,7 @@ class Accomplishment(NonEmpty):
 
 class Feedback(NonEmpty):
     date: IsoDate
-    text: str
+    text: Text
     from_name: str | None = Field(default=None, alias="from")
     relationship: Literal[K.FEEDBACK_RELATIONSHIPS]  # type: ignore[valid-type]
     context: str | None = None
@@ -124,7 +129,7 @@ class Feedback(NonEmpty):
 
 class Learning(NonEmpty):
     date: IsoDate
-    title: str
+    title: Text
     kind: Literal[K.LEARNING_KINDS] | None = None  # type: ignore[valid-type]
     provider: str | None = None
     hours: float | None = Field(default=None, ge=0)
@@ -134,7 +139,7 @@ class Learning(NonEmpty):
 
 
 class Contact(NonEmpty):
-    name: str
+    name: Text
     relationship: Literal[K.NETWORK_RELATIONSHIPS]  # type: ignore[valid-type]
     role: str | None = None
     organization: str | None = None
@@ -143,7 +148,7 @@ class Contact(NonEmpty):
 
 
 class Goal(NonEmpty):
-    title: str
+    title: Text
     kind: Literal[K.GOAL_KINDS] | None = None  # type: ignore[valid-type]
     skills: TextList = Field(default_factory=list)
     due: OptDate = None
