@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_CHARS = 100_000      # a posting is a few pages; a 5 MB paste is cut, not choked on
+MAX_CHARS = 60_000       # a posting is a few pages (ten is ~30,000); a 5 MB paste is cut, not choked on
+MAX_RAW = 5_000_000      # a saved page, scripts and styles included
+MAX_HTML = 150_000       # its markup once scripts and styles are gone
 MAX_LINES = 4_000        # ten pages of posting
 MAX_LINE = 5_000         # one "line" longer than this is split at sentence ends
 
@@ -31,10 +33,10 @@ def clean(text: str) -> str:
     """Bounded, normalised text: one kind of newline, no control characters, HTML read."""
     if not isinstance(text, str):
         return ""
+    if _HTML_HINT.search(text[:20_000]):
+        text = html_to_text(_drop_code(text[:MAX_RAW])[:MAX_HTML])
     text = text[:MAX_CHARS]
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    if _HTML_HINT.search(text[:20_000]):
-        text = html_to_text(text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
     return text
@@ -155,6 +157,26 @@ _BLOCK = {"p", "div", "section", "article", "header", "footer", "ul", "ol", "tab
           "blockquote", "dl", "dt", "dd", "pre", "main", "aside", "nav", "form", "fieldset"}
 _HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP = {"script", "style", "head", "noscript", "template", "svg", "iframe", "button", "select", "nav", "footer"}
+
+
+def _drop_code(html: str) -> str:
+    """Remove script, style and svg elements in one linear pass (pages are mostly code)."""
+    low = html.lower()
+    out, pos = [], 0
+    while True:
+        starts = [i for i in (low.find("<script", pos), low.find("<style", pos), low.find("<svg", pos)) if i >= 0]
+        if not starts:
+            out.append(html[pos:])
+            break
+        start = min(starts)
+        tag = "script" if low.startswith("<script", start) else "style" if low.startswith("<style", start) else "svg"
+        end = low.find(f"</{tag}", start)
+        out.append(html[pos:start])
+        if end < 0:
+            break
+        close = low.find(">", end)
+        pos = close + 1 if close >= 0 else len(html)
+    return " ".join(out)
 
 
 def html_to_text(html: str) -> str:

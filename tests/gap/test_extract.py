@@ -425,3 +425,12 @@ def test_untitled_purpose_without_duties_is_one_responsibility():
     first = posting.requirements[0]
     assert (first.type, first.section) == ("responsibility", None)
     assert len(posting.requirements) == 2
+
+
+def test_saved_page_scripts_and_styles_are_skipped_before_reading():
+    page = ("<html><head><style>" + "p{color:red}" * 5000 + "</style></head><body><script>" + "var a=1;" * 50_000
+            + "</script><h1>Head of Maths</h1><h2>Requirements</h2><ul><li>Experience of teaching maths to A level</li>"
+            + "</ul><script>unclosed")
+    posting = extract(page)
+    assert posting.title == "Head of Maths"
+    assert texts(posting) == ["Experience of teaching maths to A level"]
