@@ -101,7 +101,7 @@ def build_brief(report: GapReport, record: Record, bank: QuestionBank, *,
             # Evidence that is all private (or since deleted) leaves a line and no story.
             if lines and len(points) < MAX_POINTS:
                 points.append(_point(len(points) + 1, r, index, told, home, comp))
-            else:
+            elif r.verdict == "met":      # a partial one beyond the stories is a gap below
                 also_met.append(Qualification(text=r.text, must=r.must, verdict=r.verdict,
                                               evidence=lines[:1]))
         if r.verdict in ("gap", "partial"):
