@@ -76,7 +76,7 @@ KIND_RULES = [
         r"dut(?:y|ies)|responsibilit|functions|accountabilit|\btasks\b|what you(?:'ll|’ll| will) do|"
         r"\byou will\b|in this role|key areas|main areas|day[- ]to[- ]day|the job involves")),
     ("purpose", re.compile(
-        r"purpose|\bgoals?\b|summary|overview|objective|about (?:the|this) (?:role|position|job|post)|"
+        r"purpose|\bgoals?\b|summary|overview|objective|\b(?:primary|main|general|basic) function\b|about (?:the|this) (?:role|position|job|post)|"
         r"role (?:profile|description)|position description of|description of (?:classification|position|the)|"
         r"general description|nature of (?:the )?work|introduction|^the (?:role|position|post)$")),
     ("req", re.compile(
@@ -87,7 +87,7 @@ KIND_RULES = [
 ]
 _MODIFIER = re.compile(r"essential|desirable|desired|preferred|required|minimum|mandatory|nice to have|bonus|"
                        r"\bassets?\b")
-_PREF_HEAD = re.compile(r"prefer|desirable|desired|nice to have|bonus|\bplus\b|advantage|additional qualif|ideal|"
+_PREF_HEAD = re.compile(r"prefer|desirable|desired|nice to have|bonus|\bplus\b|advantage|additional qualif|"
                         r"\bassets?\b")
 _REQ_HEAD = re.compile(r"essential|required|minimum|mandatory")
 
