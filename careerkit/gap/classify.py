@@ -217,6 +217,10 @@ _CANDIDATE = re.compile(r"\b(?:seeking|looking for|candidates?|applicants?|someo
 # A sentence announcing the list below it ("The skills which follow are essential").
 _LEADIN = re.compile(r"\b(?:which|that) follows?\b|\bthe following\b|\b(?:listed|set out|detailed|outlined) "
                      r"below\b|\bas follows\b|\bbelow are\b", re.I)
+# What a PDF copy carries from its page headers and footers.
+_PAGE_ARTEFACT = re.compile(r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|(?:revised|approved|adopted|"
+                            r"updated|reviewed|board approved|last revised|effective)\b[^.]{0,40}\d{2,4}|"
+                            r"(?:job|position) description\b.{0,40}\bpage\s*\d+.*)\.?$", re.I)
 _HEADER_CELL = re.compile(r"^(?:criteria|essential|desirable|essential\s*/\s*desirable|e\s*/\s*d|how (?:assessed|"
                           r"identified|evidenced)|method of assessment|(?:source of )?evidence|assessed by|"
                           r"(?:stage )?identified (?:by|at)|category|area)[\s/:]*$", re.I)
@@ -248,6 +252,8 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
     if _PROCESS.search(t):
         return True
     if _EMPLOYER.search(t) and not _CANDIDATE.search(t) and not _REQ_START.match(t):
+        return True
+    if _PAGE_ARTEFACT.match(t):
         return True
     if (_LEADIN.search(t) and not re.search(r":\s*\S", t)) or _HEADER_CELL.match(t):
         return True

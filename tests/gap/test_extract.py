@@ -434,3 +434,9 @@ def test_saved_page_scripts_and_styles_are_skipped_before_reading():
     posting = extract(page)
     assert posting.title == "Head of Maths"
     assert texts(posting) == ["Experience of teaching maths to A level"]
+
+
+def test_pdf_page_headers_and_footers_are_not_requirements():
+    posting = extract("QUALIFICATIONS:\n- Valid Ohio principal license\nPage 1 of 2\nRevised 07/2023\n"
+                      "Board Approved: June 12, 2019\n- Five years of teaching experience\n")
+    assert texts(posting) == ["Valid Ohio principal license", "Five years of teaching experience"]
