@@ -241,7 +241,7 @@ ACRONYM_ITEM = re.compile(r"\b(?:QTS|QTLS|NPQH|NPQSL|PGCE|SENCO|NASENCO|DSL|CPR|
 def not_a_requirement(text: str, kind: str, origin: str) -> bool:
     t = text.strip()
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", t)
-    if len(words) < 2 and not ACRONYM_ITEM.search(t):
+    if len(words) < 2 and not ACRONYM_ITEM.search(t) and not CRED.search(t) and not EDU.search(t):
         return True
     if re.match(r"^[\"“‘]", t) and re.search(r"[\"”’]", t[1:]):
         return True                       # a quotation

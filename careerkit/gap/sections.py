@@ -34,7 +34,7 @@ ORG_KEYS = ("school", "district", "organization", "organisation", "employer", "c
 
 BULLET = re.compile(
     r"^(?P<indent>\s*)(?P<mark>[•●▪■◦○·‣∙►▸➢➤✓✔❖◆◇□☐→⁃◘§★✦❑♦◾◼\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*+>](?=\s)|o(?=\s+[A-Z])|"
-    r"\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
+    r"\d{1,2}\.\d{1,2}\.?(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
     r"\s*(?P<text>.*)$")
 _NUMBER_ONLY = re.compile(r"^\s*\(?(\d{1,3}|[a-z])[.)]\s*$")
 _KEYVAL = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ,&/'’()#.-]{0,60}?)\s*:\s*(?P<val>.*)$")
@@ -213,7 +213,8 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
     if is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
         return [Entry("heading", stripped)]
     if (len(words) <= 4 and not stripped.endswith(tuple(".;,!?")) and _heading_vocab_share(stripped) == 1.0
-            and heading_kind(stripped) != "unknown" and (_is_title_case(words) or is_caps(stripped))):
+            and heading_kind(stripped) != "unknown"
+            and (_is_title_case(words) or is_caps(stripped) or (len(words) <= 3 and stripped[:1].isupper()))):
         return [Entry("heading", stripped)]      # "Qualifications" or "Key Responsibilities" alone
     if (len(words) <= 6 and not stripped.endswith(tuple(".;,!?")) and _is_title_case(words)
             and _heading_vocab_share(stripped) >= 0.5 and heading_kind(stripped) != "unknown"

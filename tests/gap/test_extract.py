@@ -440,3 +440,14 @@ def test_pdf_page_headers_and_footers_are_not_requirements():
     posting = extract("QUALIFICATIONS:\n- Valid Ohio principal license\nPage 1 of 2\nRevised 07/2023\n"
                       "Board Approved: June 12, 2019\n- Five years of teaching experience\n")
     assert texts(posting) == ["Valid Ohio principal license", "Five years of teaching experience"]
+
+
+def test_decimal_numbering_and_label_prefixed_criteria():
+    posting = extract("Main duties\n1.1 Lead the planning of the English curriculum.\n"
+                      "1.2 Line manage teachers of English.\nPerson specification\n"
+                      "Essential: Qualified Teacher Status\nDesirable: NPQML\n")
+    assert [(r.text, r.must, r.type) for r in posting.requirements] == [
+        ("Lead the planning of the English curriculum.", "required", "responsibility"),
+        ("Line manage teachers of English.", "required", "responsibility"),
+        ("Qualified Teacher Status", "required", "credential"),
+        ("NPQML", "preferred", "credential")]
