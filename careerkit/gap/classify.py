@@ -261,7 +261,8 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if origin == "prose" and kind == "unknown" and not SIGNAL.search(t) and not _PURPOSE_LIKE.search(t):
         return True
-    if origin == "prose" and len(words) <= 3 and not t.endswith(".") and kind in ("unknown", "purpose"):
+    if origin == "prose" and len(words) <= 3 and not t.endswith(".") and kind in ("unknown", "purpose") \
+            and not (CRED.search(t) or EDU.search(t) or EXP.search(t)):
         return True
     return False
 

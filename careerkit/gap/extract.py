@@ -251,9 +251,15 @@ _RUN_ON_KEY = re.compile(r"\s((?:[A-Za-z/#]+\s){0,2}[A-Za-z/#]+):\s")
 
 def _first_line_title(entries: list[sections.Entry]) -> str | None:
     first = next((e for e in entries if e.kind != "blank"), None)
+    after_meta = False
     for e in entries[:6]:
-        if e.kind in ("blank", "meta"):
+        if e.kind == "blank":
             continue
+        if e.kind == "meta":
+            after_meta = not e.text       # the next line is this field's value, not a title
+            continue
+        if after_meta:
+            return None
         if e.kind == "bullet":
             return None
         t = e.text.strip()
@@ -275,6 +281,8 @@ def _first_line_title(entries: list[sections.Entry]) -> str | None:
         if _GENERIC_TITLE.match(t):
             continue
         if len(t.split()) <= 12 and not t.endswith("."):
+            if not _ROLE_WORD.search(t) and classify.SIGNAL.search(t):
+                return None          # a paste that starts with a requirement, not with the job's name
             return t
         return None
     return None

@@ -451,3 +451,16 @@ def test_decimal_numbering_and_label_prefixed_criteria():
         ("Line manage teachers of English.", "required", "responsibility"),
         ("Qualified Teacher Status", "required", "credential"),
         ("NPQML", "preferred", "credential")]
+
+
+def test_paste_starting_with_a_requirement_has_no_title_and_loses_nothing():
+    posting = extract("Valid teaching certificate\nThree years of teaching experience\n")
+    assert posting.title is None
+    assert texts(posting) == ["Valid teaching certificate", "Three years of teaching experience"]
+
+
+def test_a_field_value_is_not_taken_for_the_title():
+    posting = extract("Closing date\n\n9 March 2026\n\nJob role\n\nDeputy headteacher\n\n"
+                      "Requirements\n- Qualified Teacher Status\n")
+    assert posting.title == "Deputy headteacher"
+    assert texts(posting) == ["Qualified Teacher Status"]
