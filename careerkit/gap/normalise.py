@@ -24,6 +24,7 @@ _RUN_IN = re.compile(
 _LONE_MARK = re.compile(r"^\s*[ED](?:\s*[/,]?\s*(?:AF|AI|A|I|R|T|O|L|P|S|C))*\s*$")
 _EVIDENCE_ONLY = re.compile(r"^\s*(?:AF|AI|A|I|R|T|O|L|P|S|C|Ref|Refs|Int|App)(?:\s*[/,&]\s*"
                             r"(?:AF|AI|A|I|R|T|O|L|P|S|C|Ref|Refs|Int|App))*\s*$")
+_INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ESSENTIAL = re.compile(r"^\s*(essential|required|e)\s*$", re.I)
 _DESIRABLE = re.compile(r"^\s*(desirable|desired|preferred|d)\s*$", re.I)
@@ -79,6 +80,12 @@ def lines_of(text: str) -> list[str]:
             continue                     # "AF/I": how a criterion is assessed, on its own line
         if _LONE_MARK.match(raw) and out and out[-1].strip():
             out[-1] = f"{out[-1].rstrip()} / {raw.strip()}"   # a table cell on its own line: "E"
+            continue
+        if len(_INLINE_BULLET.findall(raw)) >= 2:        # "Skills: • a • b • c" flattened onto one line
+            head, *items = _INLINE_BULLET.split(raw)
+            if head.strip():
+                out.append(head.rstrip())
+            out.extend(f"• {x.strip()}" for x in items if x.strip())
             continue
         m = _RUN_IN.match(raw)
         if m and len(raw) > len(m.group(1)) + 2:

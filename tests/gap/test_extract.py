@@ -464,3 +464,10 @@ def test_a_field_value_is_not_taken_for_the_title():
                       "Requirements\n- Qualified Teacher Status\n")
     assert posting.title == "Deputy headteacher"
     assert texts(posting) == ["Qualified Teacher Status"]
+
+
+def test_bullets_flattened_onto_one_line():
+    posting = extract("Requirements: • Valid teaching certificate • Three years of teaching experience "
+                      "• Strong data skills\n")
+    assert texts(posting) == ["Valid teaching certificate", "Three years of teaching experience", "Strong data skills"]
+    assert {r.section for r in posting.requirements} == {"Requirements"}
