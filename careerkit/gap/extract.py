@@ -35,6 +35,8 @@ def extract(text):
     """Read a posting; an unreadable or empty one gives an empty result, never an exception."""
     from careerkit.models.gap import Extracted
 
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text[:5_000_000]).decode("utf-8", "replace")
     try:
         return _extract(text if isinstance(text, str) else "")
     except Exception:  # noqa: BLE001 - a posting must never crash the caller; empty is the honest answer
