@@ -28,13 +28,16 @@ _MARKERS = re.compile(
 _BULLET_TAIL = re.compile(r"\s*[;,](?:\s*(?:and|or))?\s*$", re.I)
 
 
-def strip_markers(text: str) -> tuple[str, str | None]:
-    """Drop trailing person-spec markers ("/ E / AI", "E D") and list glue (";", "; and")."""
+def strip_markers(text: str, spec: bool = False) -> tuple[str, str | None]:
+    """Drop trailing person-spec markers ("/ E / AI", "E D") and list glue (";", "; and").
+
+    `spec`: the posting is a person specification (it names Essential and Desirable columns), so
+    a lone trailing "E" or "D" is a column mark too."""
     must = None
     t = text.rstrip()
     if len(t.split()) >= 2:
         m = _MARKERS.search(t)
-        if m and m.start() > 0 and _plausible_marker(t, m):
+        if m and m.start() > 0 and (spec or _plausible_marker(t, m)):
             found = re.findall(r"(?<![A-Za-z])(E|D|Essential|Desirable|Preferred|Required)(?![A-Za-z])", m.group(0))
             if found:
                 must = "preferred" if found[0] in ("D", "Desirable", "Preferred") else "required"
@@ -130,7 +133,7 @@ def looks_cut(c, cands) -> bool:
         return False
     words = t.split()
     last = re.sub(r"[^A-Za-z]", "", words[-1])
-    if _FUNCTION_END.search(t) or (len(last) == 1 and last not in ("I",)):
+    if _FUNCTION_END.search(t) or (len(last) == 1 and last.islower()):
         return True
     if c.origin == "prose" and (len(t) > 80 or not c.last_in_block or len(words) > 12):
         return True

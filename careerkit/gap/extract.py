@@ -71,6 +71,10 @@ def _extract(text: str):
 
 # --- entries -> candidate items ---------------------------------------------------------------
 
+# A person specification's column header: "Essential  Desirable", "E/D".
+_SPEC_HEADER = re.compile(r"\bessential\b.{0,40}\bdesirable\b|\bE\s*/\s*D\b|^\s*criteria\b", re.I)
+
+
 def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
     out: list[Candidate] = []
     heading: str | None = None
@@ -80,6 +84,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
     lists: dict[int, list[Candidate]] = {}
     last_line = max((e.line for e in entries if e.kind in ("bullet", "text")), default=-1)
     prev_kind = "blank"
+    spec = any(_SPEC_HEADER.search(e.text or e.key) for e in entries[:400] if e.kind in ("heading", "text", "meta"))
     for e in entries:
         if e.kind == "heading":
             own = sections.heading_kind(e.text)
@@ -99,7 +104,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
         elif e.kind == "bullet":
             if prev_kind not in ("bullet", "blank"):
                 block += 1
-            text, mmust = classify.strip_markers(e.text)
+            text, mmust = classify.strip_markers(e.text, spec)
             c = Candidate(text, heading, kind, "list", lead_must or must, mmust, block,
                           final=e.line == last_line, closed=e.text.rstrip().endswith(sections.TERMINAL))
             out.append(c)
@@ -112,7 +117,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                     "required" if re.search(r"\b(essential|required|must)\b", t, re.I) else None)
                 prev_kind = e.kind
                 continue
-            text, mmust = classify.strip_markers(t)
+            text, mmust = classify.strip_markers(t, spec)
             parts = classify.split_sentences(text, kind)
             for j, p in enumerate(parts):
                 out.append(Candidate(p, heading, kind, "prose", lead_must or must, mmust, block,

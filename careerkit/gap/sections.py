@@ -210,7 +210,8 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         return [Entry("heading", stripped.rstrip(": "))]
     if re.search(r"\s/$|^[^/]{2,60}/$", stripped) and len(words) <= 8:
         return [Entry("heading", stripped.rstrip("/ "))]
-    if is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")):
+    if is_caps(stripped) and len(words) <= 12 and not stripped.endswith((".", ";", ",")) \
+            and not re.search(r"[\s/][ED]$", stripped):        # "NPQH  D" is a row, not a heading
         return [Entry("heading", stripped)]
     if (len(words) <= 4 and not stripped.endswith(tuple(".;,!?")) and _heading_vocab_share(stripped) == 1.0
             and heading_kind(stripped) != "unknown"

@@ -471,3 +471,13 @@ def test_bullets_flattened_onto_one_line():
                       "• Strong data skills\n")
     assert texts(posting) == ["Valid teaching certificate", "Three years of teaching experience", "Strong data skills"]
     assert {r.section for r in posting.requirements} == {"Requirements"}
+
+
+def test_lone_column_letters_in_a_person_specification():
+    posting = extract("Person Specification\nCriteria Essential Desirable\nQualified Teacher Status E\nNPQH D\n"
+                      "Experience of leading a whole-school change E\n")
+    assert [(r.text, r.must) for r in posting.requirements] == [
+        ("Qualified Teacher Status", "required"), ("NPQH", "preferred"),
+        ("Experience of leading a whole-school change", "required")]
+    # outside a person specification a trailing capital is part of the words
+    assert texts(extract("Requirements\n- Knowledge of vitamin D\n")) == ["Knowledge of vitamin D"]
