@@ -97,7 +97,7 @@ def _peak_kb(usage) -> int:
 
 def base_env(db: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERKIT")}
-    env.update(CAREERKIT_DB=str(db), NO_COLOR="1", COLUMNS="120", PYTHONDONTWRITEBYTECODE="")
+    env.update(CAREERKIT_DB=str(db), NO_COLOR="1", COLUMNS="120")
     env.pop("EDITOR", None)
     env.pop("VISUAL", None)
     return env
@@ -115,6 +115,9 @@ def floor(mode: str, db: Path, *extra: str) -> list[str]:
     return [PYTHON, str(HERE / "floor.py"), mode, str(db), *extra]
 
 
+FLOOR = "floor: argparse + sqlite3 insert"
+
+
 def startup(runs: int, work: Path) -> list[list[str]]:
     from generate import write_database
 
@@ -123,7 +126,7 @@ def startup(runs: int, work: Path) -> list[list[str]]:
     env = base_env(db)
     ck = careerkit_cmd()
     cases = {
-        "floor: argparse + sqlite3 insert": floor("insert", floor_db, "Led the grade 4 PLC"),
+        FLOOR: floor("insert", floor_db, "Led the grade 4 PLC"),
         'careerkit log "text"': ck + ["log", "Led the grade 4 PLC for 6 teachers"],
         "careerkit --help": ck + ["--help"],
         "careerkit wins list (200 entries)": ck + ["wins", "list"],
@@ -141,8 +144,7 @@ def startup(runs: int, work: Path) -> list[list[str]]:
             if r.code != 0:
                 failures[name] = r.stderr.strip().splitlines()[-1] if r.stderr.strip() else f"exit {r.code}"
             times[name].append(r.seconds)
-    base = statistics.median(times[order[0]] if order[0].startswith("floor") else
-                             times["floor: argparse + sqlite3 insert"])
+    base = statistics.median(times[FLOOR])
     rows = []
     for name in cases:
         med = statistics.median(times[name])
