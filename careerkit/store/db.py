@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -36,8 +37,7 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
                 f"{path} was written by a newer careerkit (schema {version}; this one knows "
                 f"{SCHEMA_VERSION}): upgrade careerkit to open it")
         if version != SCHEMA_VERSION or is_new:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            use_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         if version < SCHEMA_VERSION and migrate:
@@ -49,6 +49,22 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
         conn.close()
         raise
     return conn
+
+
+def use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. The switch needs the file to itself and SQLite answers "locked" at
+    once, without the busy timeout, while another process holds it; so several commands
+    opening an old database together wait for each other here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _open_problem(path: Path, error: sqlite3.DatabaseError) -> str:

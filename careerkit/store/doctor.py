@@ -108,7 +108,7 @@ def _journal(conn: sqlite3.Connection) -> dict[str, Any]:
 
 
 def repair(path: Path, findings: list[dict[str, Any]]) -> list[str]:
-    from careerkit.store.db import connect, transaction
+    from careerkit.store.db import connect, transaction, use_wal
 
     fixed = []
     todo = {f["name"] for f in findings if f["status"] != "ok" and f.get("fix")}
@@ -130,7 +130,7 @@ def repair(path: Path, findings: list[dict[str, Any]]) -> list[str]:
                         conn.execute(statement)
                 fixed.append("search index")
             if "journal" in todo:
-                conn.execute("PRAGMA journal_mode = WAL")
+                use_wal(conn)
                 fixed.append("journal")
         finally:
             conn.close()
