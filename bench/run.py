@@ -169,6 +169,7 @@ class Case:
     floor_mode: str              # what plain sqlite3 does for the same answer
     needs: list[str] = field(default_factory=list)   # command words that must exist
     stdin: str | None = None
+    over_floor: bool = False     # judged by the time over the floor, not the ratio
 
 
 def cases_for(work: Path, reports: int) -> list[Case]:
@@ -184,6 +185,8 @@ def cases_for(work: Path, reports: int) -> list[Case]:
         Case("resume (pdf)", ["resume", "--format", "pdf", "-o", str(work / "resume.pdf")], "all", ["resume"]),
         Case("prep (pdf)", ["prep", "{report}", "--format", "pdf", "-o", str(work / "prep.pdf")], "all", ["prep"]),
         Case("feedback themes", ["feedback", "themes"], "all", ["feedback", "themes"]),
+        # The target for status is "within 300 ms of the start-up floor".
+        Case("status", ["status"], "insert", ["status"], over_floor=True),
     ]
 
 
@@ -246,7 +249,10 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float)
                 rows.append([case.name, f"{n:,}", f"> {timeout:.0f} s", "-", "-",
                              f"{ck[-1].peak_kb / 1024:.0f} MB", "timed out"])
                 continue
-            fl = [run_once(floor(case.floor_mode, db, "formative assessment"), env) for _ in range(runs)]
+            # The insert floor writes a table of its own: give it a scratch file, not the record.
+            floor_db = work / "floor-scratch.db" if case.floor_mode == "insert" else db
+            fl = [run_once(floor(case.floor_mode, floor_db, "formative assessment"), env)
+                  for _ in range(runs)]
             med = statistics.median(r.seconds for r in ck)
             fmed = statistics.median(r.seconds for r in fl)
             bad = [r for r in ck if r.code != 0]
@@ -254,6 +260,8 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float)
             if bad:
                 last = bad[-1].stderr.strip().splitlines()
                 note = f"exit {bad[-1].code}: " + (last[-1][:90] if last else "")
+            elif case.over_floor:
+                note = f"+{(med - fmed) * 1000:.0f} ms over the floor"
             rows.append([case.name, f"{n:,}", f"{med:.3f} s", f"{fmed:.3f} s", f"{med / fmed:.1f}x",
                          f"{max(r.peak_kb for r in ck) / 1024:.0f} MB", note])
             print(f"  {case.name} @ {n:,}: {med:.3f} s", file=sys.stderr)
