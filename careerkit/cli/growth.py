@@ -60,7 +60,9 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print one JSON do
     if as_json:
         C.print_json(data)
         return
-    typer.echo("\n".join(status_lines(data)))
+    from careerkit.cli.wrapping import echo_lines
+
+    echo_lines(status_lines(data))
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:

@@ -73,8 +73,9 @@ def show(ctx: typer.Context,
     if as_json:
         C.print_json(plan.as_dict())
         return
-    for line in plan_lines(plan):
-        typer.echo(line)
+    from careerkit.cli.wrapping import echo_lines
+
+    echo_lines(plan_lines(plan))
 
 
 def plan_lines(plan) -> list[str]:
