@@ -195,3 +195,20 @@ def test_a_plan_with_no_network_suggests_finding_a_mentor_and_a_sponsor(cli):
     people = [s["title"] for g in cli.json("plan")["gaps"] for s in g["suggestions"] if s["kind"] == "network"]
     assert "Find a mentor who works as Assistant Principal" not in people
     assert people.count("Find a sponsor who can put you forward for assignments") == 1
+
+
+def test_school_safety_and_safeguarding_get_ways_of_their_own(cli, db_path):
+    """A US 'school safety' gap is not sent to England's DSL training, and the reverse."""
+    cli("profile", "set", "--name", "Alex Morgan", ok=True)
+    save_report(db_path, "Assistant Principal", [
+        req("Lead school safety planning, emergency drills and the crisis response team", "gap",
+            type_="responsibility", competencies=["psel-9"]),
+        req("Act as a deputy designated safeguarding lead (DSL)", "gap",
+            type_="responsibility", competencies=["hts-10"]),
+    ])
+    ways = {g["label"].lower(): [s["title"] for s in g["suggestions"] if s["kind"] != "network"]
+            for g in cli.json("plan")["gaps"]}
+    safety = next(v for k, v in ways.items() if "safety" in k)
+    guarding = next(v for k, v in ways.items() if "safeguarding" in k)
+    assert safety and not any("DSL" in w or "safeguarding" in w for w in safety)
+    assert any("safeguarding lead" in w for w in guarding)
