@@ -48,11 +48,30 @@ def lines_of(text: str) -> list[str]:
     out: list[str] = []
     table_cols: tuple[int | None, int | None] | None = None
     tick_cols: tuple[int, int] | None = None
+    tab_cols: tuple[int | None, int | None] | None = None
     for raw in clean(text).split("\n", MAX_LINES)[:MAX_LINES]:
-        raw = raw.rstrip()
+        raw = raw.rstrip(" \u00a0")
         if len(raw) > MAX_LINE:
             out.extend(_split_long(raw))
             continue
+        # a word-processor table copied as tab-separated cells: the column a tick sits in says
+        # Essential or Desirable, so the cells are read by position, not by what they hold
+        if "\t" in raw.strip() and "|" not in raw:
+            cells = [c.strip() for c in raw.split("\t")]
+            cols = _essential_columns(cells)
+            if cols is not None:
+                tab_cols = cols
+                out.append(cells[0].strip("*_ ") + " /" if cells[0] else "")
+                continue
+            if tab_cols is not None:
+                out.append(_row_text(cells, tab_cols))
+                continue
+        elif tab_cols is not None and raw.strip():
+            if len(raw.split()) <= 8 and not raw.rstrip().endswith(tuple(".;,!?:")):
+                out.append(raw.strip() + " /")      # a section row of the table ("Experience")
+                continue
+            tab_cols = None
+        raw = raw.rstrip()
         if "|" in raw and raw.strip().startswith("|") or raw.count("|") >= 2:
             if _MD_TABLE_SEP.match(raw):
                 continue
