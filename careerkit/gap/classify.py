@@ -108,7 +108,10 @@ def split_sentences(text: str, kind: str) -> list[str]:
     final: list[str] = []
     for s in out:
         parts = [p.strip() for p in s.split(";")]
-        if len(parts) >= 2 and kind in ("req", "unknown") and all(0 < len(p.split()) <= 14 for p in parts):
+        # a run of phrases: three or more, or two short ones ("MEd; state licence"); two long
+        # halves are one sentence's two clauses ("must hold a BA; an MA would be an advantage")
+        short = 14 if len(parts) >= 3 else 8
+        if len(parts) >= 2 and kind in ("req", "unknown") and all(0 < len(p.split()) <= short for p in parts):
             final.extend(p for p in parts if p)
         else:
             final.append(s)
@@ -290,13 +293,14 @@ CRED = _Gated(re.compile(
     r"\bQTS\b|\bQTLS\b|qualified teacher status|\bNPQ\w*|\bPGCE\b|\bNASENCO\b|\bT-TESS\b|\bT-PESS\b|"
     r"\bcompletion of\b|\bsuccessful(?:ly)? complet\w+ (?:of )?(?:the |a |an )?\w*\s*(?:program|programme|"
     r"training|course|assessment)|\b(?:training|course) (?:must be|is) (?:completed|required)|"
-    r"\bsafer recruitment\b|\b(?:DSL|safeguarding|first aid|cpr) training\b|\bregistration with\b|"
+    r"\bsafer recruitment\b|\b(?:DSL|safeguarding|safeguarding lead|first aid|cpr)\)? training\b|"
+    r"^(?:formal |specific |specialist )?training (?:in|on)\b|\bregistration with\b|"
     r"\bregistered (?:with|teacher)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
     r"qualifications?\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
     re.I), "certif|licen|endorse|credential|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible")
 EXP = _Gated(re.compile(
     r"(?<!\bto )\bexperience[ds]?\b|(?<!within )(?<!within \w{3} )(?<!within \w{4} )(?<!within \w{5} )"
-    r"\byears?\b(?! (?:olds?|groups?|levels?))|\bproven (?:record|track|ability to lead)|"
+    r"\byears?\b(?! (?:olds?|groups?|levels?)| ?\d)(?!-)|\bproven (?:record|track|ability to lead)|"
     r"\btrack record\b|\brecord of\b|\bhistory of (?:success|leading)|\bsuccessful (?:teaching|leadership|"
     r"classroom|administrative|practice|record)\b|\bevidence of\b|\bpreviously (?:served|worked|held)\b|"
     r"\bhas (?:served|worked|led)\b|\bhave (?:served|worked|led)\b|\bbackground in\b|"
