@@ -58,7 +58,7 @@ expectations purpose overview goal goals information training attributes qualiti
 ideal candidate profile will do you'll areas principal accountabilities tasks professional
 understanding experiences standards classification objective objectives nice have would like
 application process selection essential/desirable must assets asset performance supervisory job-specific
-work environment physical demands mental setting
+work environment physical demands mental setting personal assessment
 """.split())
 
 KIND_RULES = [
@@ -71,9 +71,10 @@ KIND_RULES = [
         r"job details|additional information|other information|\bcontact\b|closing date|what we offer|"
         r"why (?:join|work)|\bperks\b|\boffers?\b|^about\b(?! (?:the|this) (?:role|position|job|post)| you)|"
         r"^the (?:school|academy|trust|district|college|company)$|\blocation\b|\bhours\b|\bcontract\b|\bvisa\b|selection process|"
-        r"supplemental information|\bfunding\b|\bterms\b")),
+        r"supplemental information|\bfunding\b|\bterms\b|assessment key|key to assessment|"
+        r"(?:similar|related|more|other|recent|latest) (?:jobs|roles|vacancies|positions|openings)|share this")),
     ("duty", re.compile(
-        r"dut(?:y|ies)|responsibilit|functions|accountabilit|\btasks\b|what you(?:'ll|’ll| will) do|"
+        r"dut(?:y|ies)|responsibilit|functions|accountabilit|\btasks\b|what you(?:'ll|’ll| will) (?:be )?do|"
         r"\byou will\b|in this role|key areas|main areas|day[- ]to[- ]day|the job involves")),
     ("purpose", re.compile(
         r"purpose|\bgoals?\b|summary|overview|objective|\b(?:primary|main|general|basic) function\b|about (?:the|this) (?:role|position|job|post)|"
