@@ -31,6 +31,7 @@ class Candidate:
     block: int = 0
     last_in_block: bool = True
     final: bool = False        # the posting's very last words
+    lead: str = ""             # a lead-in the item completes ("Ability to:" over "Communicate ...")
     closed: bool = False           # as printed, it ended in punctuation (";" included)
     siblings_closed: float = 0.0   # share of the other items of its list ending in punctuation
     sibling_words: float = 0.0
@@ -71,6 +72,12 @@ def _extract(text: str):
 
 # --- entries -> candidate items ---------------------------------------------------------------
 
+# A lead-in that each item below completes: "Ability to:", "Knowledge of:", "Experience in:".
+_LEAD_PREFIX = re.compile(r"^(?:(?:the|an?|must|should|will)\s+)*(?:have\s+(?:the\s+)?|be\s+)?(?:ability|abilities|able|"
+                          r"knowledge|skills?|skilled|understanding|proficiency|proficient|familiarity|familiar|"
+                          r"experience|competence|expertise|working knowledge)(?:\s+[\w-]+){0,2}?\s+"
+                          r"(?:to|of|in|with|on|at|for)\s*:?\s*$", re.I)
+
 # A person specification's column header: "Essential  Desirable", "E/D".
 _SPEC_HEADER = re.compile(r"\bessential\b.{0,40}\bdesirable\b|\bE\s*/\s*D\b|^\s*criteria\b", re.I)
 
@@ -80,6 +87,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
     heading: str | None = None
     kind, must = "unknown", None
     lead_must: str | None = None
+    lead = ""
     block = 0
     lists: dict[int, list[Candidate]] = {}
     last_line = max((e.line for e in entries if e.kind in ("bullet", "text")), default=-1)
@@ -94,10 +102,11 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
             must = sections.heading_must(e.text) or (must if inherits else None)
             heading, kind = e.text, kind if inherits else own
             lead_must = None
+            lead = e.text.strip() if _LEAD_PREFIX.match(e.text.strip()) else ""
             block += 1
         elif e.kind == "meta":
             if not e.text:                  # a bare meta key ("Closing date") heads what follows
-                heading, kind, must, lead_must = e.key, "drop", None, None
+                heading, kind, must, lead_must, lead = e.key, "drop", None, None, ""
             block += 1
         elif len(out) >= MAX_CANDIDATES:
             break
@@ -106,7 +115,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 block += 1
             text, mmust = classify.strip_markers(e.text, spec)
             c = Candidate(text, heading, kind, "list", lead_must or must, mmust, block,
-                          final=e.line == last_line, closed=e.text.rstrip().endswith(sections.TERMINAL))
+                          final=e.line == last_line, closed=e.text.rstrip().endswith(sections.TERMINAL), lead=lead)
             out.append(c)
             lists.setdefault(block, []).append(c)
         elif e.kind == "text":
@@ -115,6 +124,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
             if t.endswith(":") and len(t.split()) <= 45 and not classify.is_item_like_leadin(t):
                 lead_must = classify.must_of_text(t, None) if classify.PREF_ANY.search(t) else (
                     "required" if re.search(r"\b(essential|required|must)\b", t, re.I) else None)
+                lead = t.rstrip(": ") if _LEAD_PREFIX.match(t) else ""
                 prev_kind = e.kind
                 continue
             text, mmust = classify.strip_markers(t, spec)
@@ -167,7 +177,7 @@ def _requirement(c: Candidate):
     from careerkit.models.gap import Requirement
 
     text = c.text
-    rtype = classify.type_of(text, c.kind, c.origin)
+    rtype = classify.type_of(f"{c.lead} {text[:1].lower()}{text[1:]}" if c.lead else text, c.kind, c.origin)
     must = c.marker_must or classify.must_of_text(text, c.must_hint)
     if rtype == "responsibility" and c.kind in ("duty", "purpose"):
         must = c.marker_must or "required" if c.must_hint != "preferred" else must
