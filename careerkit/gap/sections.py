@@ -257,9 +257,54 @@ _DANGLING = re.compile(r"(?:\b(?:and|or|of|to|the|a|an|in|for|with|by|on|at|as|f
                        r"their|its|our|your|his|her|is|are|be)|[,&/-])$", re.I)
 
 
+_PAGE_NO = re.compile(r"\bpage\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b|^\s*(?:page\s*\d{1,3}|-\s*\d{1,3}\s*-)\s*$", re.I)
+
+
+def _drop_page_furniture(lines: list[str]) -> list[str]:
+    """A PDF copy's running headers and footers ("Page 2 of 3", the school's name and the job's
+    title repeated on every page) are dropped, and a sentence they cut in two is made whole."""
+    marks = [i for i, x in enumerate(lines) if _PAGE_NO.search(x) and len(_words(x)) <= 14]
+    if not marks:
+        return lines
+    seen: dict[str, int] = {}
+    for x in lines:
+        key = re.sub(r"\d+", "#", " ".join(x.split()).lower())
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+    drop = set(marks)
+    for m in marks:
+        for step in (-1, 1):            # the repeated lines next to a page number, blanks between
+            j = m + step
+            while 0 <= j < len(lines) and abs(j - m) <= 4:
+                x = lines[j]
+                key = re.sub(r"\d+", "#", " ".join(x.split()).lower())
+                if key and (seen.get(key, 0) < 2 or len(_words(x)) > 14 or BULLET.match(x)):
+                    break
+                if key:
+                    drop.add(j)
+                j += step
+    out: list[str] = []
+    gap = False
+    for i, x in enumerate(lines):
+        if i in drop:
+            gap = True
+            continue
+        if gap and not x.strip():
+            continue                    # the blank lines around the page break
+        if gap:
+            prev = next((y for y in reversed(out) if y.strip()), "")
+            mid_sentence = prev and not prev.rstrip().endswith(TERMINAL) and (
+                _CONT_START.match(x.strip()) or _DANGLING.search(prev.rstrip()))
+            if not mid_sentence and out and out[-1].strip():
+                out.append("")
+            gap = False
+        out.append(x)
+    return out
+
+
 def entries_of(lines: list[str]) -> list[Entry]:
     """Lines -> entries; a line that only continues the previous one is joined to it."""
-    lines = lines[:MAX_LINES]
+    lines = _drop_page_furniture(lines[:MAX_LINES])
     width = _wrap_width(lines)
     out: list[Entry] = []
     last: Entry | None = None       # last bullet/text entry, which a next line may continue
