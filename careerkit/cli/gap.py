@@ -59,7 +59,9 @@ def analyze(source: Optional[str] = typer.Argument(None, metavar="[SOURCE]",
     text, name = _posting_text(source)
     with C.database() as conn:
         record = _record(conn)
-    report = run(text, record, title=_clean(title), organization=_clean(org), source=name, folder=_folder())
+        goals = _done_goals(conn)
+    report = run(text, record, title=_clean(title), organization=_clean(org), source=name, folder=_folder(),
+                 goals=goals)
     with C.writing() as conn:
         gaps.save(conn, report, text)
     if as_json:
@@ -74,6 +76,24 @@ def _record(conn):
     from careerkit.store.snapshot import read_trusted
 
     return read_trusted(conn, ("positions", "credentials", "accomplishments", "feedback", "learning", "goals"))
+
+
+def _done_goals(conn):
+    """The done goals made for a gap, ready to close the requirements of that gap; None
+    (nothing to read or compile) when there are none."""
+    from careerkit.store.growth import done_gap_goals
+
+    rows = done_gap_goals(conn)
+    if not rows:
+        return None
+    from careerkit.gap.analyze_goals import GoalMatcher
+    from careerkit.gap.frameworks import load_lexicon
+    from careerkit.store import gaps
+
+    terms = load_lexicon(_folder()).terms
+    return GoalMatcher(rows, gaps.readable_reports(conn),
+                       lexicon={t.term: [t.term, *t.variants] for t in terms},
+                       weights={t.term: t.weight for t in terms})
 
 
 def _clean(value: Optional[str]) -> Optional[str]:
@@ -137,13 +157,14 @@ def rerun(report_id: int = typer.Argument(..., metavar="ID", help="The id shown 
     with C.database() as conn:
         row = gaps.get_row(conn, report_id)
         record = _record(conn)
+        goals = _done_goals(conn)
     try:
         old = gaps.report_of(row)
     except InvalidInput:        # unreadable: analyse again from the saved text
         old = GapReport(id=report_id, score=0, posting=PostingInfo(
             title=row["title"], organization=row["organization"], source=row["source"], chars=row["chars"]))
     new = run(row["text"], record, title=old.posting.title, organization=old.posting.organization,
-              source=old.posting.source, folder=_folder())
+              source=old.posting.source, folder=_folder(), goals=goals)
     diff = gaps.changes(old, new)
     with C.writing() as conn:
         gaps.replace(conn, report_id, new)

@@ -33,8 +33,9 @@ _LEAD_VERB = re.compile(r"\b(leads?|leading|provides?\s+(\w+\s+){0,4}leadership|
 
 def analyze(text: str, record, *, title: str | None = None, organization: str | None = None,
             source: str | None = None, today: dt.date | None = None,
-            folder: Path | None = None):
-    """The GapReport for a posting's text against the record (no id: the store gives it)."""
+            folder: Path | None = None, goals=None):
+    """The GapReport for a posting's text against the record (no id: the store gives it).
+    goals: a `gap.analyze_goals.GoalMatcher` of the done goals made for gaps, or None."""
     from careerkit.gap.extract import extract
 
     if len(text) > MAX_CHARS:
@@ -49,11 +50,11 @@ def analyze(text: str, record, *, title: str | None = None, organization: str | 
     return report_for(extracted.requirements, record,
                       title=title or getattr(extracted, "title", None),
                       organization=organization or getattr(extracted, "organization", None),
-                      source=source, chars=len(text), today=today, folder=folder)
+                      source=source, chars=len(text), today=today, folder=folder, goals=goals)
 
 
 def report_for(requirements, record, *, title=None, organization=None, source=None, chars=0,
-               today: dt.date | None = None, folder: Path | None = None):
+               today: dt.date | None = None, folder: Path | None = None, goals=None):
     from careerkit.gap.competencies import default_folder, vocabulary
     from careerkit.models.gap import GapReport, PostingInfo, score_of
 
@@ -62,12 +63,12 @@ def report_for(requirements, record, *, title=None, organization=None, source=No
     voc = vocabulary(folder)
     index = EvidenceIndex(record, voc)
     today = today or dt.date.today()
-    results = [judge(req, record, index, today) for req in requirements]
+    results = [judge(req, record, index, today, goals) for req in requirements]
     return GapReport(posting=PostingInfo(title=title, organization=organization, source=source, chars=chars),
                      score=score_of(results), requirements=results)
 
 
-def judge(req, record, index: EvidenceIndex, today: dt.date):
+def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None):
     from careerkit.gap.text import stems
     from careerkit.models.gap import RequirementResult
 
@@ -85,6 +86,10 @@ def judge(req, record, index: EvidenceIndex, today: dt.date):
             why += "; nothing on " + ", ".join(u.label for u in unshown)
     else:
         verdict, evidence, why = by_evidence(req, units, index, record)
+    if goals is not None:       # a done goal made for this requirement's gap
+        from careerkit.gap.analyze_goals import close
+
+        verdict, evidence, why = close(verdict, evidence, why, goals.goal_for(req, competencies))
     return RequirementResult(text=req.text, section=req.section, must=req.must, type=req.type,
                              verdict=verdict, competencies=competencies, evidence=evidence[:2], why=why)
 

@@ -71,6 +71,20 @@ def get(conn: sqlite3.Connection, report_id: int):
     return report_of(get_row(conn, report_id))
 
 
+def readable_reports(conn: sqlite3.Connection) -> list:
+    """Every saved report that can be read, oldest analysis first (as `gap common` orders
+    them); a damaged one is left out, not an error: `gap rerun` repairs it."""
+    from careerkit.errors import InvalidInput
+
+    out = []
+    for row in conn.execute("SELECT * FROM gap_reports ORDER BY coalesce(updated, created), id"):
+        try:
+            out.append(report_of(dict(row)))
+        except InvalidInput:
+            continue
+    return out
+
+
 def list_reports(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """One summary per saved report, newest first: id, title, organization, source, score,
     counts of met / partial / gap, created, updated."""

@@ -266,6 +266,29 @@ def closing_goals(conn: sqlite3.Connection) -> dict[int, list[int]]:
     return out
 
 
+def done_gap_goals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Done goals made for a gap (`goals add --from-gap`, `plan take`), each with the gap's
+    label, competencies and report, and the accomplishments linked to it (newest first):
+    what a re-analysis counts as closing that gap. Empty, and cheap, when there are none."""
+    rows = conn.execute(
+        "SELECT g.id, g.title, l.gap, l.competencies, l.report_id FROM goals g "
+        "JOIN goal_gaps l ON l.goal_id = g.id WHERE g.status = 'done' ORDER BY g.id").fetchall()
+    if not rows:
+        return []
+    wins = goal_links(conn, [r[0] for r in rows])
+    out = []
+    for goal_id, title, gap, competencies, report_id in rows:
+        try:
+            comps = json.loads(competencies or "[]")
+        except ValueError:
+            comps = []
+        linked = sorted(wins.get(goal_id, []), key=lambda w: (w["date"] or "", w["id"]), reverse=True)
+        out.append({"id": goal_id, "title": title, "gap": gap,
+                    "competencies": [c for c in comps if isinstance(c, str)] if isinstance(comps, list) else [],
+                    "report_id": report_id, "wins": linked})
+    return out
+
+
 def set_goal_gap(conn: sqlite3.Connection, goal_id: int, gap: str, competencies: list[str],
                  report_id: int | None = None) -> None:
     """Remember which gap a goal was made to close."""
