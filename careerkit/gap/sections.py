@@ -188,6 +188,12 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         text = b.group("text").strip()
         if meta_key(text.rstrip(":")):
             return [Entry("meta", "", key=text.rstrip(":").lower())]
+        # a bullet that only names the group of bullets nested under it ("- **Behaviour**")
+        nb = BULLET.match(next_line) if next_line else None
+        if nb and len(nb.group("indent").expandtabs()) > len(b.group("indent").expandtabs()):
+            bold = _MD_BOLD_LINE.match(text)
+            if bold and len(_words(bold.group(1))) <= 8 and not bold.group(1).rstrip().endswith("."):
+                return [Entry("heading", bold.group(1).strip(" :"))]
         return [Entry("bullet", text, indent=len(b.group("indent").expandtabs()), marker=b.group("mark"))]
     if _NUMBER_ONLY.match(line):
         return [Entry("marker", marker=stripped)]
@@ -317,6 +323,12 @@ def entries_of(lines: list[str]) -> list[Entry]:
                 out.append(Entry("blank", line=i))
             continue
         s = line.strip()
+        sub = BULLET.match(line)
+        if sub and last is not None and last.kind == "bullet" and not blanks and _completes(last, sub):
+            s = sub.group("text").strip()      # a nested bullet that only finishes its parent's sentence
+            last.text = f"{last.text.rstrip(' ,')}, {s}" if last.text.rstrip().endswith(",") else f"{last.text} {s}"
+            last.line, last.wrapped_tail = i, len(s)
+            continue
         if last is not None and _continues(last, line, s, blanks, width):
             sep = "" if last.text.endswith("-") and s[:1].islower() and re.search(r"\w-$", last.text) else " "
             last.text = f"{last.text}{sep}{s}"
@@ -339,6 +351,16 @@ def entries_of(lines: list[str]) -> list[Entry]:
             out.append(e)
         last = out[-1] if out and out[-1].kind in ("bullet", "text") else None
     return out
+
+
+def _completes(last: Entry, sub: re.Match) -> bool:
+    """A more deeply nested bullet in lower case ("including ...") that carries on its parent."""
+    text = sub.group("text").strip()
+    return (len(sub.group("indent").expandtabs()) > last.indent and bool(re.match(r"[a-z]", text))
+            and not sub.group("mark")[:1].isalnum() and sub.group("mark") not in ("o",)
+            and not last.text.rstrip().endswith((".", ":", ";", "!", "?"))
+            and bool(re.match(r"(?:including|includ\w+|such as|especially|particularly|notably|with|for example|"
+                              r"e\.g\.|in particular|both|as well as|and|or)\b", text)))
 
 
 def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
