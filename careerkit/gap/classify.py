@@ -213,7 +213,8 @@ _EMPLOYER = re.compile(
     r"University|Board|County|Federation|Foundation|Company|Partnership|ISD|Group)\s+"
     r"(?:is|are|has|have|was|serves|prides|anticipates|offers|provides|believes|strives|values|prioriti[sz]es|"
     r"employs|educates|enrolls|consists|comprises|became|opened|welcomes)\b|"
-    r"\bis (?:a|an) (?:[\w-]+\s+){0,3}(?:school|academy|district|trust|college|community)\b(?! leader)|"
+    r"\bis (?:a|an) (?:[\w–-]+\s+){0,3}(?:school|academy|district|trust|college|community|comprehensive|"
+    r"federation|multi-academy trust)\b(?! leader)|"
     r"\b(?:is|are) (?:dedicated|committed|proud) to\b|\bwith (?:approximately |around |over |nearly )?\d[\d,]* "
     r"(?:students|pupils|learners|staff|employees)\b|\b(?:was|were|has been|have been|is) (?:rated|judged|graded)\b|"
     r"\bofsted\b",
