@@ -204,8 +204,10 @@ def _requirement(c: Candidate):
 
 # --- title and organisation -------------------------------------------------------------------
 
-_GENERIC_TITLE = re.compile(r"^(job|position|role|vacancy|class)\s+(description|details|posting|profile|"
-                            r"specification)$|^person specification$|^job description$", re.I)
+_GENERIC_TITLE = re.compile(r"^(job|position|role|vacancy|class|employment|vacancy)\s+(description|details|posting|profile|"
+                            r"specification|announcement|advertisement|advert|notice|opening|opportunity|vacancy)$|"
+                            r"^person specification$|^job description$|^notice of (?:vacancy|position)$|"
+                            r"^(?:now hiring|we are hiring|career opportunity|vacancy)$", re.I)
 _ORG = re.compile(
     r"\b((?:[A-Z][\w'’.&-]*[ \t]+){0,5}?(?:[A-Z][\w'’.&-]*[ \t]+)"
     r"(?:Public Schools|County Schools|City Schools|Independent School District|Unified School District|"
@@ -238,12 +240,12 @@ def _title_and_org(entries: list[sections.Entry], text: str) -> tuple[str | None
     if title is None:            # a page's one top heading ("# Head of Mathematics")
         h1 = re.search(r"^# +(\S[^\n]{0,150})$", text[:20_000], re.M)
         title = h1.group(1).strip("*_ ") if h1 else None
-    if title is None:
-        title = _first_line_title(entries)
-    if title is None:
-        title = titles.get("job role") or titles.get("role")
     if org is None:
         org = _find_org(text[:20_000])
+    if title is None:
+        title = _first_line_title(entries, org)
+    if title is None:
+        title = titles.get("job role") or titles.get("role")
     return _tidy(title), _tidy(org)
 
 
@@ -271,10 +273,16 @@ _ROLE_WORD = re.compile(r"\b(?:director|principal|teacher|head(?:teacher)?|coach
 _RUN_ON_KEY = re.compile(r"\s((?:[A-Za-z/#]+\s){0,2}[A-Za-z/#]+):\s")
 
 
-def _first_line_title(entries: list[sections.Entry]) -> str | None:
+def _first_line_title(entries: list[sections.Entry], org: str | None = None) -> str | None:
     first = next((e for e in entries if e.kind != "blank"), None)
     after_meta = False
-    for e in entries[:6]:
+    org_key = re.sub(r"[^a-z0-9]+", " ", (org or "").lower()).strip()
+    for e in entries[:7]:
+        if org_key and e.kind in ("heading", "text") and \
+                re.sub(r"[^a-z0-9]+", " ", e.text.replace("**", "").lower()).strip() == org_key:
+            if e is first:
+                first = None
+            continue                 # a letterhead: the employer's name above the job's
         if e.kind == "blank":
             continue
         if e.kind == "meta":
@@ -316,6 +324,8 @@ def _find_org(text: str) -> str | None:
         line = line.replace("**", "").replace("__", "").strip().lstrip("#").strip()
         if not line or len(line) > 3000 or sections.BULLET.match(line):
             continue
+        if sections.is_caps(line) and len(line.split()) <= 10:
+            line = _title_case(line)     # "NORTHGATE COUNTY PUBLIC SCHOOLS" on a letterhead
         for rx in (_ORG_OF, _ORG):
             for m in rx.finditer(line):
                 name = re.sub(r"^(?:(?:Valid|Current|Join|Welcome to|At|AT)\s+)+", "", m.group(1).strip())
@@ -332,9 +342,18 @@ def _find_org(text: str) -> str | None:
                 subject = re.match(r"\s*(?:is|are|has|have|was|seeks|invites|serves|prides|anticipates|welcomes|"
                                    r"offers)\b", after) and not before.strip()
                 named = re.search(r"(?:\bat|\bjoin|\bwith|\bfor|\bto|[-–—|,])\s*$", before)
-                if alone or subject or named:
+                # "Kingsmere School · Permanent · Full time": a name heading a line of job facts
+                listed = not before.strip() and re.match(r"\s*[·•|–—]\s", after)
+                if alone or subject or named or listed:
                     return name
     return None
+
+
+def _title_case(line: str) -> str:
+    small = {"of", "and", "the", "for", "in", "at", "on", "no"}
+    words = line.lower().split()
+    return " ".join(w if i and w in small else (w.upper() if w in ("isd", "usd") else w[:1].upper() + w[1:])
+                    for i, w in enumerate(words))
 
 
 def _tidy(s: str | None) -> str | None:
