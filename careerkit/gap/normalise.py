@@ -205,6 +205,20 @@ def _drop_code(html: str) -> str:
     return " ".join(out)
 
 
+# Site furniture named by class or id: menus, breadcrumbs, share buttons, footers, cookie banners.
+_FURNITURE = re.compile(r"^(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|footer|cookies?|consent|share|"
+                        r"sharing|social|sidebar|skip|similar|login|signin|topbar|masthead)$")
+_VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+def _is_furniture(attrs) -> bool:
+    for name, value in attrs:
+        if name in ("class", "id", "role") and value:
+            if any(_FURNITURE.match(w) for w in re.split(r"[\s_-]+", value.lower()) if w):
+                return True
+    return False
+
+
 def html_to_text(html: str) -> str:
     """HTML saved from a browser -> text with one line per block, bullets for list items."""
     from html.parser import HTMLParser
@@ -215,8 +229,17 @@ def html_to_text(html: str) -> str:
             self.parts: list[str] = []
             self.skip = 0
             self.in_head = 0
+            self.furniture: str | None = None     # the tag of the furniture element being skipped
+            self.depth = 0
 
         def handle_starttag(self, tag, attrs):
+            if self.furniture is not None:
+                self.depth += tag == self.furniture
+                return
+            if tag not in _VOID and tag not in ("html", "body", "main", "article") and _is_furniture(attrs):
+                self.furniture, self.depth = tag, 1
+                self.parts.append("\n")
+                return
             if tag in _SKIP:
                 self.skip += 1
             elif tag == "li":
@@ -234,10 +257,16 @@ def html_to_text(html: str) -> str:
                 self.parts.append("\n")
 
         def handle_startendtag(self, tag, attrs):
-            if tag == "br":
+            if tag == "br" and self.furniture is None:
                 self.parts.append("\n")
 
         def handle_endtag(self, tag):
+            if self.furniture is not None:
+                if tag == self.furniture:
+                    self.depth -= 1
+                    if self.depth <= 0:
+                        self.furniture = None
+                return
             if tag in _SKIP:
                 self.skip = max(0, self.skip - 1)
             elif tag in _HEAD:
@@ -249,7 +278,7 @@ def html_to_text(html: str) -> str:
                 self.parts.append("\n")
 
         def handle_data(self, data):
-            if not self.skip:
+            if not self.skip and self.furniture is None:
                 self.parts.append(re.sub(r"\s+", " ", data))
 
     reader = _Reader()
