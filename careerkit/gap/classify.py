@@ -25,7 +25,6 @@ _MARKERS = re.compile(
     r"(?:(?:\s*[/|]\s*|\s+[-–—]\s+|\s+)\(?(?P<m>E|D|Essential|Desirable|Preferred|Required)\)?"
     r"(?:\s*[/|,]?\s*" + _EVIDENCE + r")*\.?\s*"
     r"|\s*[/|]\s*" + _EVIDENCE + r"(?:\s*[/|,]\s*" + _EVIDENCE + r")*\s*)+$")
-_PAREN_MARK = re.compile(r"\s*[(\[](required|preferred|desired|desirable|essential|mandatory|optional)[)\]]\.?$", re.I)
 _BULLET_TAIL = re.compile(r"\s*[;,](?:\s*(?:and|or))?\s*$", re.I)
 
 
@@ -36,10 +35,6 @@ def strip_markers(text: str, spec: bool = False) -> tuple[str, str | None]:
     a lone trailing "E" or "D" is a column mark too."""
     must = None
     t = text.rstrip()
-    paren = _PAREN_MARK.search(t)
-    if paren and paren.start() > 0:         # "Bachelor's degree (Required)", as job boards print it
-        must = "required" if paren.group(1).lower() in ("required", "essential", "mandatory") else "preferred"
-        return _BULLET_TAIL.sub("", t[:paren.start()]).strip(), must
     if len(t.split()) >= 2:
         m = _MARKERS.search(t)
         if m and m.start() > 0 and (spec or _plausible_marker(t, m)):
