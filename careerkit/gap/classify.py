@@ -180,8 +180,10 @@ _EEO = _Gated(re.compile(
     r"sexual orientation|gender identit|marital status|national origin|pre-employment (?:check|screen)|"
     r"safer recruitment (?:practice|procedures|policy)|alternatives to the above|such alternatives|"
     r"as the board may (?:find|deem)|other (?:duties|tasks) as (?:may be )?assigned|"
-    r"\bcheck(?:s)? (?:will be|are) (?:carried out|undertaken|required)",
-    re.I), "opportunit|discriminat|regard|alternative|board may|as assigned|as may be assigned|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check")
+    r"\bcheck(?:s)? (?:will be|are) (?:carried out|undertaken|required)|working with children check|"
+    r"\b(?:is |are |will be )?subject to (?:a |an |the )?(?:satisfactory |successful |enhanced |clear |full )?"
+    r"(?:[\w-]+ ){0,4}(?:checks?|clearance|screening|vetting)\b",
+    re.I), "opportunit|discriminat|regard|alternative|subject to|board may|as assigned|as may be assigned|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check")
 _APPLY = _Gated(re.compile(
     r"\bto apply\b|\bapply (?:online|now|by|via|at|through|on|before|in writing|today)\b|"
     r"\bapplications? (?:must|should|will|are|can|close|form|pack|packet|deadline|received|submitted|"
@@ -202,6 +204,13 @@ _PROCESS = _Gated(re.compile(
     r"\bposition (?:is|will be) (?:open|posted|advertised|available)\b|\bposted until\b", re.I), "opening|vacanc|this|pool|list|eligibility|position|posted")
 _REPORTING = re.compile(r"\breports? (?:directly )?to\b|\breporting (?:directly )?to\b|\baccountable to\b|"
                         r"\bevaluated by\b|\bFLSA\b|\bline managed by\b|\bline manager\s*:", re.I)
+def _reporting_line(t: str) -> bool:
+    """'Reports to the principal' names the line manager; 'analysing data and reporting to the
+    leadership team', far into a duty, is work the role does."""
+    m = _REPORTING.search(t)
+    return bool(m) and not re.search(r"(?:\band|\bor|,)\s*$", t[:m.start()])
+
+
 # Words that open a demand, so the sentence is not a description of the employer or the schedule.
 _REQ_START = re.compile(r"^(?:experience|ability|able|knowledge|must|minimum|at least|demonstrated|proven|successful|"
                         r"strong|excellent|understanding|skill|valid|current|hold|possess|master|bachelor|degree|"
@@ -252,7 +261,7 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if re.match(r"^[\"“‘]", t) and re.search(r"[\"”’]", t[1:]):
         return True                       # a quotation
-    if _PAY.search(t) or _EEO.search(t) or _APPLY.search(t) or _REPORTING.search(t):
+    if _PAY.search(t) or _EEO.search(t) or _APPLY.search(t) or _reporting_line(t):
         return True
     if _SCHEDULE.search(t) and len(words) <= 25 and not _REQ_START.match(t) and not EXP.search(t):
         return True
