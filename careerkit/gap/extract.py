@@ -114,6 +114,8 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
             if prev_kind not in ("bullet", "blank"):
                 block += 1
             text, mmust = classify.strip_markers(e.text, spec)
+            if re.fullmatch(r"[ED]\d{1,2}[.:)]?", e.marker):      # criteria numbered E1, E2 ... D1, D2
+                mmust = mmust or ("required" if e.marker[0] == "E" else "preferred")
             c = Candidate(text, heading, kind, "list", lead_must or must, mmust, block,
                           final=e.line == last_line, closed=e.text.rstrip().endswith(sections.TERMINAL), lead=lead)
             out.append(c)

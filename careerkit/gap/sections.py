@@ -34,7 +34,7 @@ ORG_KEYS = ("school", "district", "organization", "organisation", "employer", "c
 
 BULLET = re.compile(
     r"^(?P<indent>\s*)(?P<mark>[•●▪■◦○·‣∙►▸➢➤✓✔❖◆◇□☐→⁃◘§★✦❑♦◾◼\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*+>](?=\s)|o(?=\s+[A-Z])|"
-    r"\d{1,2}\.\d{1,2}\.?(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
+    r"\d{1,2}\.\d{1,2}\.?(?=\s)|(?:K?SC|[ED])\d{1,2}[.:)]?(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
     r"\s*(?P<text>.*)$")
 _NUMBER_ONLY = re.compile(r"^\s*\(?(\d{1,3}|[a-z])[.)]\s*$")
 _KEYVAL = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ,&/'’()#.-]{0,60}?)\s*:\s*(?P<val>.*)$")
@@ -58,7 +58,8 @@ expectations purpose overview goal goals information training attributes qualiti
 ideal candidate profile will do you'll areas principal accountabilities tasks professional
 understanding experiences standards classification objective objectives nice have would like
 application process selection essential/desirable must assets asset performance supervisory job-specific
-work environment physical demands mental setting personal assessment
+work environment physical demands mental setting personal assessment employment conditions terms
+selection
 """.split())
 
 KIND_RULES = [
