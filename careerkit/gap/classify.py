@@ -400,7 +400,7 @@ def type_of(text: str, kind: str, origin: str) -> str:
     if origin == "prose":
         if _STRONG_SKILL.search(t):
             return "skill"
-        if _WILL_DUTY.search(t) and not re.match(r"^we\b", t, re.I):
+        if _WILL_DUTY.search(t) and not re.search(r"\bwe (?:\w+ly )?(?:will|shall)\b", t, re.I):
             return "responsibility"
         if _PURPOSE_LIKE.search(t) and not _CANDIDATE.search(t):
             return "responsibility"           # "The assistant principal assists the principal in ..."
