@@ -59,7 +59,7 @@ ideal candidate profile will do you'll areas principal accountabilities tasks pr
 understanding experiences standards classification objective objectives nice have would like
 application process selection essential/desirable must assets asset performance supervisory job-specific
 work environment physical demands mental setting personal assessment employment conditions terms
-selection
+selection disclaimer
 """.split())
 
 KIND_RULES = [
@@ -313,6 +313,7 @@ def entries_of(lines: list[str]) -> list[Entry]:
     """Lines -> entries; a line that only continues the previous one is joined to it."""
     lines = _drop_page_furniture(lines[:MAX_LINES])
     width = _wrap_width(lines)
+    bare = _bare_list_lines(lines)
     out: list[Entry] = []
     last: Entry | None = None       # last bullet/text entry, which a next line may continue
     blanks = 0
@@ -330,7 +331,7 @@ def entries_of(lines: list[str]) -> list[Entry]:
             last.text = f"{last.text.rstrip(' ,')}, {s}" if last.text.rstrip().endswith(",") else f"{last.text} {s}"
             last.line, last.wrapped_tail = i, len(s)
             continue
-        if last is not None and _continues(last, line, s, blanks, width):
+        if last is not None and _continues(last, line, s, blanks, 0 if i in bare else width):
             sep = "" if last.text.endswith("-") and s[:1].islower() and re.search(r"\w-$", last.text) else " "
             last.text = f"{last.text}{sep}{s}"
             last.line, last.wrapped_tail = i, len(s)
@@ -351,6 +352,24 @@ def entries_of(lines: list[str]) -> list[Entry]:
             pending_marker = ""
             out.append(e)
         last = out[-1] if out and out[-1].kind in ("bullet", "text") else None
+    return out
+
+
+def _bare_list_lines(lines: list[str]) -> set[int]:
+    """Runs of three or more unmarked lines that each start with a capital and none ends in
+    punctuation: a list that lost its bullets, not a paragraph wrapped at the page's width."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, x in enumerate(lines + [""]):
+        s = x.strip()
+        if s and not BULLET.match(x) and not _NUMBER_ONLY.match(x) and not s.startswith("#") and \
+                not s.endswith(":"):           # a lead-in ("You have:") opens the run below it
+            run.append(i)
+            continue
+        if len(run) >= 3 and all(lines[j].strip()[:1].isupper() or lines[j].strip()[:1].isdigit() for j in run) \
+                and not any(lines[j].rstrip().endswith(TERMINAL) for j in run):
+            out.update(run)
+        run = []
     return out
 
 
@@ -381,6 +400,11 @@ def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
     if _DANGLING.search(last.text.rstrip()):
         return True
     if width and last.wrapped_tail >= 0.75 * width:
+        # a line wraps because its next word did not fit: when it would have fitted with room to
+        # spare, the line ended there by itself (a bare list of lines of similar length)
+        first = s.split()[0] if s.split() else ""
+        if last.wrapped_tail + 1 + len(first) < 0.85 * width:
+            return False
         return not (is_caps(s) or s.endswith(":") and len(_words(s)) <= 8)
     if last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not is_caps(s):
         return True
