@@ -181,9 +181,10 @@ _EEO = _Gated(re.compile(
     r"safer recruitment (?:practice|procedures|policy)|alternatives to the above|such alternatives|"
     r"as the board may (?:find|deem)|other (?:duties|tasks) as (?:may be )?assigned|"
     r"\bcheck(?:s)? (?:will be|are) (?:carried out|undertaken|required)|working with children check|"
+    r"\bnot (?:intended|meant) to be (?:an? )?(?:exhaustive|all[- ]inclusive|complete)\b|"
     r"\b(?:is |are |will be )?subject to (?:a |an |the )?(?:satisfactory |successful |enhanced |clear |full )?"
     r"(?:[\w-]+ ){0,4}(?:checks?|clearance|screening|vetting)\b",
-    re.I), "opportunit|discriminat|regard|alternative|subject to|board may|as assigned|as may be assigned|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check")
+    re.I), "opportunit|discriminat|regard|alternative|subject to|exhaustive|inclusive|complete|board may|as assigned|as may be assigned|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check")
 _APPLY = _Gated(re.compile(
     r"\bto apply\b|\bapply (?:online|now|by|via|at|through|on|before|in writing|today)\b|"
     r"\bapplications? (?:must|should|will|are|can|close|form|pack|packet|deadline|received|submitted|"
@@ -313,9 +314,9 @@ EXP = _Gated(re.compile(
     r"\byears?\b(?! (?:olds?|groups?|levels?)| ?\d)(?!-)|\bproven (?:record|track|ability to lead)|"
     r"\btrack record\b|\brecord of\b|\bhistory of (?:success|leading)|\bsuccessful (?:teaching|leadership|"
     r"classroom|administrative|practice|record)\b|\bevidence of\b|\bpreviously (?:served|worked|held)\b|"
-    r"\bhas (?:served|worked|led)\b|\bhave (?:served|worked|led)\b|\bbackground in\b|"
+    r"\b(?:has|have) (?:successfully )?(?:served|worked|led|coached|taught|managed|supervised|mentored)\b|\bbackground in\b|"
     r"\b(?:performance|ratings?)\b[^.]{0,40}\b(?:classroom|teaching|teacher)\b|\bserved as\b|"
-    r"\bsuccessful (?:\w+ ){0,2}as an?\b", re.I), "experience|year|proven|record|history|successful|evidence|previously|served|worked|led|background|performance|rating")
+    r"\bsuccessful (?:\w+ ){0,2}as an?\b", re.I), "experience|year|proven|record|history|successful|evidence|previously|served|worked|led|coached|taught|managed|supervised|mentored|background|performance|rating")
 _SKILL_START = re.compile(
     r"^(?:knows|know|knowledge|understands?|understanding|ability|able|skill(?:s|ed)?|proficien\w*|"
     r"familiar\w*|demonstrat\w* (?:knowledge|understanding|ability|skill|expertise|competence)|"
