@@ -221,7 +221,8 @@ _ORG_OF = re.compile(r"\b((?:The[ \t]+)?(?:School Board|Board of Education|Depar
                      r"(?:[A-Z][\w'’.-]*[ \t]*){1,4})", re.I)
 _ORG_GENERIC = {"elementary", "middle", "high", "primary", "secondary", "special", "public", "the", "state",
                 "local", "a", "an", "our", "this", "k-12", "junior", "senior", "grammar", "independent",
-                "charter", "district", "elementary school", "each", "every", "all"}
+                "charter", "district", "elementary school", "each", "every", "all", "upper", "lower", "infant",
+                "nursery", "prep", "sixth", "form", "lower school", "upper school"}
 
 
 def _title_and_org(entries: list[sections.Entry], text: str) -> tuple[str | None, str | None]:
