@@ -163,3 +163,15 @@ def test_two_long_clauses_around_a_semicolon_stay_one_sentence():
                   "in literacy would be an advantage. The candidate should have a deep understanding of phonics.\n")
     assert len(got.requirements) == 2
     assert (got.requirements[0].type, got.requirements[0].must) == ("education", "required")
+
+
+def test_bare_lines_of_similar_length_are_not_a_wrapped_paragraph():
+    got = extract("Dean of Academics\n\nYou have:\nA bachelor's degree and a state teaching license\n"
+                  "Five or more years of classroom teaching in grades 9-12\n"
+                  "Experience leading a department or a team of teachers\n\nBonus points if you:\n"
+                  "Hold a master's degree in education\n"
+                  "Have coached teachers using a recognized observation framework\n\n"
+                  "Disclaimer\nThis job description is not intended to be an exhaustive list of all duties.\n")
+    assert [(r.must, r.type) for r in got.requirements] == [
+        ("required", "education"), ("required", "experience"), ("required", "experience"),
+        ("preferred", "education"), ("preferred", "experience")]
