@@ -73,9 +73,14 @@ def test_limit(dated):
     assert ids(dated.json("wins", "list", "-n", "1")) == [7]
 
 
-def test_limit_must_be_positive(cli):
-    r = cli("wins", "list", "--limit", "0")
+def test_limit_must_not_be_negative(cli):
+    r = cli("wins", "list", "--limit", "-1")
     assert r.exit_code == 2
+
+
+def test_limit_zero_means_all(dated):
+    assert ids(dated.json("wins", "list", "--limit", "0")) == ids(dated.json("wins", "list"))
+    assert len(ids(dated.json("wins", "list", "-n", "0"))) == 8
 
 
 @pytest.mark.parametrize("bad", ["2024-13", "whenever", "31/12/2024"])

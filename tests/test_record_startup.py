@@ -49,7 +49,17 @@ def test_capture_and_help_import_nothing_heavy(ready_db, args):
     assert heavy == [], f"{' '.join(args)} imported {heavy}"
 
 
-def test_the_check_can_see_a_heavy_import(ready_db):
-    """`wins list` prints a rich table: the same parse must report rich there."""
-    modules = imported_modules(["wins", "list"], ready_db)
+def test_the_check_can_see_a_heavy_import(cli, ready_db):
+    """`wins show` prints a rich table: the same parse must report rich there."""
+    cli("log", "Led the PLC", ok=True)
+    modules = imported_modules(["wins", "show", "1"], ready_db)
     assert any(m.split(".")[0] == "rich" for m in modules)
+
+
+@pytest.mark.parametrize("args", [["wins", "list"], ["creds", "list"], ["search", "PLC"]], ids=" ".join)
+def test_piped_lists_are_plain_lines_without_rich(cli, ready_db, args):
+    """Piped, a list is aligned lines written as they come: no rich layout to import."""
+    cli("log", "Led the PLC", ok=True)
+    cli("creds", "add", "Teaching licence", "--kind", "license", ok=True)
+    modules = imported_modules(args, ready_db)
+    assert not any(m.split(".")[0] == "rich" for m in modules), f"{' '.join(args)} imported rich"

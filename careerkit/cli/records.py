@@ -21,6 +21,8 @@ GROUPS: dict[str, tuple[str, str, str]] = {
     "goals": ("goal", "Goals: the experiences, learning and credentials you are working towards.", "The goal."),
 }
 DATED = {"accomplishment", "feedback", "learning"}
+LIMIT_HELP = ("At most this many; 0 for all. In a terminal a list without --limit shows the "
+              "first 100 and says how many there are; piped, it prints them all.")
 
 
 def register(app: typer.Typer) -> None:
@@ -172,7 +174,7 @@ def make_list(kind_name: str):
                                         default=typer.Option(False, "--due", help="Only people whose contact cadence has run out (careerkit network cadence).")))
     params += [
         inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, annotation=Optional[int],
-                          default=typer.Option(None, "--limit", "-n", min=1, help="At most this many.")),
+                          default=typer.Option(None, "--limit", "-n", min=0, help=LIMIT_HELP)),
         inspect.Parameter("as_json", inspect.Parameter.KEYWORD_ONLY, annotation=bool,
                           default=typer.Option(False, "--json", help="Print one JSON document.")),
     ]
@@ -180,15 +182,17 @@ def make_list(kind_name: str):
     def list_(**kw):
         from careerkit.cli import listing
 
+        given = kw.get("limit")
+        kw["limit"] = given or None  # 0: all of them
         if kw.get("due"):
             from careerkit.cli.growth import print_due
 
-            return print_due(query(kind_name, {**kw, "limit": None}), kw.get("as_json"), kw.get("limit"))
+            return print_due(query(kind_name, {**kw, "limit": None}), kw.get("as_json"), kw["limit"])
         rows = query(kind_name, kw)
         if kw.get("as_json"):
             C.print_json(listing.as_json(kind_name, rows))
         else:
-            listing.print_table(kind_name, rows)
+            listing.print_table(kind_name, rows, cut=given is None)
 
     return with_signature(list_, params)
 

@@ -24,11 +24,13 @@ def search(
     query: List[str] = typer.Argument(..., help="Words to look for."),
     kind: Optional[List[str]] = typer.Option(None, "--kind", "-k", help="Only this kind: wins, feedback, learn, roles, creds, network, goals (repeat for more)."),
     any_word: bool = typer.Option(False, "--any", help="Match any of the words, not all."),
-    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many hits."),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, help="At most this many hits, best first; 0 for all."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
     from careerkit.errors import InvalidInput
-    from careerkit.store.search import MARK_END, MARK_START, search as run, strip_marks
+    from careerkit.cli.listing import show_rows
+    from careerkit.cli.output import TERMINAL_ROWS
+    from careerkit.store.search import MARK_START, search as run, strip_marks
 
     kinds = None
     if kind:
@@ -37,24 +39,46 @@ def search(
         except KeyError as e:
             raise InvalidInput(f"unknown kind {e.args[0]!r}: use wins, feedback, learn, roles, creds, network or goals") from None
     text = " ".join(query)
+    # One more than asked for says whether there are more to show.
+    wanted = limit or 2**62
     with C.database() as conn:
-        hits = run(conn, text, limit=limit, kinds=kinds, any_word=any_word)
+        hits = run(conn, text, limit=wanted + 1, kinds=kinds, any_word=any_word)
+    more = len(hits) > wanted
+    hits = hits[:wanted]
     if as_json:
         C.print_json({"query": text, "hits": [
             dict(h, title=strip_marks(h["title"]), snippet=strip_marks(h["snippet"])) for h in hits]})
         return
-    out = C.console()
     if not hits:
-        out.print(f"No matches for {C.esc(text)}.")
+        from careerkit.cli.output import write
+
+        write([f"No matches for {text}."])
         return
-
-    def mark(s: str) -> str:
-        return C.esc(s).replace(MARK_START, "[bold reverse]" if not C.plain() else "*").replace(
-            MARK_END, "[/]" if not C.plain() else "*")
-
-    t = C.table("kind", "id", "match")
+    plain = C.plain()
+    hit = "match" if len(hits) == 1 else "matches"
+    footer = f"best {len(hits)} {hit} shown; --limit 0 for all" if more else f"{len(hits)} {hit}"
+    cells = []
     for h in hits:
         snippet = h["snippet"] if MARK_START in h["snippet"] else ""
-        body = mark(h["title"]) + (f"\n[dim]{mark(snippet)}[/]" if snippet else "")
-        t.add_row(h["kind"], str(h["id"]), body)
-    out.print(t)
+        if plain or len(hits) > TERMINAL_ROWS:
+            # one line a hit: kind, id, title, and where the words are in the text
+            cells.append([h["kind"], str(h["id"]), marked(h["title"], plain), marked(snippet, plain, "dim")])
+        else:
+            title = marked(h["title"], plain)
+            cells.append([h["kind"], str(h["id"]), title + ([("\n", None)] + marked(snippet, plain, "dim") if snippet else [])])
+    headings = ["kind", "id", "title", "in context"] if len(cells[0]) == 4 else ["kind", "id", "match"]
+    show_rows(headings, cells, footer)
+
+
+def marked(text: str, plain: bool, style: str | None = None) -> list[tuple[str, str | None]]:
+    """Text with the matched words picked out: *word* in plain text, reversed in colour."""
+    from careerkit.store.search import MARK_END, MARK_START
+
+    pieces: list[tuple[str, str | None]] = []
+    for i, part in enumerate(text.split(MARK_START)):
+        word, end, rest = part.partition(MARK_END) if i else ("", "", part)
+        if word:
+            pieces.append((f"*{word}*", style) if plain else (word, "bold reverse"))
+        if rest:
+            pieces.append((rest, style))
+    return pieces
