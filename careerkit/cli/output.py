@@ -49,7 +49,7 @@ def text_of(cell: Cell) -> str:
 
 
 def one_line(text: str) -> str:
-    return text.translate(_ONE_LINE)
+    return text if text.isprintable() else text.translate(_ONE_LINE)
 
 
 def width(text: str) -> int:
