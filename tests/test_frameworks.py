@@ -124,3 +124,19 @@ def test_requirements_carry_competencies(cli):
     assert "psel-7" in plc["competencies"]
     bus = [r for r in data["requirements"] if "transportation" in r["text"].lower()][0]
     assert "psel-9" in bus["competencies"]
+
+
+def test_wins_by_a_user_competency_beside_the_db_named_by_flag(tmp_path):
+    """--db elsewhere than CAREERKIT_DB: its own frameworks folder is the one read."""
+    from conftest import Cli
+
+    other = Cli(tmp_path / "elsewhere" / "career.db")
+    other("log", "Cut the purchasing backlog and won two grants", ok=True)
+    other("log", "Repainted my classroom door", ok=True)
+    folder = tmp_path / "elsewhere" / "frameworks"
+    folder.mkdir()
+    (folder / "district.yaml").write_text(
+        "id: ocs\nname: Ocmulgee Leader Rubric\ncompetencies:\n"
+        "  - id: ocs-1\n    title: Budget stewardship\n    keywords: [budget, purchasing, grants]\n")
+    rows = other.json("wins", "list", "--competency", "ocs-1")
+    assert [r["title"] for r in rows] == ["Cut the purchasing backlog and won two grants"]

@@ -243,18 +243,15 @@ def query(kind_name: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _competency_ids(competency: str) -> list[int]:
-    """Accomplishment ids that map to a competency (the gap layer's mapper decides)."""
-    from careerkit.errors import InvalidInput
-
-    try:
-        from careerkit.gap.competencies import accomplishments_for
-    except ImportError:
-        raise InvalidInput("competency mapping is not available in this build") from None
+    """Accomplishment ids that map to a competency (the gap layer's mapper decides), with the
+    frameworks folder beside the database named by --db."""
+    from careerkit.gap.competencies import accomplishments_for
+    from careerkit.gap.frameworks import user_folder
     from careerkit.store.io import read_record
 
     with C.database() as conn:
         record = read_record(conn)
-    return accomplishments_for(record, competency)
+    return accomplishments_for(record, competency, folder=user_folder(C.db_path()))
 
 
 # -- show, edit, rm -------------------------------------------------------------------------
