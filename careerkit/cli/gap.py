@@ -72,10 +72,11 @@ def analyze(source: Optional[str] = typer.Argument(None, metavar="[SOURCE]",
 
 
 def _record(conn):
-    """The record as evidence: every section but the network (people are not evidence)."""
-    from careerkit.store.snapshot import read_trusted
+    """The record as evidence: every section but the network (people are not evidence),
+    only the columns the analysis reads."""
+    from careerkit.store.records import evidence_record
 
-    return read_trusted(conn, ("positions", "credentials", "accomplishments", "feedback", "learning", "goals"))
+    return evidence_record(conn)
 
 
 def _done_goals(conn):

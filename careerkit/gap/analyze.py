@@ -61,7 +61,7 @@ def report_for(requirements, record, *, title=None, organization=None, source=No
     if folder is None:
         folder = default_folder()
     voc = vocabulary(folder)
-    index = EvidenceIndex(record, voc)
+    index = EvidenceIndex(record, voc, [req.text for req in requirements])
     today = today or dt.date.today()
     results = [judge(req, record, index, today, goals) for req in requirements]
     return GapReport(posting=PostingInfo(title=title, organization=organization, source=source, chars=chars),

@@ -81,47 +81,117 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+# Tokenising the whole record in one pass: every character that is not [a-z0-9] (after
+# lower-casing, non-ASCII ones included) breaks words, as `text.words` reads them; \x01
+# separates the entries.
+_SEP = "\x01"
+_BREAKS = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 or c == 1 else 32 for c in range(256))
+MAX_SPELLINGS = 64      # word sequences tried for one phrase before comparing stems instead
+
+
+def _acronym(m) -> str:
+    from careerkit.gap.text import _ACRONYMS
+
+    return _ACRONYMS[m.group(1)]
+
+
+def documents(texts: list[str]) -> list[list[str]]:
+    """Each text's words, exactly as `text.words(text)` reads them: tokenised in one pass of C
+    over the whole record rather than a regex per entry."""
+    from careerkit.gap.text import _ACRONYM, _POSSESSIVE
+
+    pre = [t if not ("SE" in t or "EL" in t or "IT" in t or _SEP in t) else
+           _ACRONYM.sub(_acronym, t).replace(_SEP, " ") for t in texts]
+    low = _SEP.join(pre).lower()
+    if "'s" in low or "’s" in low:
+        low = _POSSESSIVE.sub("", low)
+    parts = low.encode("ascii", "replace").translate(_BREAKS).decode("ascii").split(_SEP)
+    return [part.split() for part in parts]
+
+
 class EvidenceIndex:
     """Words are indexed up front (one pass of tokenising); a lexicon term's entries are found
-    when a requirement first asks for it, by intersecting its phrases' word lists."""
+    when a requirement first asks for it, by intersecting its phrases' word lists.
 
-    def __init__(self, record, voc: Vocabulary):
+    texts: the requirements that will be asked (optional). Given them, only the words whose
+    stems they can ask for are indexed (their own words and their terms' phrases, related
+    ones included); a word asked for later anyway makes the index complete first, so the
+    answers are the same either way."""
+
+    def __init__(self, record, voc: Vocabulary, texts: list[str] | None = None):
         from collections import defaultdict
 
         self.voc = voc
         self.entries = entries_of(record)
-        # Word -> entries first (cheap: no stemming per occurrence), stem -> entries on demand.
-        by_word: dict[str, list[int]] = defaultdict(list)
-        self._words = [words(e.text) for e in self.entries]
-        for n, ws in enumerate(self._words):
-            for w in set(ws):
-                by_word[w].append(n)
-        self._by_word = by_word
-        self._words_of: dict[str, list[str]] = defaultdict(list)
+        tokens = documents([e.text for e in self.entries])
+        # Each entry's words single-spaced with a space at each end, for finding phrases.
+        self._docs = [" " + " ".join(ws) + " " for ws in tokens]
+        vocab = dict.fromkeys(" ".join(self._docs).split())     # in order of first use
         self._stem_of: dict[str, str] = {}
-        for w in by_word:
+        self._words_of: dict[str, list[str]] = defaultdict(list)
+        for w in vocab:
             st = self._stem_of[w] = stem(w)
             self._words_of[st].append(w)
+        self._needed = self._asked(texts) if texts is not None else None
+        wanted = set(vocab) if self._needed is None else {w for w in vocab if self._stem_of[w] in self._needed}
+        # Word -> entries, in entry order.
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for n, ws in enumerate(tokens):
+            for w in wanted.intersection(ws):
+                by_word[w].append(n)
+        self._by_word = by_word
         self._stemmed: dict[str, frozenset] = {}
         self._joined: dict[int, str] = {}
         self._concepts: dict[object, frozenset] = {}
         self.n = max(1, len(self.entries))
 
+    def _asked(self, texts: list[str]) -> set[str]:
+        """Every stem the requirements can ask the index about: their content words, and the
+        phrases of their terms and of those terms' related keys."""
+        stems_: set[str] = set()
+        keys: set = set()
+        for text in texts:
+            toks = stems(text)
+            stems_.update(toks)
+            for _, _, ks in self.voc.matcher.find(toks)[0]:
+                keys |= ks
+        for k in list(keys):
+            if isinstance(k, int):
+                keys |= self.voc.related.get(k, set())
+        for k in keys:
+            for phrase in self.voc.phrases.get(k, ()):
+                stems_.update(phrase)
+        return stems_
+
+    def _complete(self) -> None:
+        """Index every word (a stem was asked that the requirements did not name)."""
+        have = set(self._by_word)
+        missing = {w for w in self._stem_of if w not in have}
+        add: dict[str, list[int]] = {}
+        for n, doc in enumerate(self._docs):
+            for w in missing.intersection(doc.split()):
+                add.setdefault(w, []).append(n)
+        self._by_word.update(add)
+        self._needed = None
+
     def with_stem(self, token: str) -> frozenset:
         hit = self._stemmed.get(token)
         if hit is None:
+            if self._needed is not None and token not in self._needed:
+                self._complete()
             ws = self._words_of.get(token, ())
+            by_word = self._by_word
             if len(ws) == 1:
-                hit = frozenset(self._by_word[ws[0]])
+                hit = frozenset(by_word.get(ws[0], ()))
             else:
-                hit = frozenset().union(*(self._by_word[w] for w in ws))
+                hit = frozenset().union(*(by_word.get(w, ()) for w in ws))
             self._stemmed[token] = hit
         return hit
 
     def _joined_text(self, n: int) -> str:
         j = self._joined.get(n)
         if j is None:
-            j = self._joined[n] = " " + " ".join(map(self._stem_of.__getitem__, self._words[n])) + " "
+            j = self._joined[n] = " " + " ".join(map(self._stem_of.__getitem__, self._docs[n].split())) + " "
         return j
 
     def rarity(self, token: str) -> float:
@@ -143,8 +213,24 @@ class EvidenceIndex:
             if len(phrase) == 1:
                 out.update(cands)
                 continue
-            needle = " " + " ".join(phrase) + " "
-            out.update(n for n in cands if n not in out and needle in self._joined_text(n))
+            # The phrase's stems in a row: as the record spells them (every word with each stem),
+            # or, when they are spelled too many ways, compared as stems.
+            spellings = 1
+            for t in phrase:
+                spellings *= len(self._words_of.get(t, ()))
+            if spellings <= MAX_SPELLINGS:
+                from itertools import product
+
+                needles = [" " + " ".join(ws) + " " for ws in product(*(self._words_of[t] for t in phrase))]
+                docs = self._docs
+                if len(needles) == 1:
+                    needle = needles[0]
+                    out.update(n for n in cands if n not in out and needle in docs[n])
+                else:
+                    out.update(n for n in cands if n not in out and any(nd in docs[n] for nd in needles))
+            else:
+                needle = " " + " ".join(phrase) + " "
+                out.update(n for n in cands if n not in out and needle in self._joined_text(n))
         hit = frozenset(out)
         self._concepts[key] = hit
         return hit
