@@ -78,3 +78,16 @@ def _in_a_terminal(args: list[str], columns: int) -> str:
     os.close(main)
     assert proc.returncode == 0, proc.stderr.read()
     return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_a_gap_report_in_a_terminal_wraps_inside_its_indent(cli):
+    cli("log", "Led the formative-assessment PLC for fourteen teachers across three grade levels", ok=True)
+    posting = ("Assistant Principal\n\nQualifications\n"
+               "- Experience leading professional learning communities and data teams that "
+               "improve instruction across several grade levels and departments\n")
+    cli("gap", "analyze", "-", input=posting, ok=True)
+    text = _in_a_terminal(["--db", str(cli.db), "gap", "show", "1"], columns=60)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in text.splitlines()]
+    assert all(len(line) <= 60 for line in lines)
+    body = [line for line in lines[2:] if line.strip() and not re.match(r"\s*\d+\. ", line)]
+    assert body and all(line.startswith("     ") for line in body)

@@ -204,10 +204,14 @@ def _print_requirement(con, n: int, r) -> None:
     con.print()
     con.print(f"{n:>3}. [{colour}]{r.verdict.upper():<7}[/{colour}] {r.must} · {r.type}"
               + (f" · {', '.join(r.competencies)}" if r.competencies else ""))
-    con.print(f"     {C.esc(r.text)}")
+    # Indented as blocks, so a long line wraps under its own text, not at the left edge.
+    from rich.padding import Padding
+
+    con.print(Padding(C.esc(r.text), (0, 0, 0, 5), expand=False))
     for e in r.evidence:
-        con.print(f"     [dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]")
-    con.print(f"     [dim]why: {C.esc(r.why)}[/dim]")
+        con.print(Padding(f"[dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]",
+                          (0, 0, 0, 5), expand=False))
+    con.print(Padding(f"[dim]why: {C.esc(r.why)}[/dim]", (0, 0, 0, 5), expand=False))
 
 
 def print_changes(old, new, diff) -> None:
