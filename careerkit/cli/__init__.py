@@ -1,6 +1,7 @@
 """The command line: parse, call, print. The only layer that imports typer or rich."""
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -26,8 +27,11 @@ def build_app(argv: list[str] | None = None):
     """The Typer app with the commands that argv needs (all of them when argv is None)."""
     from careerkit.cli.app import make_app
 
-    name = _first_command(argv) if argv is not None else None
-    return make_app(name)
+    if argv is None or "_CAREERKIT_COMPLETE" in os.environ:
+        # Shell completion reads the words from the environment: it needs every command.
+        return make_app(None)
+    name = _first_command(argv)
+    return make_app(name, listing_only=name is None)
 
 
 def main() -> None:

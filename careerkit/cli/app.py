@@ -23,7 +23,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def make_app(command: str | None = None) -> typer.Typer:
+def make_app(command: str | None = None, *, listing_only: bool = False) -> typer.Typer:
+    """The app with the modules `command` needs; listing_only: no command word was given
+    (root --help, --version), so the commands are listed from root_help, not imported."""
     app = typer.Typer(cls=BoundaryGroup, help=HELP, rich_markup_mode=None,
                       pretty_exceptions_enable=False, no_args_is_help=True,
                       context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,6 +40,22 @@ def make_app(command: str | None = None) -> typer.Typer:
     ) -> None:
         STATE.db_option = db
 
+    if listing_only:
+        _list_commands(app)
+        return app
     for module in modules_for(command):
         importlib.import_module(f"careerkit.cli.{module}").register(app)
     return app
+
+
+def _list_commands(app: typer.Typer) -> None:
+    from careerkit.cli.root_help import COMMANDS
+
+    def not_loaded() -> None:  # never run: with no command word there is nothing to run
+        raise typer.Exit(2)
+
+    for name, is_group, text in COMMANDS:
+        if is_group:
+            app.add_typer(typer.Typer(help=text), name=name)
+        else:
+            app.command(name, help=text)(not_loaded)

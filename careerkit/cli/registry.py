@@ -1,6 +1,7 @@
 """The top-level commands and the module that defines each. The entry point imports only
-the module a command needs (start-up is the cost of a capture command); `--help` and
-unknown words import them all. Each module has `register(app)`."""
+the module a command needs (start-up is the cost of a capture command); unknown words
+import them all, and the root --help imports none (cli/root_help.py lists them). Each module
+has `register(app)`."""
 from __future__ import annotations
 
 # name -> module under careerkit.cli; order is the order shown in --help.
