@@ -33,10 +33,8 @@ def hang(line: str, width: int) -> list[str]:
     lead = _LEAD.match(visible).end()
     if lead > width // 2:
         lead = len(visible) - len(visible.lstrip())
-    parts = textwrap.wrap(visible, width, subsequent_indent=" " * lead,
-                          break_on_hyphens=False, break_long_words=True)
-    keep = len(visible) - len(visible.lstrip())
-    parts[0] = " " * keep + parts[0].lstrip() if parts else visible
+    # textwrap keeps the first line's own indent; later lines take `lead`.
+    parts = textwrap.wrap(visible, width, subsequent_indent=" " * lead, break_on_hyphens=False)
     return _restyle(line, parts)
 
 
