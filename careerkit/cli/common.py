@@ -155,6 +155,26 @@ def table(*columns: str, title: str | None = None):
     return t
 
 
+def indented(con, markup: str, left: int, hang: int = 0) -> None:
+    """A paragraph whose wrapped lines keep its indent (and hang under a label)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    text = Text.from_markup(markup)
+    if not hang:
+        con.print(Padding(text, (0, 0, 0, left), expand=False))
+        return
+    # The first `hang` characters are the label; the rest wraps under the title.
+    label, rest = text[:hang], text[hang:]
+    from rich.table import Table
+
+    grid = Table.grid(padding=0)
+    grid.add_column(width=hang, no_wrap=True)
+    grid.add_column()
+    grid.add_row(label, rest)
+    con.print(Padding(grid, (0, 0, 0, left), expand=False))
+
+
 def esc(text: Any) -> str:
     """User text inside rich markup: '[x]' must print as typed."""
     from rich.markup import escape

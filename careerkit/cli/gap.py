@@ -204,14 +204,10 @@ def _print_requirement(con, n: int, r) -> None:
     con.print()
     con.print(f"{n:>3}. [{colour}]{r.verdict.upper():<7}[/{colour}] {r.must} · {r.type}"
               + (f" · {', '.join(r.competencies)}" if r.competencies else ""))
-    # Indented as blocks, so a long line wraps under its own text, not at the left edge.
-    from rich.padding import Padding
-
-    con.print(Padding(C.esc(r.text), (0, 0, 0, 5), expand=False))
+    C.indented(con, C.esc(r.text), 5)
     for e in r.evidence:
-        con.print(Padding(f"[dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]",
-                          (0, 0, 0, 5), expand=False))
-    con.print(Padding(f"[dim]why: {C.esc(r.why)}[/dim]", (0, 0, 0, 5), expand=False))
+        C.indented(con, f"[dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]", 5)
+    C.indented(con, f"[dim]why: {C.esc(r.why)}[/dim]", 5)
 
 
 def print_changes(old, new, diff) -> None:

@@ -192,40 +192,20 @@ def _show_gaps(con, report) -> None:
         span = f" [dim]({years_span(gap.years)} asked)[/]" if gap.years else ""
         con.print(f"\n[bold]{gap.rank}. {C.esc(gap.label)}[/]{span}  {_verdict(gap.latest)}")
         if gap.text.strip() != gap.label.strip():
-            _indented(con, f"[dim]\"{C.esc(_clip(gap.text, 160))}\"[/]", 3)
-        _indented(con, C.esc(gap.why), 3)
+            C.indented(con, f"[dim]\"{C.esc(_clip(gap.text, 160))}\"[/]", 3)
+        C.indented(con, C.esc(gap.why), 3)
         if not gap.ways:
             con.print("   [dim]No suggestion on file for this one: add your own in "
                       "suggestions.yaml in your frameworks folder.[/]")
         for way in gap.ways:
             taken = f"  [green](goal {way.goal_id})[/]" if way.goal_id else ""
             number = f"[{way.number}]"
-            _indented(con, f"[bold cyan]{C.esc(number)}[/]{' ' * (5 - len(number))}"
+            C.indented(con, f"[bold cyan]{C.esc(number)}[/]{' ' * (5 - len(number))}"
                            f"{KIND_LABEL[way.kind]:<11}{C.esc(way.title)}{taken}", 3, hang=16)
             if way.how:
-                _indented(con, f"[dim]{C.esc(way.how)}[/]", 19)
+                C.indented(con, f"[dim]{C.esc(way.how)}[/]", 19)
     if report.ways():
         con.print("\nTurn one into a goal:  careerkit goals add --from-gap N")
-
-
-def _indented(con, markup: str, left: int, hang: int = 0) -> None:
-    """A paragraph whose wrapped lines keep its indent (and hang under a label)."""
-    from rich.padding import Padding
-    from rich.text import Text
-
-    text = Text.from_markup(markup)
-    if not hang:
-        con.print(Padding(text, (0, 0, 0, left), expand=False))
-        return
-    # The first `hang` characters are the label; the rest wraps under the title.
-    label, rest = text[:hang], text[hang:]
-    from rich.table import Table
-
-    grid = Table.grid(padding=0)
-    grid.add_column(width=hang, no_wrap=True)
-    grid.add_column()
-    grid.add_row(label, rest)
-    con.print(Padding(grid, (0, 0, 0, left), expand=False))
 
 
 def _clip(text: str, n: int) -> str:
