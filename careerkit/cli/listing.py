@@ -135,7 +135,6 @@ def print_table(kind_name: str, rows: list[dict[str, Any]], *, cut: bool = False
     if not rows:
         O.write(["Nothing here yet."])
         return
-    total = len(rows)
     shown = rows[:O.TERMINAL_ROWS] if cut and O.interactive() else rows
     columns = COLUMNS[kind_name]
     cells = [[fn(row) for _, fn in columns] for row in shown]
@@ -148,11 +147,11 @@ def footer_for(kind_name: str, rows: list[dict[str, Any]], shown: int) -> str:
     from careerkit.cli.output import number
 
     total = len(rows)
-    if shown < total:
+    cut = shown < total
+    if cut:
         text = f"{FIRST.get(kind_name, 'newest')} {number(shown)} of {number(total)} shown; --limit 0 for all"
     else:
         text = f"{number(total)} shown"
-    cut = shown < total
     if kind_name == "learning":
         text += f"; {number(total_hours(rows))} hours done" + (f" in all {number(total)}" if cut else "")
     if kind_name == "credential":
