@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Score `careerkit.gap.extract` alone against the labelled postings (no CLI, no database).
+"""Score `careerkit.posting.extract` alone against the labelled postings (no CLI, no database).
 
 Uses `matches` and `tokens` of ../shared/eval/score.py, so the figures are those of the full
 scorer minus the verdicts:  python bench/eval_extract.py [-v] [--set DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,9 +31,9 @@ def main() -> int:
     a = ap.parse_args()
     root = Path(a.set)
     score = load_scorer(root)
-    from careerkit.gap.extract import extract
+    from careerkit.posting.extract import extract
 
-    extract("Qualifications:\n- warm-up")       # imports and pattern compilation are not timed
+    extract("Qualifications:\n- warm-up")  # imports and pattern compilation are not timed
     tot = dict(gold=0, pred=0, found=0, valid=0, must=0, type=0)
     worst = 0.0
     for lf in sorted((root / "labels").glob("*.json")):
@@ -69,8 +70,10 @@ def main() -> int:
 
     p, r = ratio(tot["valid"], tot["pred"]), ratio(tot["found"], tot["gold"])
     f1 = ratio(2 * p * r, p + r)
-    print(f"precision={p:.3f} recall={r:.3f} f1={f1:.3f} must={ratio(tot['must'], tot['found']):.3f} "
-          f"type={ratio(tot['type'], tot['found']):.3f} slowest={worst * 1000:.1f}ms cpu")
+    print(
+        f"precision={p:.3f} recall={r:.3f} f1={f1:.3f} must={ratio(tot['must'], tot['found']):.3f} "
+        f"type={ratio(tot['type'], tot['found']):.3f} slowest={worst * 1000:.1f}ms cpu"
+    )
     return 0
 
 

@@ -8,13 +8,22 @@
 
 No careerkit import: this is what the language and the database cost by themselves.
 """
+
 import argparse
 import json
 import sqlite3
 import sys
 
-TABLES = ("profile", "positions", "credentials", "accomplishments", "feedback", "learning",
-          "network", "goals")
+TABLES = (
+    "profile",
+    "positions",
+    "credentials",
+    "accomplishments",
+    "feedback",
+    "learning",
+    "network",
+    "goals",
+)
 
 
 def main() -> None:
@@ -27,21 +36,25 @@ def main() -> None:
     conn = sqlite3.connect(args.db, timeout=30)
     out = sys.stdout
     if args.mode == "insert":
-        conn.execute("CREATE TABLE IF NOT EXISTS accomplishments "
-                     "(id INTEGER PRIMARY KEY, date TEXT NOT NULL, title TEXT NOT NULL)")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS accomplishments "
+            "(id INTEGER PRIMARY KEY, date TEXT NOT NULL, title TEXT NOT NULL)"
+        )
         with conn:
-            conn.execute("INSERT INTO accomplishments (date, title) VALUES (date('now'), ?)",
-                         (args.text,))
+            conn.execute("INSERT INTO accomplishments (date, title) VALUES (date('now'), ?)", (args.text,))
         print("Added.", file=sys.stderr)
     elif args.mode == "list":
-        for row in conn.execute("SELECT id, date, title, impact, skills FROM accomplishments "
-                                "ORDER BY date DESC, id DESC"):
+        for row in conn.execute(
+            "SELECT id, date, title, impact, skills FROM accomplishments ORDER BY date DESC, id DESC"
+        ):
             out.write("\t".join("" if v is None else str(v) for v in row) + "\n")
     elif args.mode == "search":
         words = " ".join(f'"{w}"' for w in args.text.split())
-        for row in conn.execute("SELECT kind, record_id, title, snippet(search_index, 3, '*', '*', '…', 16) "
-                                "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 20",
-                                (words,)):
+        for row in conn.execute(
+            "SELECT kind, record_id, title, snippet(search_index, 3, '*', '*', '…', 16) "
+            "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 20",
+            (words,),
+        ):
             out.write("\t".join(str(v) for v in row) + "\n")
     elif args.mode == "all":
         conn.row_factory = sqlite3.Row

@@ -8,6 +8,7 @@ through careerkit's own gap layer and saved as `careerkit gap analyze` saves the
 postings take one start-up, not 100. `gap common` reads only saved reports, so the same set
 is copied into each size's database.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -22,15 +23,16 @@ sys.path.insert(0, str(HERE))
 def analyse(db: Path, count: int) -> int:
     from generate import posting_variants
 
-    from careerkit.gap.analyze import analyze
+    from careerkit.posting.analyze import analyze
     from careerkit.store import gaps
     from careerkit.store.db import connect, transaction
     from careerkit.store.snapshot import read_trusted
 
     conn = connect(db)
     try:
-        record = read_trusted(conn, ("positions", "credentials", "accomplishments", "feedback",
-                                     "learning", "goals"))
+        record = read_trusted(
+            conn, ("positions", "credentials", "accomplishments", "feedback", "learning", "goals")
+        )
         text = (HERE / "posting.txt").read_text(encoding="utf-8")
         with transaction(conn):
             for variant in posting_variants(text, count):

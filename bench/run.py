@@ -16,6 +16,7 @@ the table means the same thing on a fast laptop and a loaded shared box:
 
 Commands that this build does not have yet are skipped with a note, so the suite always runs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,6 +49,7 @@ def careerkit_cmd() -> list[str]:
 
 # -- running one process ------------------------------------------------------------------
 
+
 @dataclass
 class Run:
     seconds: float
@@ -56,8 +58,13 @@ class Run:
     stderr: str = ""
 
 
-def run_once(argv: list[str], env: dict[str, str], stdin: str | None = None,
-             timeout: float = TIMEOUT, memory: bool = True) -> Run:
+def run_once(
+    argv: list[str],
+    env: dict[str, str],
+    stdin: str | None = None,
+    timeout: float = TIMEOUT,
+    memory: bool = True,
+) -> Run:
     """Wall time and peak RSS of one child. Start-up timing runs pass memory=False: the
     /usr/bin/time wrapper adds a millisecond or two of its own."""
     with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as inp:
@@ -68,8 +75,9 @@ def run_once(argv: list[str], env: dict[str, str], stdin: str | None = None,
         # would otherwise count towards the child's ru_maxrss.
         timed = [TIME, "-f", "%M", "-o", str(MEM_FILE)] + argv if TIME and memory else argv
         start = time.perf_counter()
-        proc = subprocess.Popen(timed, env=env, stdin=inp, stdout=subprocess.DEVNULL, stderr=err,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            timed, env=env, stdin=inp, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
+        )
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -83,7 +91,12 @@ def run_once(argv: list[str], env: dict[str, str], stdin: str | None = None,
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        return Run(seconds, _peak_kb(usage) if memory else 0, proc.returncode, err.read().decode(errors="replace")[-400:])
+        return Run(
+            seconds,
+            _peak_kb(usage) if memory else 0,
+            proc.returncode,
+            err.read().decode(errors="replace")[-400:],
+        )
 
 
 def _peak_kb(usage) -> int:
@@ -110,6 +123,7 @@ def available(words: list[str], env: dict[str, str]) -> bool:
 
 
 # -- start-up -------------------------------------------------------------------------------
+
 
 def floor(mode: str, db: Path, *extra: str) -> list[str]:
     return [PYTHON, str(HERE / "floor.py"), mode, str(db), *extra]
@@ -149,11 +163,19 @@ def startup(runs: int, work: Path) -> list[list[str]]:
     for name in cases:
         med = statistics.median(times[name])
         ratio = med / base
-        target = "<= 3x" if name.startswith(('careerkit log', 'careerkit --help')) else ""
+        target = "<= 3x" if name.startswith(("careerkit log", "careerkit --help")) else ""
         verdict = ("ok" if ratio <= 3 else "MISSED") if target else ""
         note = failures.get(name, "")
-        rows.append([name, f"{med * 1000:.0f} ms", f"{ratio:.2f}x", f"{peaks[name] / 1024:.0f} MB",
-                     f"{target} {verdict}".strip(), note])
+        rows.append(
+            [
+                name,
+                f"{med * 1000:.0f} ms",
+                f"{ratio:.2f}x",
+                f"{peaks[name] / 1024:.0f} MB",
+                f"{target} {verdict}".strip(),
+                note,
+            ]
+        )
     return rows
 
 
@@ -165,11 +187,11 @@ POSTING = HERE / "posting.txt"
 @dataclass
 class Case:
     name: str
-    words: list[str]             # the careerkit command (after the root)
-    floor_mode: str              # what plain sqlite3 does for the same answer
-    needs: list[str] = field(default_factory=list)   # command words that must exist
+    words: list[str]  # the careerkit command (after the root)
+    floor_mode: str  # what plain sqlite3 does for the same answer
+    needs: list[str] = field(default_factory=list)  # command words that must exist
     stdin: str | None = None
-    over_floor: bool = False     # judged by the time over the floor, not the ratio
+    over_floor: bool = False  # judged by the time over the floor, not the ratio
 
 
 def cases_for(work: Path, reports: int) -> list[Case]:
@@ -182,8 +204,15 @@ def cases_for(work: Path, reports: int) -> list[Case]:
         Case("gap analyze (2-page posting)", ["gap", "analyze", posting], "all", ["gap", "analyze"]),
         Case(f"gap common ({reports} postings)", ["gap", "common"], "reports", ["gap", "common"]),
         Case("resume (md)", ["resume", "--format", "md", "-o", str(work / "resume.md")], "all", ["resume"]),
-        Case("resume (pdf)", ["resume", "--format", "pdf", "-o", str(work / "resume.pdf")], "all", ["resume"]),
-        Case("prep (pdf)", ["prep", "{report}", "--format", "pdf", "-o", str(work / "prep.pdf")], "all", ["prep"]),
+        Case(
+            "resume (pdf)", ["resume", "--format", "pdf", "-o", str(work / "resume.pdf")], "all", ["resume"]
+        ),
+        Case(
+            "prep (pdf)",
+            ["prep", "{report}", "--format", "pdf", "-o", str(work / "prep.pdf")],
+            "all",
+            ["prep"],
+        ),
         Case("feedback themes", ["feedback", "themes"], "all", ["feedback", "themes"]),
         # The issue's target for status is "within 300 ms of the start-up floor".
         Case("status", ["status"], "insert", ["status"], over_floor=True),
@@ -236,8 +265,17 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float)
             if key and key not in have:
                 have[key] = available(case.needs, env)
             if key and not have[key]:
-                rows.append([f"{case.name}", f"{n:,}", "-", "-", "-", "-",
-                             f"skipped: no `careerkit {' '.join(case.needs)}` in this build"])
+                rows.append(
+                    [
+                        f"{case.name}",
+                        f"{n:,}",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        f"skipped: no `careerkit {' '.join(case.needs)}` in this build",
+                    ]
+                )
                 continue
             words = [w.replace("{report}", report_id or "1") for w in case.words]
             ck = []
@@ -246,13 +284,23 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float)
                 if ck[-1].code == -9:
                     break  # timed out: once is enough to say so
             if ck[-1].code == -9:
-                rows.append([case.name, f"{n:,}", f"> {timeout:.0f} s", "-", "-",
-                             f"{ck[-1].peak_kb / 1024:.0f} MB", "timed out"])
+                rows.append(
+                    [
+                        case.name,
+                        f"{n:,}",
+                        f"> {timeout:.0f} s",
+                        "-",
+                        "-",
+                        f"{ck[-1].peak_kb / 1024:.0f} MB",
+                        "timed out",
+                    ]
+                )
                 continue
             # The insert floor writes a table of its own: give it a scratch file, not the record.
             floor_db = work / "floor-scratch.db" if case.floor_mode == "insert" else db
-            fl = [run_once(floor(case.floor_mode, floor_db, "formative assessment"), env)
-                  for _ in range(runs)]
+            fl = [
+                run_once(floor(case.floor_mode, floor_db, "formative assessment"), env) for _ in range(runs)
+            ]
             med = statistics.median(r.seconds for r in ck)
             fmed = statistics.median(r.seconds for r in fl)
             bad = [r for r in ck if r.code != 0]
@@ -262,8 +310,17 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float)
                 note = f"exit {bad[-1].code}: " + (last[-1][:90] if last else "")
             elif case.over_floor:
                 note = f"+{(med - fmed) * 1000:.0f} ms over the floor"
-            rows.append([case.name, f"{n:,}", f"{med:.3f} s", f"{fmed:.3f} s", f"{med / fmed:.1f}x",
-                         f"{max(r.peak_kb for r in ck) / 1024:.0f} MB", note])
+            rows.append(
+                [
+                    case.name,
+                    f"{n:,}",
+                    f"{med:.3f} s",
+                    f"{fmed:.3f} s",
+                    f"{med / fmed:.1f}x",
+                    f"{max(r.peak_kb for r in ck) / 1024:.0f} MB",
+                    note,
+                ]
+            )
             print(f"  {case.name} @ {n:,}: {med:.3f} s", file=sys.stderr)
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
@@ -271,6 +328,7 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float)
 
 
 # -- output ---------------------------------------------------------------------------------
+
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
@@ -294,8 +352,10 @@ def machine() -> str:
         typer_version = version("typer")
     except Exception:
         typer_version = "?"
-    return (f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, typer "
-            f"{typer_version}, {os.cpu_count()} CPUs, load {load}")
+    return (
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, typer "
+        f"{typer_version}, {os.cpu_count()} CPUs, load {load}"
+    )
 
 
 def compile_package() -> None:
@@ -310,17 +370,30 @@ def compile_package() -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="careerkit benchmarks: ratios against a plain sqlite3 floor.")
-    parser.add_argument("--sizes", default="1000,10000,100000",
-                        help="record sizes for the scale table (comma-separated; default %(default)s)")
-    parser.add_argument("--runs", type=int, default=None,
-                        help="start-up rounds (default 25; --quick 20, the minimum for a fair median)")
+    parser = argparse.ArgumentParser(
+        description="careerkit benchmarks: ratios against a plain sqlite3 floor."
+    )
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000,100000",
+        help="record sizes for the scale table (comma-separated; default %(default)s)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=None,
+        help="start-up rounds (default 25; --quick 20, the minimum for a fair median)",
+    )
     parser.add_argument("--quick", action="store_true", help="one run per scale figure, 20 start-up rounds")
     parser.add_argument("--startup-only", action="store_true")
     parser.add_argument("--scale-only", action="store_true")
     parser.add_argument("--reports", type=int, default=100, help="saved postings for `gap common`")
-    parser.add_argument("--timeout", type=float, default=300,
-                        help="seconds one command may take before it is reported as timed out")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=300,
+        help="seconds one command may take before it is reported as timed out",
+    )
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the generated databases")
     args = parser.parse_args()
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -337,11 +410,15 @@ def main() -> None:
             rows = startup(startup_runs, work)
             print(table(["command", "median", "ratio", "peak mem", "target", "note"], rows), flush=True)
         if not args.startup_only:
-            print(f"\nScale (median of {scale_runs}; floor = plain sqlite3 doing the equivalent read):",
-                  flush=True)
+            print(
+                f"\nScale (median of {scale_runs}; floor = plain sqlite3 doing the equivalent read):",
+                flush=True,
+            )
             rows = scale(sizes, scale_runs, work, args.reports, args.timeout)
-            print(table(["command", "entries", "careerkit", "floor", "ratio", "peak mem", "note"], rows),
-                  flush=True)
+            print(
+                table(["command", "entries", "careerkit", "floor", "ratio", "peak mem", "note"], rows),
+                flush=True,
+            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

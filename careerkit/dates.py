@@ -4,6 +4,7 @@ Dates keep the precision they were given: "2024-03" stays a month. Plain words r
 against today (passed in, so tests can fix it) and give a day, except "last month" /
 "this month" (a month) and "last year" / "this year" (a year).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -98,7 +99,9 @@ def _ago(today: date, amount: str, unit: str) -> str:
         y, mo = _add_months(today.year, today.month, -n)
         day = min(today.day, calendar.monthrange(y, mo)[1])
         return date(y, mo, day).isoformat()
-    return date(today.year - n, today.month, min(today.day, 28 if today.month == 2 else today.day)).isoformat()
+    return date(
+        today.year - n, today.month, min(today.day, 28 if today.month == 2 else today.day)
+    ).isoformat()
 
 
 def _weekday(text: str, today: date) -> str | None:
@@ -126,7 +129,7 @@ def _month_name(text: str, today: date) -> str | None:
     if len(months) != 1:
         return None
     month = _MONTHS[months[0]]
-    nums = [w for w in words if w.isdigit()]
+    nums = [w for w in words if w.isascii() and w.isdigit()]
     if len(nums) + 1 != len(words):
         return None
     years = [int(n) for n in nums if len(n) == 4]

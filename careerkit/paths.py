@@ -1,4 +1,5 @@
 """Where the database lives: --db, else $CAREERKIT_DB, else the user data directory."""
+
 from __future__ import annotations
 
 import os

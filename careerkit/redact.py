@@ -7,11 +7,13 @@ user's own name (the profile) stays: it is their resume.
 
 Pure: text, dicts and models in, the same out with a count. No I/O, no printing.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 PLACEHOLDER = "[name]"
 
@@ -20,19 +22,76 @@ _WORD = r"[A-Z\u00C0-\u00DE][\w'\u2019-]*"
 _NAME = rf"{_WORD}(?:\s+(?:[A-Z]\.(?!\w)|{_WORD}))?"
 _HONORIFIC = re.compile(rf"\b((?:Mr|Mrs|Ms|Mx|Miss|Dr|Coach)\.?\s+)({_NAME})")
 # Words that introduce a student or family member by name: "my student Jamie", "parent Ana Ruiz"
-_CUES = (r"student|pupil|son|daughter|child|kid|parent|mother|father|mom|mum|dad|guardian|"
-         r"grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother")
+_CUES = (
+    r"student|pupil|son|daughter|child|kid|parent|mother|father|mom|mum|dad|guardian|"
+    r"grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother"
+)
 _CUED = re.compile(rf"\b(?:(?i:{_CUES})s?)(?:,|\s+named|\s+called)?\s+({_NAME})")
 # "Marcus's mom", "Jamie's father"
 _POSSESSIVE = re.compile(rf"\b({_WORD})['\u2019]s\s+(?=(?i:{_CUES})\b)")
 # Capitalised words that follow a cue but are not names ("my student Council", "Parent Night")
-_NOT_NAMES = {"I", "The", "A", "An", "And", "Or", "But", "In", "On", "At", "Of", "For", "To",
-              "With", "Who", "When", "This", "That", "It", "He", "She", "They", "We", "You",
-              "His", "Her", "Their", "Our", "My", "Night", "Council", "Conference",
-              "Conferences", "Teacher", "Teachers", "Association", "Survey", "Surveys",
-              "Group", "Groups", "Leader", "Leaders", "Government", "Services", "Success",
-              "Support", "Engagement", "University", "Academy", "Day", "Week", "Handbook",
-              "Portal", "Meeting", "Meetings", "Committee", "Club", "Team", "Data", "Voice"}
+_NOT_NAMES = {
+    "I",
+    "The",
+    "A",
+    "An",
+    "And",
+    "Or",
+    "But",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "To",
+    "With",
+    "Who",
+    "When",
+    "This",
+    "That",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Night",
+    "Council",
+    "Conference",
+    "Conferences",
+    "Teacher",
+    "Teachers",
+    "Association",
+    "Survey",
+    "Surveys",
+    "Group",
+    "Groups",
+    "Leader",
+    "Leaders",
+    "Government",
+    "Services",
+    "Success",
+    "Support",
+    "Engagement",
+    "University",
+    "Academy",
+    "Day",
+    "Week",
+    "Handbook",
+    "Portal",
+    "Meeting",
+    "Meetings",
+    "Committee",
+    "Club",
+    "Team",
+    "Data",
+    "Voice",
+}
 
 
 @dataclass
@@ -51,8 +110,11 @@ class Redactor:
                 continue
             parts.add(name)
             # each word of a known name on its own: "Dana said" after "Dana Lee" is known
-            parts.update(w for w in re.split(r"[\s,]+", name)
-                         if len(w.strip(".")) >= 3 and w[:1].isupper() and w not in _NOT_NAMES)
+            parts.update(
+                w
+                for w in re.split(r"[\s,]+", name)
+                if len(w.strip(".")) >= 3 and w[:1].isupper() and w not in _NOT_NAMES
+            )
         if parts:
             ordered = sorted(parts, key=len, reverse=True)  # "Dana Lee" before "Dana"
             alternatives = "|".join(re.escape(p) for p in ordered)
@@ -91,8 +153,8 @@ class Redactor:
         offset = match.start(0)
         kept_tail = ""
         if len(words) == 2 and words[1] in _NOT_NAMES:
-            kept_tail = name[len(words[0]):]
-        return whole[:start - offset] + PLACEHOLDER + kept_tail + whole[end - offset:]
+            kept_tail = name[len(words[0]) :]
+        return whole[: start - offset] + PLACEHOLDER + kept_tail + whole[end - offset :]
 
     def _replace_possessive(self, match: re.Match) -> str:
         if match.group(1) in _NOT_NAMES:
@@ -162,8 +224,11 @@ def redact_record(record):
             continue
         new_entries = []
         for entry in entries:
-            changes = {key: redactor.text(getattr(entry, key)) for key in fields
-                       if isinstance(getattr(entry, key, None), str)}
+            changes = {
+                key: redactor.text(getattr(entry, key))
+                for key in fields
+                if isinstance(getattr(entry, key, None), str)
+            }
             if section == "feedback" and getattr(entry, "from_name", None):
                 changes["from_name"] = None
                 redactor.count += 1

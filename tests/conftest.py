@@ -1,8 +1,8 @@
 """Every test gets its own database and never touches the real user directory."""
+
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,5 @@
 """The command line: parse, call, print. The only layer that imports typer or rich."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """The root command: global options and lazy registration of the command modules."""
+
 from __future__ import annotations
 
 import importlib
@@ -6,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from careerkit.cli.common import STATE, BoundaryGroup
+from careerkit.cli.helpers import STATE, BoundaryGroup
 from careerkit.cli.registry import modules_for
 
 HELP = """careerkit keeps an educator's career record in one local SQLite file, reads job
@@ -26,17 +27,27 @@ def _version(value: bool) -> None:
 def make_app(command: str | None = None, *, listing_only: bool = False) -> typer.Typer:
     """The app with the modules `command` needs; listing_only: no command word was given
     (root --help, --version), so the commands are listed from root_help, not imported."""
-    app = typer.Typer(cls=BoundaryGroup, help=HELP, rich_markup_mode=None,
-                      pretty_exceptions_enable=False, no_args_is_help=True,
-                      context_settings={"help_option_names": ["-h", "--help"]})
+    app = typer.Typer(
+        cls=BoundaryGroup,
+        help=HELP,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
 
     @app.callback()
     def root(
         db: Optional[str] = typer.Option(
-            None, "--db", "-d", metavar="PATH",
-            help="The database file (default: $CAREERKIT_DB, else your user data folder)."),
-        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                     help="Show the version and exit."),
+            None,
+            "--db",
+            "-d",
+            metavar="PATH",
+            help="The database file (default: $CAREERKIT_DB, else your user data folder).",
+        ),
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ) -> None:
         STATE.db_option = db
 
@@ -44,7 +55,7 @@ def make_app(command: str | None = None, *, listing_only: bool = False) -> typer
         _list_commands(app)
         return app
     for module in modules_for(command):
-        importlib.import_module(f"careerkit.cli.{module}").register(app)
+        importlib.import_module(f"careerkit.cli.commands.{module}").register(app)
     return app
 
 

@@ -1,4 +1,5 @@
 """Records as editable text: a YAML template with comments, and back."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -21,8 +22,10 @@ _HINTS = {
 
 
 def template_for(kind: Kind, preset: dict[str, Any]) -> str:
-    lines = [f"# New {kind.name}. Fill in what you know; lines starting with # are ignored.",
-             "# Save and close to keep it; leave it unchanged to discard it."]
+    lines = [
+        f"# New {kind.name}. Fill in what you know; lines starting with # are ignored.",
+        "# Save and close to keep it; leave it unchanged to discard it.",
+    ]
     for col in kind.columns:
         key = kind.file_key(col)
         value = preset.get(key)
@@ -83,7 +86,11 @@ def values_from_text(kind: Kind, text: str) -> dict[str, Any]:
             continue
         if hasattr(value, "isoformat"):
             value = value.isoformat()
-        elif isinstance(value, int) and not isinstance(value, bool) and key in ("date", "start", "end", "due", "expires", "last_contact"):
+        elif (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and key in ("date", "start", "end", "due", "expires", "last_contact")
+        ):
             value = str(value)
         out[key] = value
     return out

@@ -1,20 +1,22 @@
 """The command-line options of each kind of record, shared by `add` and `edit` (and by
 `log`, which is `wins add`). One place, so that the two never drift apart."""
+
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, List, Optional
+from typing import Any, Optional
 
 import typer
 
 
 @dataclass(frozen=True)
 class Field:
-    key: str              # career-file key
+    key: str  # career-file key
     flags: tuple[str, ...]
     help: str
-    kind: str = "text"    # text | list | flag | number
+    kind: str = "text"  # text | list | flag | number
     metavar: str | None = None
 
 
@@ -22,35 +24,74 @@ def _f(key, *flags, help, kind="text", metavar=None):
     return Field(key, flags or (f"--{key.replace('_', '-')}",), help, kind, metavar)
 
 
-DATE = _f("date", "--date", help="When it happened: 2024-03-12, 2024-03, yesterday, 'last friday' (default: today).", metavar="DATE")
-SKILLS = _f("skills", "--skill", "-s", help="A skill it shows; repeat for more.", kind="list", metavar="SKILL")
-PRIVATE = _f("private", "--private/--public", help="Private entries never leave the machine in a document or export.", kind="flag")
+DATE = _f(
+    "date",
+    "--date",
+    help="When it happened: 2024-03-12, 2024-03, yesterday, 'last friday' (default: today).",
+    metavar="DATE",
+)
+SKILLS = _f(
+    "skills", "--skill", "-s", help="A skill it shows; repeat for more.", kind="list", metavar="SKILL"
+)
+PRIVATE = _f(
+    "private",
+    "--private/--public",
+    help="Private entries never leave the machine in a document or export.",
+    kind="flag",
+)
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "accomplishment": (
         DATE,
         _f("impact", "--impact", "-i", help="The measurable outcome: 'pass rate up 11 points'."),
         SKILLS,
-        _f("kind", "--kind", "-k", help="stretch, leadership, committee, pilot, mentoring, professional-learning, data, operations, community, union, award, other."),
-        _f("position", "--position", "--role", help="The position it belongs to: a title, or 'title @ organization'."),
+        _f(
+            "kind",
+            "--kind",
+            "-k",
+            help="stretch, leadership, committee, pilot, mentoring, professional-learning, data, operations, community, union, award, other.",
+        ),
+        _f(
+            "position",
+            "--position",
+            "--role",
+            help="The position it belongs to: a title, or 'title @ organization'.",
+        ),
         _f("details", "--details", help="Free text."),
         _f("situation", "--situation", help="STAR: the situation."),
         _f("task", "--task", help="STAR: the task."),
         _f("action", "--action", help="STAR: what you did."),
         _f("result", "--result", help="STAR: the result."),
-        _f("evidence", "--evidence", "-e", help="A file or link that proves it; repeat for more.", kind="list", metavar="PATH|URL"),
+        _f(
+            "evidence",
+            "--evidence",
+            "-e",
+            help="A file or link that proves it; repeat for more.",
+            kind="list",
+            metavar="PATH|URL",
+        ),
         PRIVATE,
     ),
     "feedback": (
         DATE,
         _f("from", "--from", help="Who said it (optional; names stay out of documents unless asked)."),
-        _f("relationship", "--relationship", "-r", help="supervisor, colleague, direct-report, parent, student, mentor, other."),
+        _f(
+            "relationship",
+            "--relationship",
+            "-r",
+            help="supervisor, colleague, direct-report, parent, student, mentor, other.",
+        ),
         _f("context", "--context", help="Where it was said: 'end-of-year evaluation'."),
         PRIVATE,
     ),
     "learning": (
         DATE,
-        _f("kind", "--kind", "-k", help="course, workshop, webinar, conference, book, podcast, certification-prep, degree-program, coaching, other."),
+        _f(
+            "kind",
+            "--kind",
+            "-k",
+            help="course, workshop, webinar, conference, book, podcast, certification-prep, degree-program, coaching, other.",
+        ),
         _f("provider", "--provider", help="Who offered it."),
         _f("hours", "--hours", help="Hours spent.", kind="number"),
         _f("status", "--status", help="done, in-progress, planned (default done)."),
@@ -98,14 +139,28 @@ def parameters(kind_name: str) -> list[inspect.Parameter]:
     for f in FIELDS[kind_name]:
         name = "opt_" + f.key
         if f.kind == "list":
-            annotation, default = Optional[List[str]], typer.Option(None, *f.flags, help=f.help, metavar=f.metavar, show_default=False)
+            annotation, default = (
+                Optional[list[str]],
+                typer.Option(None, *f.flags, help=f.help, metavar=f.metavar, show_default=False),
+            )
         elif f.kind == "flag":
-            annotation, default = Optional[bool], typer.Option(None, *f.flags, help=f.help, show_default=False)
+            annotation, default = (
+                Optional[bool],
+                typer.Option(None, *f.flags, help=f.help, show_default=False),
+            )
         elif f.kind == "number":
-            annotation, default = Optional[str], typer.Option(None, *f.flags, help=f.help, metavar="N", show_default=False)
+            annotation, default = (
+                Optional[str],
+                typer.Option(None, *f.flags, help=f.help, metavar="N", show_default=False),
+            )
         else:
-            annotation, default = Optional[str], typer.Option(None, *f.flags, help=f.help, metavar=f.metavar or "TEXT", show_default=False)
-        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation))
+            annotation, default = (
+                Optional[str],
+                typer.Option(None, *f.flags, help=f.help, metavar=f.metavar or "TEXT", show_default=False),
+            )
+        params.append(
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        )
     return params
 
 

@@ -1,10 +1,11 @@
 """Tables and detail views of records, for people; JSON for programs."""
+
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from careerkit.cli import common as C
+from careerkit.cli import helpers as C
 
 
 def _skills(row: dict[str, Any]) -> str:
@@ -50,27 +51,57 @@ def _from(row: dict[str, Any]) -> str:
 
 # kind -> [(heading, function of the row giving its cell: text, or (text, style) pieces)]
 COLUMNS = {
-    "accomplishment": [("id", lambda r: str(r["id"])), ("date", lambda r: r["date"]),
-                       ("title", lambda r: _private(r["title"], r)),
-                       ("impact", lambda r: r.get("impact") or ""), ("skills", _skills)],
-    "feedback": [("id", lambda r: str(r["id"])), ("date", lambda r: r["date"]),
-                 ("from", _from), ("said", lambda r: _private(r["text"], r))],
-    "learning": [("id", lambda r: str(r["id"])), ("date", lambda r: r["date"]),
-                 ("title", lambda r: r["title"]), ("kind", lambda r: r.get("kind") or ""),
-                 ("hours", lambda r: _hours(r.get("hours"))), ("status", lambda r: r["status"])],
-    "position": [("id", lambda r: str(r["id"])), ("dates", _span),
-                 ("title", lambda r: r["title"]), ("organization", lambda r: r["organization"]),
-                 ("category", lambda r: r["category"])],
-    "credential": [("id", lambda r: str(r["id"])), ("kind", lambda r: r["kind"]),
-                   ("name", lambda r: r["name"]), ("status", lambda r: r["status"]),
-                   ("date", lambda r: r.get("date") or ""), ("expires", _expiry)],
-    "contact": [("id", lambda r: str(r["id"])), ("name", lambda r: r["name"]),
-                ("relationship", lambda r: r["relationship"]), ("role", lambda r: r.get("role") or ""),
-                ("organization", lambda r: r.get("organization") or ""),
-                ("last contact", lambda r: r.get("last_contact") or "")],
-    "goal": [("id", lambda r: str(r["id"])), ("due", lambda r: r.get("due") or ""),
-             ("title", lambda r: r["title"]), ("kind", lambda r: r.get("kind") or ""),
-             ("status", lambda r: r["status"])],
+    "accomplishment": [
+        ("id", lambda r: str(r["id"])),
+        ("date", lambda r: r["date"]),
+        ("title", lambda r: _private(r["title"], r)),
+        ("impact", lambda r: r.get("impact") or ""),
+        ("skills", _skills),
+    ],
+    "feedback": [
+        ("id", lambda r: str(r["id"])),
+        ("date", lambda r: r["date"]),
+        ("from", _from),
+        ("said", lambda r: _private(r["text"], r)),
+    ],
+    "learning": [
+        ("id", lambda r: str(r["id"])),
+        ("date", lambda r: r["date"]),
+        ("title", lambda r: r["title"]),
+        ("kind", lambda r: r.get("kind") or ""),
+        ("hours", lambda r: _hours(r.get("hours"))),
+        ("status", lambda r: r["status"]),
+    ],
+    "position": [
+        ("id", lambda r: str(r["id"])),
+        ("dates", _span),
+        ("title", lambda r: r["title"]),
+        ("organization", lambda r: r["organization"]),
+        ("category", lambda r: r["category"]),
+    ],
+    "credential": [
+        ("id", lambda r: str(r["id"])),
+        ("kind", lambda r: r["kind"]),
+        ("name", lambda r: r["name"]),
+        ("status", lambda r: r["status"]),
+        ("date", lambda r: r.get("date") or ""),
+        ("expires", _expiry),
+    ],
+    "contact": [
+        ("id", lambda r: str(r["id"])),
+        ("name", lambda r: r["name"]),
+        ("relationship", lambda r: r["relationship"]),
+        ("role", lambda r: r.get("role") or ""),
+        ("organization", lambda r: r.get("organization") or ""),
+        ("last contact", lambda r: r.get("last_contact") or ""),
+    ],
+    "goal": [
+        ("id", lambda r: str(r["id"])),
+        ("due", lambda r: r.get("due") or ""),
+        ("title", lambda r: r["title"]),
+        ("kind", lambda r: r.get("kind") or ""),
+        ("status", lambda r: r["status"]),
+    ],
 }
 # How a list is ordered, for the footer of a cut list: "newest 100 of 5,860 shown".
 FIRST = {"contact": "first", "goal": "first"}
@@ -135,7 +166,7 @@ def print_table(kind_name: str, rows: list[dict[str, Any]], *, cut: bool = False
     if not rows:
         O.write(["Nothing here yet."])
         return
-    shown = rows[:O.TERMINAL_ROWS] if cut and O.interactive() else rows
+    shown = rows[: O.TERMINAL_ROWS] if cut and O.interactive() else rows
     columns = COLUMNS[kind_name]
     cells = [[fn(row) for _, fn in columns] for row in shown]
     show_rows([h for h, _ in columns], cells, footer_for(kind_name, rows, len(shown)))
@@ -157,8 +188,11 @@ def footer_for(kind_name: str, rows: list[dict[str, Any]], shown: int) -> str:
     if kind_name == "credential":
         soon = sum(1 for r in rows if expiring(r))
         if soon:
-            text += f"; {number(soon)}" + (f" of all {number(total)}" if cut else "") + \
-                " expired or expiring within a year"
+            text += (
+                f"; {number(soon)}"
+                + (f" of all {number(total)}" if cut else "")
+                + " expired or expiring within a year"
+            )
     return text
 
 

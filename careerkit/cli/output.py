@@ -6,13 +6,15 @@ rows are asked for than a table is worth (rich lays a table out at about a milli
 
 Cells are plain text or a list of (text, style) pieces; styles are used only in colour.
 Standard library only: a piped `wins list` does not import rich."""
+
 from __future__ import annotations
 
 import os
 import re
 import sys
 import unicodedata
-from typing import Any, Iterable, Sequence, Union
+from collections.abc import Iterable, Sequence
+from typing import Any, Union
 
 Cell = Union[str, Sequence[tuple[str, Union[str, None]]]]
 
@@ -75,8 +77,9 @@ def _styled(cell: Cell) -> str:
     return "".join(paint(one_line(t), s) for t, s in cell)
 
 
-def lines(headings: Sequence[str], rows: Sequence[Sequence[Cell]], *, colour: bool = False,
-          wrap: int | None = None) -> Iterable[str]:
+def lines(
+    headings: Sequence[str], rows: Sequence[Sequence[Cell]], *, colour: bool = False, wrap: int | None = None
+) -> Iterable[str]:
     """The header and one aligned line per row. Every column but the last is padded to its
     widest cell (at most MAX_PAD); the last is never padded, so no line ends in spaces.
 
@@ -99,8 +102,9 @@ def lines(headings: Sequence[str], rows: Sequence[Sequence[Cell]], *, colour: bo
             room = None  # too narrow to fold under the columns: the terminal wraps the line
 
     def line(cells: Sequence[str], shown: Sequence[Cell]) -> str:
-        if room is not None and (width(cells[last]) > room or
-                                 any(width(t) > pad for t, pad in zip(cells, pads))):
+        if room is not None and (
+            width(cells[last]) > room or any(width(t) > pad for t, pad in zip(cells, pads))
+        ):
             return _fold(cells, shown, pads, room, colour)
         out = []
         for i, (text, show) in enumerate(zip(cells, shown)):

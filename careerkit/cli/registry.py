@@ -2,6 +2,7 @@
 the module a command needs (start-up is the cost of a capture command); unknown words
 import them all, and the root --help imports none (cli/root_help.py lists them). Each module
 has `register(app)`."""
+
 from __future__ import annotations
 
 # name -> module under careerkit.cli; order is the order shown in --help.

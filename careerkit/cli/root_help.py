@@ -1,41 +1,87 @@
 """What `careerkit --help` lists, so the root help is printed without importing every
 command module (it is a start-up figure like `log`). Made from the real command tree by
 `python -m careerkit.cli.root_help`; a test holds the two help screens equal."""
+
 from __future__ import annotations
 
 # (name, is a group, help), in the order the full app lists them.
 COMMANDS: tuple[tuple[str, bool, str], ...] = (
-    ('log', False, 'Log an accomplishment in one line (same as `wins add`). With no text, opens $EDITOR on a template with the STAR fields.'),
-    ('status', False, "One screen: recent entries, goals due, credentials expiring, people to contact, the last posting's score, learning hours."),
-    ('resume', False, 'Build your resume from the record (Markdown, HTML, PDF, Word or JSON Resume); --for GAP_ID tailors it to a saved posting.'),
-    ('review', False, 'A freshness review of the record for the resume: stale leads, wins with no numbers, weak openings, expiring credentials, unused feedback, roles with no wins.'),
-    ('prep', False, "The interview-prep brief for a saved posting (gap report): the stories to tell for each main requirement, the artifacts to bring, likely questions, what others have said, honest answers to the gaps, questions for the panel and a checklist. Markdown and HTML print to standard output unless -o is given; PDF and Word go to a file (interview-brief-GAP_ID.pdf by default, '-o -' for standard output)."),
-    ('demo', False, 'Try careerkit on a sample educator and a sample posting: the gap report, then the resume and interview brief as files. Your own record is not touched.'),
-    ('search', False, 'Search every kind of record; best matches first, words highlighted. Words must all appear; "quote a phrase"; end a word with * for a prefix.'),
-    ('import', False, 'Read a career file (YAML or JSON) into the database: all or nothing. Adds to what is there; --replace replaces it after a backup.'),
-    ('export', False, 'Write the whole record as a career file (YAML or JSON).'),
-    ('backup', False, 'Copy the database safely, even while another command writes.'),
-    ('doctor', False, 'Check the database: integrity, search index, permissions, schema. --fix repairs what it can.'),
-    ('wins', True, 'Accomplishments: the brag log behind the resume.'),
-    ('feedback', True, 'Feedback received from supervisors, colleagues, staff, parents and students.'),
-    ('learn', True, 'The learning log: courses, workshops, books, conferences.'),
-    ('roles', True, "Positions held: the resume's experience, and the years that postings ask for."),
-    ('creds', True, 'Degrees, certifications, licences, endorsements, trainings and awards.'),
-    ('network', True, 'Mentors, sponsors, peers and coaches.'),
-    ('goals', True, 'Goals: the experiences, learning and credentials you are working towards.'),
-    ('config', True, 'Settings: nudges on/off, contact cadence per relationship, the default framework.'),
-    ('assess', True, 'Rate yourself 1-3 against a leadership framework, standard by standard, with the evidence from your record beside each.'),
-    ('plan', True, 'The development plan: the gaps that matter most, from what your saved postings\nask for again and again (gap common) and from your low self-assessment ratings (assess);\nthe goals already set for each; and numbered suggestions to close them: stretch\nassignments, learning, credentials, and people in your network to ask (a mentor in the\nrole you want, a sponsor).\n\n\x08\nTurn a suggestion into a goal:  careerkit plan take N --due 2025-06\nLink the wins that fulfil it:   careerkit goals link GOAL_ID WIN_ID --done'),
-    ('gap', True, 'Read job postings against your record.'),
-    ('frameworks', True, 'Competency frameworks.'),
-    ('profile', True, 'Your name, contact details, headline and target roles.'),
+    (
+        "log",
+        False,
+        "Log an accomplishment in one line (same as `wins add`). With no text, opens $EDITOR on a template with the STAR fields.",
+    ),
+    (
+        "status",
+        False,
+        "One screen: recent entries, goals due, credentials expiring, people to contact, the last posting's score, learning hours.",
+    ),
+    (
+        "resume",
+        False,
+        "Build your resume from the record (Markdown, HTML, PDF, Word or JSON Resume); --for GAP_ID tailors it to a saved posting.",
+    ),
+    (
+        "review",
+        False,
+        "A freshness review of the record for the resume: stale leads, wins with no numbers, weak openings, expiring credentials, unused feedback, roles with no wins.",
+    ),
+    (
+        "prep",
+        False,
+        "The interview-prep brief for a saved posting (gap report): the stories to tell for each main requirement, the artifacts to bring, likely questions, what others have said, honest answers to the gaps, questions for the panel and a checklist. Markdown and HTML print to standard output unless -o is given; PDF and Word go to a file (interview-brief-GAP_ID.pdf by default, '-o -' for standard output).",
+    ),
+    (
+        "demo",
+        False,
+        "Try careerkit on a sample educator and a sample posting: the gap report, then the resume and interview brief as files. Your own record is not touched.",
+    ),
+    (
+        "search",
+        False,
+        'Search every kind of record; best matches first, words highlighted. Words must all appear; "quote a phrase"; end a word with * for a prefix.',
+    ),
+    (
+        "import",
+        False,
+        "Read a career file (YAML or JSON) into the database: all or nothing. Adds to what is there; --replace replaces it after a backup.",
+    ),
+    ("export", False, "Write the whole record as a career file (YAML or JSON)."),
+    ("backup", False, "Copy the database safely, even while another command writes."),
+    (
+        "doctor",
+        False,
+        "Check the database: integrity, search index, permissions, schema. --fix repairs what it can.",
+    ),
+    ("wins", True, "Accomplishments: the brag log behind the resume."),
+    ("feedback", True, "Feedback received from supervisors, colleagues, staff, parents and students."),
+    ("learn", True, "The learning log: courses, workshops, books, conferences."),
+    ("roles", True, "Positions held: the resume's experience, and the years that postings ask for."),
+    ("creds", True, "Degrees, certifications, licences, endorsements, trainings and awards."),
+    ("network", True, "Mentors, sponsors, peers and coaches."),
+    ("goals", True, "Goals: the experiences, learning and credentials you are working towards."),
+    ("config", True, "Settings: nudges on/off, contact cadence per relationship, the default framework."),
+    (
+        "assess",
+        True,
+        "Rate yourself 1-3 against a leadership framework, standard by standard, with the evidence from your record beside each.",
+    ),
+    (
+        "plan",
+        True,
+        "The development plan: the gaps that matter most, from what your saved postings\nask for again and again (gap common) and from your low self-assessment ratings (assess);\nthe goals already set for each; and numbered suggestions to close them: stretch\nassignments, learning, credentials, and people in your network to ask (a mentor in the\nrole you want, a sponsor).\n\n\x08\nTurn a suggestion into a goal:  careerkit plan take N --due 2025-06\nLink the wins that fulfil it:   careerkit goals link GOAL_ID WIN_ID --done",
+    ),
+    ("gap", True, "Read job postings against your record."),
+    ("frameworks", True, "Competency frameworks."),
+    ("profile", True, "Your name, contact details, headline and target roles."),
 )
 
 
 def generate() -> str:
     """This file's text, with COMMANDS read from the full app."""
-    import typer.main
     from pathlib import Path
+
+    import typer.main
 
     from careerkit.cli import build_app
 
@@ -47,8 +93,7 @@ def generate() -> str:
     text = Path(__file__).read_text(encoding="utf-8")
     head, rest = text.split("COMMANDS: tuple[tuple[str, bool, str], ...] = ", 1)
     tail = rest.split("\n\n\n", 1)[1]
-    return (head + "COMMANDS: tuple[tuple[str, bool, str], ...] = (\n" + "\n".join(rows)
-            + "\n)\n\n\n" + tail)
+    return head + "COMMANDS: tuple[tuple[str, bool, str], ...] = (\n" + "\n".join(rows) + "\n)\n\n\n" + tail
 
 
 if __name__ == "__main__":

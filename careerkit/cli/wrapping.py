@@ -2,6 +2,7 @@
 indent, number or label) instead of at the left edge; piped, lines stay whole for grep.
 
 Plain text and the standard library only: `status` is on the start-up budget."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """The interview-prep brief for one posting, as data: what `careerkit prep` renders to
 Markdown, HTML, PDF and Word. Every text in it comes from the record, the saved gap report
 or the question bank. No I/O."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,7 +28,7 @@ class Story(_Model):
     action: str | None = None
     result: str | None = None
     impact: str | None = None
-    details: str | None = None      # shown when the STAR fields are empty
+    details: str | None = None  # shown when the STAR fields are empty
     artifacts: list[str] = Field(default_factory=list)
 
 
@@ -36,7 +37,7 @@ class StoryRef(_Model):
 
     id: int
     title: str
-    point: int                      # 1-based number of the requirement where it is told
+    point: int  # 1-based number of the requirement where it is told
 
 
 class Line(_Model):
@@ -45,15 +46,15 @@ class Line(_Model):
     kind: str
     id: int
     text: str
-    status: str | None = None         # credentials, learning, goals: earned, in-progress ...
-    relationship: str | None = None   # feedback: who said it
-    from_name: str | None = None      # feedback: only when the user asks for names
+    status: str | None = None  # credentials, learning, goals: earned, in-progress ...
+    relationship: str | None = None  # feedback: who said it
+    from_name: str | None = None  # feedback: only when the user asks for names
 
 
 class UnderWay(_Model):
     """Something in progress that answers a gap: a goal, learning, a credential."""
 
-    kind: str                       # goal | learning | credential
+    kind: str  # goal | learning | credential
     id: int
     text: str
     status: str
@@ -89,7 +90,7 @@ class Qualification(_Model):
 class QuestionSet(_Model):
     competency: Competency
     questions: list[str]
-    stories: list[str] = Field(default_factory=list)   # titles of stories that answer them
+    stories: list[str] = Field(default_factory=list)  # titles of stories that answer them
 
 
 class Said(_Model):
@@ -103,10 +104,10 @@ class Said(_Model):
 class Voice(_Model):
     """A theme in others' feedback and the quotes behind it."""
 
-    label: str | None               # None: the best quotes when no theme recurs yet
-    kind: str                       # competency | wording | quotes
+    label: str | None  # None: the best quotes when no theme recurs yet
+    kind: str  # competency | wording | quotes
     count: int
-    relationships: dict[str, int] = Field(default_factory=dict)   # most first
+    relationships: dict[str, int] = Field(default_factory=dict)  # most first
     quotes: list[Said] = Field(default_factory=list)
 
 
@@ -116,7 +117,7 @@ class GapItem(_Model):
     text: str
     must: str
     type: str
-    verdict: str                    # gap | partial
+    verdict: str  # gap | partial
     why: str
     nearest: list[Line] = Field(default_factory=list)
     under_way: list[UnderWay] = Field(default_factory=list)

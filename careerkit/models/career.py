@@ -1,5 +1,6 @@
 """The career file (spec/career-file.md) as pydantic models: the import/export format and
 the shape every other layer reads the record in. Unknown keys are refused."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -45,8 +46,9 @@ TextList = Annotated[list[str], BeforeValidator(_text_list)]
 
 class Strict(BaseModel):
     # A title typed as 1984 or a phone as 5550100 reads as a number in YAML: keep it as text.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, populate_by_name=True,
-                              coerce_numbers_to_str=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=False, populate_by_name=True, coerce_numbers_to_str=True
+    )
 
 
 def _not_blank(value: str) -> str:
@@ -157,8 +159,13 @@ class Goal(NonEmpty):
 
 
 MODEL_BY_KIND: dict[str, type[NonEmpty]] = {
-    "position": Position, "credential": Credential, "accomplishment": Accomplishment,
-    "feedback": Feedback, "learning": Learning, "contact": Contact, "goal": Goal,
+    "position": Position,
+    "credential": Credential,
+    "accomplishment": Accomplishment,
+    "feedback": Feedback,
+    "learning": Learning,
+    "contact": Contact,
+    "goal": Goal,
 }
 
 
@@ -173,8 +180,16 @@ class CareerFile(Strict):
     network: list[Contact] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
 
-    @field_validator("positions", "credentials", "accomplishments", "feedback", "learning",
-                     "network", "goals", mode="before")
+    @field_validator(
+        "positions",
+        "credentials",
+        "accomplishments",
+        "feedback",
+        "learning",
+        "network",
+        "goals",
+        mode="before",
+    )
     @classmethod
     def _none_is_empty(cls, value):
         return [] if value is None else value

@@ -1,4 +1,5 @@
 """Competency frameworks and the lexicon of the field's terms, as read from data files."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -30,7 +31,7 @@ class Framework(Strict):
     publisher: str | None = None
     region: str | None = None
     competencies: list[Competency] = Field(min_length=1)
-    source: str | None = None        # the file it came from (set by the loader)
+    source: str | None = None  # the file it came from (set by the loader)
 
     @field_validator("id")
     @classmethod

@@ -1,4 +1,5 @@
 """Postings, requirements and gap reports (spec/gap-json.md). No I/O."""
+
 from __future__ import annotations
 
 from typing import Literal
@@ -19,15 +20,15 @@ class Requirement(BaseModel):
     must: Must = "required"
     type: ReqType = "skill"
     # Structure read from the text, where it has one.
-    years: float | None = None                 # "five (5) years" -> 5
-    experience_category: str | None = None     # teaching | leadership | administration | any
-    degree_level: str | None = None            # bachelor | master | specialist | doctorate ...
+    years: float | None = None  # "five (5) years" -> 5
+    experience_category: str | None = None  # teaching | leadership | administration | any
+    degree_level: str | None = None  # bachelor | master | specialist | doctorate ...
     degree_fields: list[str] = Field(default_factory=list)
     or_related: bool = False
     credential_terms: list[str] = Field(default_factory=list)
-    jurisdiction: str | None = None            # "Texas", "Georgia", "England" ...
+    jurisdiction: str | None = None  # "Texas", "Georgia", "England" ...
     competencies: list[str] = Field(default_factory=list)
-    terms: list[str] = Field(default_factory=list)   # lexicon terms found in the text
+    terms: list[str] = Field(default_factory=list)  # lexicon terms found in the text
 
 
 class Evidence(BaseModel):

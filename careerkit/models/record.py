@@ -1,5 +1,6 @@
 """The whole record as read from the database: every entry with its id and timestamps.
 This is what `gap` and `render` take; they never see the database."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,9 +45,13 @@ class GoalEntry(C.Goal, Stored):
 
 
 ENTRY_BY_KIND: dict[str, type[BaseModel]] = {
-    "position": PositionEntry, "credential": CredentialEntry,
-    "accomplishment": AccomplishmentEntry, "feedback": FeedbackEntry,
-    "learning": LearningEntry, "contact": ContactEntry, "goal": GoalEntry,
+    "position": PositionEntry,
+    "credential": CredentialEntry,
+    "accomplishment": AccomplishmentEntry,
+    "feedback": FeedbackEntry,
+    "learning": LearningEntry,
+    "contact": ContactEntry,
+    "goal": GoalEntry,
 }
 
 
@@ -64,9 +69,11 @@ class Record(BaseModel):
     network: list[ContactEntry] = Field(default_factory=list)
     goals: list[GoalEntry] = Field(default_factory=list)
 
-    def public(self) -> "Record":
+    def public(self) -> Record:
         """The record without private entries: what may leave the machine."""
-        return self.model_copy(update={
-            "accomplishments": [a for a in self.accomplishments if not a.private],
-            "feedback": [f for f in self.feedback if not f.private],
-        })
+        return self.model_copy(
+            update={
+                "accomplishments": [a for a in self.accomplishments if not a.private],
+                "feedback": [f for f in self.feedback if not f.private],
+            }
+        )

@@ -1,4 +1,5 @@
 """Feedback themes: what others recognise in the person, across all feedback. No I/O."""
+
 from __future__ import annotations
 
 from typing import Literal
@@ -23,17 +24,17 @@ class Theme(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Literal["competency", "wording"]
-    key: str                      # a competency id, or the phrase's stems
-    label: str                    # the competency's name, or the phrase as people wrote it
-    count: int                    # how many pieces of feedback carry it
-    relationships: dict[str, int] = Field(default_factory=dict)   # most first
-    quotes: list[Quote] = Field(default_factory=list)             # the best few
+    key: str  # a competency id, or the phrase's stems
+    label: str  # the competency's name, or the phrase as people wrote it
+    count: int  # how many pieces of feedback carry it
+    relationships: dict[str, int] = Field(default_factory=dict)  # most first
+    quotes: list[Quote] = Field(default_factory=list)  # the best few
     feedback_ids: list[int] = Field(default_factory=list)
 
 
 class Themes(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    feedback: int                 # pieces of feedback read
+    feedback: int  # pieces of feedback read
     competencies: list[Theme] = Field(default_factory=list)
     wording: list[Theme] = Field(default_factory=list)

@@ -3,6 +3,7 @@
 Pure: the model in, text or bytes out. The templates are `templates/brief.{md,html,typ}.j2`;
 the Word document is built here with the shared python-docx helpers. The small phrases
 every format shares (labels, attributions) are made once, here."""
+
 from __future__ import annotations
 
 from careerkit.models.brief import Brief, Line, Said, Story, UnderWay
@@ -12,10 +13,14 @@ SUFFIX = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx"}
 
 VERDICT = {"met": "Met", "partial": "Partly met", "gap": "Gap"}
 MUST = {"required": "Required", "preferred": "Preferred"}
-STATUS = {"in-progress": "in progress", "planned": "planned", "active": "active",
-          "earned": "earned", "done": "done"}
-STAR = (("situation", "Situation"), ("task", "Task"), ("action", "Action"),
-        ("result", "Result"))
+STATUS = {
+    "in-progress": "in progress",
+    "planned": "planned",
+    "active": "active",
+    "earned": "earned",
+    "done": "done",
+}
+STAR = (("situation", "Situation"), ("task", "Task"), ("action", "Action"), ("result", "Result"))
 
 
 def render_brief(brief: Brief, fmt: str) -> str | bytes:
@@ -64,13 +69,26 @@ def _tidy(text: str) -> str:
 
 # -- what every format says the same way ----------------------------------------------------
 
+
 def context(brief: Brief) -> dict:
-    return {"b": brief, "heading": heading(brief), "subtitle": subtitle(brief),
-            "summary": summary(brief), "verdict": VERDICT, "must": MUST, "star": star,
-            "attribution": attribution, "under": under, "theme_line": theme_line,
-            "relationship": relationship, "story_meta": story_meta, "evidence": evidence,
-            "competency": competency, "voice_label": voice_label,
-            "footer": footer(brief)}
+    return {
+        "b": brief,
+        "heading": heading(brief),
+        "subtitle": subtitle(brief),
+        "summary": summary(brief),
+        "verdict": VERDICT,
+        "must": MUST,
+        "star": star,
+        "attribution": attribution,
+        "under": under,
+        "theme_line": theme_line,
+        "relationship": relationship,
+        "story_meta": story_meta,
+        "evidence": evidence,
+        "competency": competency,
+        "voice_label": voice_label,
+        "footer": footer(brief),
+    }
 
 
 def heading(brief: Brief) -> str:
@@ -96,8 +114,11 @@ def summary(brief: Brief) -> str:
         return "The report lists no requirements."
     asked = f"{c.requirements} requirement{'s' if c.requirements != 1 else ''}"
     split = f" ({c.required} required, {c.preferred} preferred)" if c.preferred and c.required else ""
-    stand = ", ".join(f"{n} {label}" for n, label in
-                      ((c.met, "met"), (c.partial, "partly met"), (c.gap, "not yet met")) if n)
+    stand = ", ".join(
+        f"{n} {label}"
+        for n, label in ((c.met, "met"), (c.partial, "partly met"), (c.gap, "not yet met"))
+        if n
+    )
     return f"{asked}{split}: {stand}."
 
 
@@ -151,8 +172,10 @@ def theme_line(voice) -> str:
 
     n = voice.count
     pieces = f"{n} piece{'s' if n != 1 else ''} of feedback"
-    rels = [f"{k} {_plural(relationship(r))}" if k > 1 else _article(relationship(r))
-            for r, k in voice.relationships.items()]
+    rels = [
+        f"{k} {_plural(relationship(r))}" if k > 1 else _article(relationship(r))
+        for r, k in voice.relationships.items()
+    ]
     return f"{pieces}, from {join_words(rels)}" if rels else pieces
 
 
@@ -184,12 +207,16 @@ def under(u: UnderWay) -> str:
 
 def footer(brief: Brief) -> str:
     source = f"gap report {brief.report_id}" if brief.report_id is not None else "the gap report"
-    private = ("Private entries are included: keep this copy to yourself."
-               if brief.include_private else "Private entries are left out.")
+    private = (
+        "Private entries are included: keep this copy to yourself."
+        if brief.include_private
+        else "Private entries are left out."
+    )
     return f"Built by careerkit from the career record and {source}. {private}"
 
 
 # -- Word ---------------------------------------------------------------------------------
+
 
 def docx(brief: Brief) -> bytes:
     """The brief as a Word document with real headings and lists."""
@@ -197,8 +224,12 @@ def docx(brief: Brief) -> bytes:
 
     from careerkit.render import docx as W
 
-    doc = W.new_document(title=heading(brief), author=brief.candidate or "",
-                         subject="Interview preparation", keywords=["interview", "careerkit"])
+    doc = W.new_document(
+        title=heading(brief),
+        author=brief.candidate or "",
+        subject="Interview preparation",
+        keywords=["interview", "careerkit"],
+    )
     W.title(doc, heading(brief))
     if subtitle(brief):
         _para(W, doc, subtitle(brief), italic=True)
@@ -264,7 +295,7 @@ def docx(brief: Brief) -> bytes:
         _bullet(W, doc, q)
     W.heading(doc, "Checklist", 1)
     for item in brief.checklist:
-        box = _para(W, doc, "☐ " + item)        # a box to tick on paper, not a bullet too
+        box = _para(W, doc, "☐ " + item)  # a box to tick on paper, not a bullet too
         box.paragraph_format.left_indent = Pt(16)
         box.paragraph_format.first_line_indent = Pt(-16)
     _para(W, doc, footer(brief), italic=True).paragraph_format.space_before = Pt(14)

@@ -6,10 +6,11 @@ Usage: `doc = new_document(title=..., author=...)`, then `heading`, `paragraph`,
 `dated_line`, and `to_bytes(doc)`. User text passes through `escape.clean` (Word's XML
 refuses control characters).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from careerkit.render.escape import clean, one_line
 
@@ -19,8 +20,14 @@ INK = (0x22, 0x2A, 0x35)
 ACCENT = (0x1F, 0x4E, 0x79)
 
 
-def new_document(*, title: str, author: str = "", subject: str = "",
-                 keywords: Iterable[str] = (), created: _dt.datetime | None = None):
+def new_document(
+    *,
+    title: str,
+    author: str = "",
+    subject: str = "",
+    keywords: Iterable[str] = (),
+    created: _dt.datetime | None = None,
+):
     """An empty document with readable body type, modest margins and its properties set."""
     from docx import Document
     from docx.shared import Inches, Pt, RGBColor
@@ -50,7 +57,7 @@ def new_document(*, title: str, author: str = "", subject: str = "",
     props.subject = one_line(subject)
     props.keywords = ", ".join(one_line(k) for k in keywords if k)
     props.comments = "Written by careerkit"
-    stamp = created or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    stamp = created or _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     props.created = props.modified = stamp
     return doc
 
@@ -65,8 +72,15 @@ def heading(doc, text: str, level: int = 1):
     return doc.add_heading(one_line(text), level=level)
 
 
-def paragraph(doc, text: str = "", *, lead: str | None = None, italic: bool = False,
-              style: str | None = None, align: str | None = None):
+def paragraph(
+    doc,
+    text: str = "",
+    *,
+    lead: str | None = None,
+    italic: bool = False,
+    style: str | None = None,
+    align: str | None = None,
+):
     """A body paragraph; `lead` is set in bold before the text."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 

@@ -5,6 +5,7 @@ Templates are named `<document>.<format>.j2` (`resume.md.j2`, `resume.html.j2`,
 explicitly with the `typst`/`md` filters (autoescape there would be HTML entities, wrong).
 StrictUndefined makes a misspelt variable an error instead of an empty hole in a resume.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -40,22 +41,24 @@ def environment():
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update({
-        "typst": E.typst,
-        "typst_block": E.typst_block,
-        "typst_string": E.typst_string,
-        "md": E.markdown,
-        "md_block": E.markdown_block,
-        "md_url": E.markdown_url,
-        "safe_url": E.safe_url,
-        "bare_url": E.bare_url,
-        "one_line": E.one_line,
-        "paragraphs": E.paragraphs,
-        "month_year": fmt.month_year,
-        "year": fmt.year,
-        "date_range": lambda start, end=None: fmt.date_range(start, end),
-        "join_words": fmt.join_words,
-    })
+    env.filters.update(
+        {
+            "typst": E.typst,
+            "typst_block": E.typst_block,
+            "typst_string": E.typst_string,
+            "md": E.markdown,
+            "md_block": E.markdown_block,
+            "md_url": E.markdown_url,
+            "safe_url": E.safe_url,
+            "bare_url": E.bare_url,
+            "one_line": E.one_line,
+            "paragraphs": E.paragraphs,
+            "month_year": fmt.month_year,
+            "year": fmt.year,
+            "date_range": lambda start, end=None: fmt.date_range(start, end),
+            "join_words": fmt.join_words,
+        }
+    )
     return env
 
 

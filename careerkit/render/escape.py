@@ -9,6 +9,7 @@
 `inline` variants fold line breaks into spaces (a title, a bullet); `block` variants keep
 paragraphs (a summary), separated by a blank line in the output.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,7 @@ def _breakable(match: re.Match) -> str:
     # A 30-letter run has no place to break and would run into the margin: offer a break
     # (an invisible zero-width space) every 15 characters.
     run = match.group(0)
-    return _ZWSP.join(run[i:i + 15] for i in range(0, len(run), 15))
+    return _ZWSP.join(run[i : i + 15] for i in range(0, len(run), 15))
 
 
 def typst(text: object) -> str:
@@ -119,6 +120,6 @@ def bare_url(url: object) -> str:
     value = one_line(url)
     for prefix in ("https://", "http://", "mailto:"):
         if value.lower().startswith(prefix):
-            value = value[len(prefix):]
+            value = value[len(prefix) :]
             break
     return value[4:].rstrip("/") if value.lower().startswith("www.") else value.rstrip("/")

@@ -1,4 +1,5 @@
 """Small text helpers shared by the documents: dates as people read them, lists in prose."""
+
 from __future__ import annotations
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

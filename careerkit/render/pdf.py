@@ -3,6 +3,7 @@
 Only the fonts embedded in the compiler are used (Libertinus Serif, New Computer Modern,
 DejaVu Sans Mono): no system fonts, no network, and the same PDF on every machine.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,7 @@ def to_pdf(source: str) -> bytes:
     import typst
 
     try:
-        return typst.compile(source.encode("utf-8"), ignore_system_fonts=True,
-                             timestamp=_EPOCH)
+        return typst.compile(source.encode("utf-8"), ignore_system_fonts=True, timestamp=_EPOCH)
     except typst.TypstError as e:  # a template defect: say what Typst said
         message = getattr(e, "diagnostic", None) or getattr(e, "message", None) or str(e)
         raise RenderError(f"could not typeset the PDF: {message}") from None

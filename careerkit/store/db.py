@@ -1,12 +1,13 @@
 """Opening the database: private file mode, WAL, busy timeout, migrations, transactions."""
+
 from __future__ import annotations
 
 import contextlib
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from careerkit.errors import CareerkitError
 from careerkit.paths import ensure_private_dir
@@ -35,7 +36,8 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
         if version > SCHEMA_VERSION:
             raise CareerkitError(
                 f"{path} was written by a newer careerkit (schema {version}; this one knows "
-                f"{SCHEMA_VERSION}): upgrade careerkit to open it")
+                f"{SCHEMA_VERSION}): upgrade careerkit to open it"
+            )
         if version != SCHEMA_VERSION or is_new:
             use_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -72,9 +74,11 @@ def _open_problem(path: Path, error: sqlite3.DatabaseError) -> str:
     folder is not damage: say so, rather than frighten them about their record."""
     if isinstance(error, sqlite3.OperationalError):
         if not os.access(path.parent, os.W_OK):
-            return (f"cannot open the database {path}: its folder is read-only (careerkit writes "
-                    f"a journal beside the file); check the folder's permissions, or copy the "
-                    f"database to a folder you can write and use --db")
+            return (
+                f"cannot open the database {path}: its folder is read-only (careerkit writes "
+                f"a journal beside the file); check the folder's permissions, or copy the "
+                f"database to a folder you can write and use --db"
+            )
         if not os.access(path, os.W_OK):
             return f"cannot open the database {path}: the file is read-only; check its permissions"
     if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):

@@ -1,4 +1,5 @@
 """Health checks for the database file, and the repairs `doctor --fix` makes."""
+
 from __future__ import annotations
 
 import os
@@ -28,12 +29,23 @@ def check(path: Path) -> list[dict[str, Any]]:
     except sqlite3.DatabaseError as e:
         if isinstance(e, sqlite3.OperationalError) and not os.access(path.parent, os.W_OK):
             # Not damage: WAL needs to write beside the file even to read it.
-            findings.append(_finding("open", "problem", f"cannot open: the folder {path.parent} is "
-                                     "read-only (careerkit writes a journal beside the database); "
-                                     "the file itself was not checked"))
+            findings.append(
+                _finding(
+                    "open",
+                    "problem",
+                    f"cannot open: the folder {path.parent} is "
+                    "read-only (careerkit writes a journal beside the database); "
+                    "the file itself was not checked",
+                )
+            )
         else:
-            findings.append(_finding("database", "problem", f"not a careerkit database or damaged: "
-                                     f"{e} (restore it from a backup)"))
+            findings.append(
+                _finding(
+                    "database",
+                    "problem",
+                    f"not a careerkit database or damaged: {e} (restore it from a backup)",
+                )
+            )
     finally:
         conn.close()
     return findings
@@ -48,18 +60,28 @@ def _permissions(path: Path) -> dict[str, Any]:
     if folder_mode & 0o077 and not (folder_mode & stat.S_ISVTX or path.parent.stat().st_mode & stat.S_ISVTX):
         wide.append(f"folder {path.parent} is {oct(folder_mode)}")
     if wide:
-        return _finding("permissions", "problem", "others can read it: " + "; ".join(wide),
-                        "make the file 0600 and the folder 0700")
+        return _finding(
+            "permissions",
+            "problem",
+            "others can read it: " + "; ".join(wide),
+            "make the file 0600 and the folder 0700",
+        )
     return _finding("permissions", "ok", "only you can read the database")
 
 
 def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        return _finding("schema", "problem", f"written by a newer careerkit (schema {version}); upgrade careerkit")
+        return _finding(
+            "schema", "problem", f"written by a newer careerkit (schema {version}); upgrade careerkit"
+        )
     if version < SCHEMA_VERSION:
-        return _finding("schema", "warning", f"schema {version}; {SCHEMA_VERSION} is current",
-                        "apply the pending migrations (after a backup)")
+        return _finding(
+            "schema",
+            "warning",
+            f"schema {version}; {SCHEMA_VERSION} is current",
+            "apply the pending migrations (after a backup)",
+        )
     return _finding("schema", "ok", f"schema {version} is current")
 
 
@@ -67,8 +89,9 @@ def _integrity(conn: sqlite3.Connection) -> dict[str, Any]:
     rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
     if rows == ["ok"]:
         return _finding("integrity", "ok", "SQLite integrity check passed")
-    return _finding("integrity", "problem", "; ".join(rows[:3]) +
-                    " (restore from a backup: careerkit backup makes one)")
+    return _finding(
+        "integrity", "problem", "; ".join(rows[:3]) + " (restore from a backup: careerkit backup makes one)"
+    )
 
 
 def _search_index(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -77,16 +100,21 @@ def _search_index(conn: sqlite3.Connection) -> dict[str, Any]:
     mismatched = []
     for table, code in searchable_tables():
         missing = conn.execute(
-            f"SELECT count(*) FROM {table} WHERE id * 16 + {code} NOT IN (SELECT rowid FROM search_index)").fetchone()[0]
+            f"SELECT count(*) FROM {table} WHERE id * 16 + {code} NOT IN (SELECT rowid FROM search_index)"
+        ).fetchone()[0]
         orphans = conn.execute(
-            f"SELECT count(*) FROM search_index WHERE rowid % 16 = {code} AND rowid / 16 NOT IN (SELECT id FROM {table})").fetchone()[0]
+            f"SELECT count(*) FROM search_index WHERE rowid % 16 = {code} AND rowid / 16 NOT IN (SELECT id FROM {table})"
+        ).fetchone()[0]
         title, body = indexed_text()[table]
         outdated = conn.execute(
             f"SELECT count(*) FROM {table} t JOIN search_index s ON s.rowid = t.id * 16 + {code} "
-            f"WHERE s.title IS NOT {title} OR s.body IS NOT {body}").fetchone()[0]
+            f"WHERE s.title IS NOT {title} OR s.body IS NOT {body}"
+        ).fetchone()[0]
         if missing or orphans or outdated:
-            mismatched.append(f"{table}: {missing} missing, {orphans} stale"
-                              + (f", {outdated} out of date" if outdated else ""))
+            mismatched.append(
+                f"{table}: {missing} missing, {orphans} stale"
+                + (f", {outdated} out of date" if outdated else "")
+            )
     try:
         conn.execute("INSERT INTO search_index(search_index, rank) VALUES('integrity-check', 1)")
     except sqlite3.OperationalError as e:

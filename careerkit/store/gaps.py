@@ -1,5 +1,6 @@
 """Saved gap reports (table gap_reports): the posting's text, and the report as the spec's
 JSON, so `gap show` prints the same object again and `gap common` reads the verdicts."""
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from careerkit.errors import NotFound
 def _now() -> str:
     import datetime as dt
 
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _payload(report) -> str:
@@ -25,7 +26,8 @@ def save(conn: sqlite3.Connection, report, text: str) -> int:
     cur = conn.execute(
         "INSERT INTO gap_reports (title, organization, source, text, chars, score, report) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (p.title, p.organization, p.source, text, p.chars, report.score, _payload(report)))
+        (p.title, p.organization, p.source, text, p.chars, report.score, _payload(report)),
+    )
     report.id = cur.lastrowid
     return report.id
 
@@ -36,7 +38,8 @@ def replace(conn: sqlite3.Connection, report_id: int, report) -> None:
     cur = conn.execute(
         "UPDATE gap_reports SET title = ?, organization = ?, source = ?, chars = ?, score = ?, "
         "report = ?, updated = ? WHERE id = ?",
-        (p.title, p.organization, p.source, p.chars, report.score, _payload(report), _now(), report_id))
+        (p.title, p.organization, p.source, p.chars, report.score, _payload(report), _now(), report_id),
+    )
     if cur.rowcount == 0:
         raise NotFound(f"no saved posting with id {report_id} (careerkit gap list shows them)")
     report.id = report_id
@@ -63,8 +66,10 @@ def report_of(row: dict[str, Any]):
         data["id"] = row["id"]
         return GapReport.model_validate(data)
     except (ValueError, ValidationError):
-        raise InvalidInput(f"saved report {row['id']} cannot be read; `careerkit gap rerun {row['id']}` "
-                           f"analyses its posting again") from None
+        raise InvalidInput(
+            f"saved report {row['id']} cannot be read; `careerkit gap rerun {row['id']}` "
+            f"analyses its posting again"
+        ) from None
 
 
 def get(conn: sqlite3.Connection, report_id: int):
@@ -89,17 +94,29 @@ def list_reports(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """One summary per saved report, newest first: id, title, organization, source, score,
     counts of met / partial / gap, created, updated."""
     out = []
-    for row in conn.execute("SELECT id, title, organization, source, chars, score, report, created, updated "
-                            "FROM gap_reports ORDER BY id DESC"):
+    for row in conn.execute(
+        "SELECT id, title, organization, source, chars, score, report, created, updated "
+        "FROM gap_reports ORDER BY id DESC"
+    ):
         reqs = json.loads(row["report"] or "{}").get("requirements", [])
         counts = {"met": 0, "partial": 0, "gap": 0}
         for r in reqs:
             if r.get("verdict") in counts:
                 counts[r["verdict"]] += 1
-        out.append({"id": row["id"], "title": row["title"], "organization": row["organization"],
-                    "source": row["source"], "chars": row["chars"], "score": row["score"],
-                    "requirements": len(reqs), **counts,
-                    "created": row["created"], "updated": row["updated"]})
+        out.append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "organization": row["organization"],
+                "source": row["source"],
+                "chars": row["chars"],
+                "score": row["score"],
+                "requirements": len(reqs),
+                **counts,
+                "created": row["created"],
+                "updated": row["updated"],
+            }
+        )
     return out
 
 

@@ -1,6 +1,7 @@
 """The growth loop's data: settings, contact cadence and touches, links between goals,
 accomplishments and gaps, and the small aggregates behind `status` and the capture nudge.
 Plain sqlite3 and the standard library only: the nudge runs at the end of every capture."""
+
 from __future__ import annotations
 
 import calendar
@@ -16,14 +17,15 @@ from careerkit.errors import InvalidInput, NotFound
 
 RELATIONSHIPS = ("mentor", "sponsor", "peer", "coach", "other")
 DEFAULT_EVERY = {"mentor": "6w", "sponsor": "3m", "peer": "2m", "coach": "6w", "other": "off"}
-TOUCH_KINDS = ("conversation", "informational-interview", "meeting", "call", "email", "event",
-               "other")
+TOUCH_KINDS = ("conversation", "informational-interview", "meeting", "call", "email", "event", "other")
 
 # key -> (help, default)
 SETTINGS: dict[str, tuple[str, str]] = {
     "nudges": ("on or off: the one-line reminder after capture commands.", "on"),
-    **{f"cadence.{r}": (f"How often to be in touch with a {r}: 6w, 3m, 45d or off.",
-                        DEFAULT_EVERY[r]) for r in RELATIONSHIPS},
+    **{
+        f"cadence.{r}": (f"How often to be in touch with a {r}: 6w, 3m, 45d or off.", DEFAULT_EVERY[r])
+        for r in RELATIONSHIPS
+    },
     "assess.framework": ("The framework `assess` uses by default.", "psel-2015"),
 }
 
@@ -44,24 +46,29 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> str | 
         return None
     value = value.strip().lower() if key != "assess.framework" else value.strip()
     if key == "nudges":
-        value = {"true": "on", "yes": "on", "1": "on", "false": "off", "no": "off",
-                 "0": "off"}.get(value, value)
+        value = {"true": "on", "yes": "on", "1": "on", "false": "off", "no": "off", "0": "off"}.get(
+            value, value
+        )
         if value not in ("on", "off"):
             raise InvalidInput("nudges: use on or off")
     elif key.startswith("cadence."):
         value = parse_every(value)
     elif not value:
         raise InvalidInput(f"{key}: a value is needed")
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
     return value
 
 
 def all_settings(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     stored = dict(conn.execute("SELECT key, value FROM settings").fetchall())
-    return [{"key": k, "value": stored.get(k) or default, "default": default,
-             "set": k in stored, "help": help_}
-            for k, (help_, default) in SETTINGS.items()]
+    return [
+        {"key": k, "value": stored.get(k) or default, "default": default, "set": k in stored, "help": help_}
+        for k, (help_, default) in SETTINGS.items()
+    ]
 
 
 # -- cadence arithmetic ----------------------------------------------------------------------
@@ -123,7 +130,8 @@ def contacts_due(conn: sqlite3.Connection, today: date, *, only_due: bool = Fals
     defaults = default_cadences(conn)
     rows = conn.execute(
         "SELECT n.id, n.name, n.relationship, n.role, n.organization, n.last_contact, c.every "
-        "FROM network n LEFT JOIN contact_cadence c ON c.contact_id = n.id").fetchall()
+        "FROM network n LEFT JOIN contact_cadence c ON c.contact_id = n.id"
+    ).fetchall()
     out = []
     for r in rows:
         every = r["every"] or defaults.get(r["relationship"], "off")
@@ -135,15 +143,22 @@ def contacts_due(conn: sqlite3.Connection, today: date, *, only_due: bool = Fals
         else:
             next_day = add_every(last, every)
             due = next_day <= today
-        out.append({
-            "id": r["id"], "name": r["name"], "relationship": r["relationship"],
-            "role": r["role"], "organization": r["organization"],
-            "last_contact": r["last_contact"],
-            "days_since": (today - last).days if last else None,
-            "cadence": every, "cadence_set": r["every"] is not None,
-            "next": next_day.isoformat() if next_day else None,
-            "due": due, "overdue_days": (today - next_day).days if due and next_day else 0,
-        })
+        out.append(
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "relationship": r["relationship"],
+                "role": r["role"],
+                "organization": r["organization"],
+                "last_contact": r["last_contact"],
+                "days_since": (today - last).days if last else None,
+                "cadence": every,
+                "cadence_set": r["every"] is not None,
+                "next": next_day.isoformat() if next_day else None,
+                "due": due,
+                "overdue_days": (today - next_day).days if due and next_day else 0,
+            }
+        )
     if only_due:
         out = [c for c in out if c["due"]]
     out.sort(key=lambda c: (not c["due"], c["next"] or "9999", c["name"].lower()))
@@ -155,12 +170,16 @@ def set_cadence(conn: sqlite3.Connection, contact_id: int, every: str | None) ->
         conn.execute("DELETE FROM contact_cadence WHERE contact_id = ?", (contact_id,))
         return None
     every = parse_every(every)
-    conn.execute("INSERT INTO contact_cadence (contact_id, every) VALUES (?, ?) "
-                 "ON CONFLICT(contact_id) DO UPDATE SET every = excluded.every", (contact_id, every))
+    conn.execute(
+        "INSERT INTO contact_cadence (contact_id, every) VALUES (?, ?) "
+        "ON CONFLICT(contact_id) DO UPDATE SET every = excluded.every",
+        (contact_id, every),
+    )
     return every
 
 
 # -- people and touches -------------------------------------------------------------------------
+
 
 def find_contact(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     """A person by id, exact name (any case), or a part of the name that only one person has."""
@@ -171,12 +190,12 @@ def find_contact(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
         row = conn.execute("SELECT * FROM network WHERE id = ?", (int(text),)).fetchone()
         if row:
             return row
-    rows = conn.execute("SELECT * FROM network WHERE lower(name) = lower(?) ORDER BY id",
-                        (text,)).fetchall()
+    rows = conn.execute("SELECT * FROM network WHERE lower(name) = lower(?) ORDER BY id", (text,)).fetchall()
     if not rows:
         pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = conn.execute("SELECT * FROM network WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY id",
-                            (pattern,)).fetchall()
+        rows = conn.execute(
+            "SELECT * FROM network WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY id", (pattern,)
+        ).fetchall()
     if not rows:
         raise NotFound(f"no one in your network matches {name!r} (see `careerkit network list`)")
     if len(rows) > 1:
@@ -192,19 +211,25 @@ def add_touch(conn: sqlite3.Connection, contact_id: int, day: str, kind: str, no
         raise InvalidInput(f"unknown kind {kind!r}: use one of " + ", ".join(TOUCH_KINDS))
     if note is not None and len(note) > 100_000:
         raise InvalidInput("the note is too long")
-    cur = conn.execute("INSERT INTO touches (contact_id, date, kind, note) VALUES (?, ?, ?, ?)",
-                       (contact_id, day, kind, note))
+    cur = conn.execute(
+        "INSERT INTO touches (contact_id, date, kind, note) VALUES (?, ?, ?, ?)",
+        (contact_id, day, kind, note),
+    )
     conn.execute(
         "UPDATE network SET last_contact = ?, updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
         "WHERE id = ? AND (last_contact IS NULL OR substr(last_contact || '-01-01', 1, 10) < ?)",
-        (day, contact_id, (day + "-01-01")[:10]))
+        (day, contact_id, (day + "-01-01")[:10]),
+    )
     return int(cur.lastrowid)
 
 
-def list_touches(conn: sqlite3.Connection, contact_id: int | None = None,
-                 kind: str | None = None) -> list[dict[str, Any]]:
-    sql = ("SELECT t.id, t.contact_id, n.name, n.relationship, t.date, t.kind, t.note "
-           "FROM touches t JOIN network n ON n.id = t.contact_id")
+def list_touches(
+    conn: sqlite3.Connection, contact_id: int | None = None, kind: str | None = None
+) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT t.id, t.contact_id, n.name, n.relationship, t.date, t.kind, t.note "
+        "FROM touches t JOIN network n ON n.id = t.contact_id"
+    )
     clauses, params = [], []
     if contact_id is not None:
         clauses.append("t.contact_id = ?")
@@ -220,6 +245,7 @@ def list_touches(conn: sqlite3.Connection, contact_id: int | None = None,
 
 # -- goals, accomplishments and gaps ----------------------------------------------------------
 
+
 def _exists(conn: sqlite3.Connection, table: str, record_id: int, noun: str) -> None:
     if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)).fetchone() is None:
         raise NotFound(f"no {noun} with id {record_id}")
@@ -229,22 +255,28 @@ def link_goal(conn: sqlite3.Connection, goal_id: int, win_id: int) -> bool:
     """Link an accomplishment to the goal it fulfils; False when already linked."""
     _exists(conn, "goals", goal_id, "goal")
     _exists(conn, "accomplishments", win_id, "accomplishment")
-    cur = conn.execute("INSERT OR IGNORE INTO goal_links (goal_id, accomplishment_id) VALUES (?, ?)",
-                       (goal_id, win_id))
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO goal_links (goal_id, accomplishment_id) VALUES (?, ?)", (goal_id, win_id)
+    )
     return cur.rowcount > 0
 
 
 def unlink_goal(conn: sqlite3.Connection, goal_id: int, win_id: int) -> None:
-    cur = conn.execute("DELETE FROM goal_links WHERE goal_id = ? AND accomplishment_id = ?",
-                       (goal_id, win_id))
+    cur = conn.execute(
+        "DELETE FROM goal_links WHERE goal_id = ? AND accomplishment_id = ?", (goal_id, win_id)
+    )
     if cur.rowcount == 0:
         raise NotFound(f"accomplishment {win_id} is not linked to goal {goal_id}")
 
 
-def goal_links(conn: sqlite3.Connection, goal_ids: list[int] | None = None) -> dict[int, list[dict[str, Any]]]:
+def goal_links(
+    conn: sqlite3.Connection, goal_ids: list[int] | None = None
+) -> dict[int, list[dict[str, Any]]]:
     """goal id -> the accomplishments linked to it (id, date, title)."""
-    sql = ("SELECT l.goal_id, a.id, a.date, a.title FROM goal_links l "
-           "JOIN accomplishments a ON a.id = l.accomplishment_id")
+    sql = (
+        "SELECT l.goal_id, a.id, a.date, a.title FROM goal_links l "
+        "JOIN accomplishments a ON a.id = l.accomplishment_id"
+    )
     params: list[Any] = []
     if goal_ids is not None:
         sql += f" WHERE l.goal_id IN ({', '.join('?' for _ in goal_ids)})" if goal_ids else " WHERE 0"
@@ -259,9 +291,11 @@ def closing_goals(conn: sqlite3.Connection) -> dict[int, list[int]]:
     """Done goals with the accomplishments linked to them: the evidence that closes the gap
     each was made for (goal id -> win ids)."""
     out: dict[int, list[int]] = {}
-    for r in conn.execute("SELECT l.goal_id, l.accomplishment_id FROM goal_links l "
-                          "JOIN goals g ON g.id = l.goal_id WHERE g.status = 'done' "
-                          "ORDER BY l.goal_id, l.accomplishment_id"):
+    for r in conn.execute(
+        "SELECT l.goal_id, l.accomplishment_id FROM goal_links l "
+        "JOIN goals g ON g.id = l.goal_id WHERE g.status = 'done' "
+        "ORDER BY l.goal_id, l.accomplishment_id"
+    ):
         out.setdefault(r[0], []).append(r[1])
     return out
 
@@ -272,7 +306,8 @@ def done_gap_goals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     what a re-analysis counts as closing that gap. Empty, and cheap, when there are none."""
     rows = conn.execute(
         "SELECT g.id, g.title, l.gap, l.competencies, l.report_id FROM goals g "
-        "JOIN goal_gaps l ON l.goal_id = g.id WHERE g.status = 'done' ORDER BY g.id").fetchall()
+        "JOIN goal_gaps l ON l.goal_id = g.id WHERE g.status = 'done' ORDER BY g.id"
+    ).fetchall()
     if not rows:
         return []
     wins = goal_links(conn, [r[0] for r in rows])
@@ -283,26 +318,40 @@ def done_gap_goals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         except ValueError:
             comps = []
         linked = sorted(wins.get(goal_id, []), key=lambda w: (w["date"] or "", w["id"]), reverse=True)
-        out.append({"id": goal_id, "title": title, "gap": gap,
-                    "competencies": [c for c in comps if isinstance(c, str)] if isinstance(comps, list) else [],
-                    "report_id": report_id, "wins": linked})
+        out.append(
+            {
+                "id": goal_id,
+                "title": title,
+                "gap": gap,
+                "competencies": [c for c in comps if isinstance(c, str)] if isinstance(comps, list) else [],
+                "report_id": report_id,
+                "wins": linked,
+            }
+        )
     return out
 
 
-def set_goal_gap(conn: sqlite3.Connection, goal_id: int, gap: str, competencies: list[str],
-                 report_id: int | None = None) -> None:
+def set_goal_gap(
+    conn: sqlite3.Connection, goal_id: int, gap: str, competencies: list[str], report_id: int | None = None
+) -> None:
     """Remember which gap a goal was made to close."""
     conn.execute(
         "INSERT INTO goal_gaps (goal_id, gap, competencies, report_id) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(goal_id) DO UPDATE SET gap = excluded.gap, "
         "competencies = excluded.competencies, report_id = excluded.report_id",
-        (goal_id, gap, json.dumps(competencies), report_id))
+        (goal_id, gap, json.dumps(competencies), report_id),
+    )
 
 
 def goal_gaps(conn: sqlite3.Connection) -> dict[int, dict[str, Any]]:
-    return {r["goal_id"]: {"gap": r["gap"], "competencies": json.loads(r["competencies"] or "[]"),
-                           "report_id": r["report_id"]}
-            for r in conn.execute("SELECT * FROM goal_gaps")}
+    return {
+        r["goal_id"]: {
+            "gap": r["gap"],
+            "competencies": json.loads(r["competencies"] or "[]"),
+            "report_id": r["report_id"],
+        }
+        for r in conn.execute("SELECT * FROM goal_gaps")
+    }
 
 
 # -- status and nudges ----------------------------------------------------------------------------
@@ -321,7 +370,8 @@ def goals_due(conn: sqlite3.Connection, today: date, *, until: date | None = Non
     rows = conn.execute(
         f"SELECT id, title, due, status, kind FROM goals WHERE {OPEN_GOAL} "
         "AND substr(due || '-01-01', 1, 10) <= ? ORDER BY substr(due || '-01-01', 1, 10), id",
-        (until.isoformat(),)).fetchall()
+        (until.isoformat(),),
+    ).fetchall()
     out = []
     for r in rows:
         end = last_day(r["due"])
@@ -359,32 +409,53 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
     """Everything `careerkit status` shows, from aggregates (never the whole record)."""
     month, year = today.strftime("%Y-%m"), today.strftime("%Y")
     dated = ("accomplishments", "feedback", "learning")
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE date LIKE ?", (month + "%",)).fetchone()[0]
-              for t in dated}
-    last = max((conn.execute(f"SELECT max(date) FROM {t} WHERE substr(date, 1, 10) <= ?",
-                             (today.isoformat(),)).fetchone()[0] or "" for t in dated), default="")
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t} WHERE date LIKE ?", (month + "%",)).fetchone()[0]
+        for t in dated
+    }
+    last = max(
+        (
+            conn.execute(
+                f"SELECT max(date) FROM {t} WHERE substr(date, 1, 10) <= ?", (today.isoformat(),)
+            ).fetchone()[0]
+            or ""
+            for t in dated
+        ),
+        default="",
+    )
     expiring = [
         {**dict(r), "days": (last_day(r["expires"]) - today).days}
         for r in conn.execute(
             "SELECT id, name, kind, expires FROM credentials WHERE expires IS NOT NULL "
             "AND status = 'earned' AND substr(expires || '-12-31', 1, 10) >= ? "
             "AND substr(expires || '-01-01', 1, 10) <= ? ORDER BY expires",
-            ((today - timedelta(days=365)).isoformat(), (today + timedelta(days=365)).isoformat()))]
-    hours = conn.execute("SELECT coalesce(sum(hours), 0), count(*) FROM learning "
-                         "WHERE date LIKE ? AND status != 'planned'", (year + "%",)).fetchone()
-    open_goals = conn.execute("SELECT count(*) FROM goals WHERE status IN ('planned', 'active')").fetchone()[0]
+            ((today - timedelta(days=365)).isoformat(), (today + timedelta(days=365)).isoformat()),
+        )
+    ]
+    hours = conn.execute(
+        "SELECT coalesce(sum(hours), 0), count(*) FROM learning WHERE date LIKE ? AND status != 'planned'",
+        (year + "%",),
+    ).fetchone()
+    open_goals = conn.execute("SELECT count(*) FROM goals WHERE status IN ('planned', 'active')").fetchone()[
+        0
+    ]
     return {
         "today": today.isoformat(),
         "last_entry": last or None,
         "days_since_last_entry": (today - last_day(last)).days if last else None,
-        "this_month": {"accomplishments": counts["accomplishments"], "feedback": counts["feedback"],
-                       "learning": counts["learning"], "total": sum(counts.values())},
+        "this_month": {
+            "accomplishments": counts["accomplishments"],
+            "feedback": counts["feedback"],
+            "learning": counts["learning"],
+            "total": sum(counts.values()),
+        },
         "goals_open": open_goals,
         "goals_due": goals_due(conn, today, until=today + timedelta(days=30)),
         "credentials_expiring": expiring,
-        "contacts_due": [{k: c[k] for k in ("id", "name", "relationship", "last_contact", "next",
-                                            "overdue_days")}
-                         for c in contacts_due(conn, today, only_due=True)],
+        "contacts_due": [
+            {k: c[k] for k in ("id", "name", "relationship", "last_contact", "next", "overdue_days")}
+            for c in contacts_due(conn, today, only_due=True)
+        ],
         "last_posting": last_posting(conn),
         "pl_hours_this_year": round(float(hours[0]), 1),
         "pl_entries_this_year": hours[1],
@@ -393,8 +464,10 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
 
 def last_posting(conn: sqlite3.Connection, gaps: int = 3) -> dict[str, Any] | None:
     """The newest saved gap report: its score and its top gaps (required first)."""
-    row = conn.execute("SELECT id, title, organization, score, report, created FROM gap_reports "
-                       "ORDER BY created DESC, id DESC LIMIT 1").fetchone()
+    row = conn.execute(
+        "SELECT id, title, organization, score, report, created FROM gap_reports "
+        "ORDER BY created DESC, id DESC LIMIT 1"
+    ).fetchone()
     if row is None:
         return None
     try:
@@ -404,28 +477,42 @@ def last_posting(conn: sqlite3.Connection, gaps: int = 3) -> dict[str, Any] | No
     # Gaps before partial ones, required before preferred, in the posting's order.
     top = [r for r in requirements if isinstance(r, dict) and r.get("verdict") in ("gap", "partial")]
     top.sort(key=lambda r: (r.get("verdict") != "gap", r.get("must") != "required"))
-    return {"id": row["id"], "title": row["title"], "organization": row["organization"],
-            "score": row["score"], "date": (row["created"] or "")[:10],
-            "gaps": sum(1 for r in top if r.get("verdict") == "gap"),
-            "partial": sum(1 for r in top if r.get("verdict") == "partial"),
-            "top_gaps": [{"text": r.get("text"), "must": r.get("must"), "verdict": r.get("verdict")}
-                         for r in top[:gaps]]}
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "organization": row["organization"],
+        "score": row["score"],
+        "date": (row["created"] or "")[:10],
+        "gaps": sum(1 for r in top if r.get("verdict") == "gap"),
+        "partial": sum(1 for r in top if r.get("verdict") == "partial"),
+        "top_gaps": [
+            {"text": r.get("text"), "must": r.get("must"), "verdict": r.get("verdict")} for r in top[:gaps]
+        ],
+    }
 
 
 # -- self-assessment --------------------------------------------------------------------------
 
-def add_rating(conn: sqlite3.Connection, framework: str, standard: str, rating: int,
-               note: str | None, day: str) -> int:
+
+def add_rating(
+    conn: sqlite3.Connection, framework: str, standard: str, rating: int, note: str | None, day: str
+) -> int:
     if rating not in (1, 2, 3):
-        raise InvalidInput(f"a rating is 1, 2 or 3 (1 no or limited evidence, 2 basic, "
-                           f"3 effective or advanced), not {rating}")
+        raise InvalidInput(
+            f"a rating is 1, 2 or 3 (1 no or limited evidence, 2 basic, "
+            f"3 effective or advanced), not {rating}"
+        )
     if note is not None and len(note) > 100_000:
         raise InvalidInput("the note is too long")
     # One rating per standard and day: rating again the same day corrects it.
-    conn.execute("DELETE FROM assessments WHERE framework = ? AND standard = ? AND date = ?",
-                 (framework, standard, day))
-    cur = conn.execute("INSERT INTO assessments (framework, standard, rating, note, date) "
-                       "VALUES (?, ?, ?, ?, ?)", (framework, standard, rating, note, day))
+    conn.execute(
+        "DELETE FROM assessments WHERE framework = ? AND standard = ? AND date = ?",
+        (framework, standard, day),
+    )
+    cur = conn.execute(
+        "INSERT INTO assessments (framework, standard, rating, note, date) VALUES (?, ?, ?, ?, ?)",
+        (framework, standard, rating, note, day),
+    )
     return int(cur.lastrowid)
 
 

@@ -1,4 +1,5 @@
 """Import and export of the career file, and the whole record as a model."""
+
 from __future__ import annotations
 
 import json
@@ -14,6 +15,7 @@ FORMAT_VERSION = 1
 
 
 # -- reading a career file -------------------------------------------------------------
+
 
 def read_text(path: str | Path, stdin_text: str | None = None) -> str:
     """A file's text as UTF-8, with one clear error for anything else."""
@@ -33,7 +35,9 @@ def read_text(path: str | Path, stdin_text: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InvalidInput(f"{p} is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again") from None
+        raise InvalidInput(
+            f"{p} is not UTF-8 text (byte {e.start}); save it as UTF-8 and try again"
+        ) from None
 
 
 def parse_career_text(text: str, fmt: str, name: str = "career file") -> dict[str, Any]:
@@ -41,7 +45,9 @@ def parse_career_text(text: str, fmt: str, name: str = "career file") -> dict[st
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
-            raise InvalidInput(f"{name}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
+            raise InvalidInput(
+                f"{name}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+            ) from None
         except RecursionError:
             raise InvalidInput(f"{name}: nested too deeply to read") from None
     else:
@@ -71,7 +77,8 @@ def load_yaml(text: str) -> Any:
 
     TextDates.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
     return _join_surrogates(yaml.load(text, Loader=TextDates))  # noqa: S506 - a SafeLoader subclass
 
 
@@ -100,8 +107,10 @@ def format_for(path: str, explicit: str | None = None) -> str:
         return "yaml"
     if suffix == ".json":
         return "json"
-    raise InvalidInput(f"cannot tell the format of {path!r} from its name: use .yaml, .yml or "
-                       ".json, or say --format yaml|json")
+    raise InvalidInput(
+        f"cannot tell the format of {path!r} from its name: use .yaml, .yml or "
+        ".json, or say --format yaml|json"
+    )
 
 
 def validate_career(data: dict[str, Any], name: str = "career file"):
@@ -149,12 +158,17 @@ def _text_problems(data: Any, loc: str = "") -> list[str]:
 
 # pydantic error type -> what the file should have held there
 _EXPECTED = {
-    "string_type": "expected text", "list_type": "expected a list",
-    "dict_type": "expected a mapping of keys", "model_type": "expected a mapping of keys",
+    "string_type": "expected text",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping of keys",
+    "model_type": "expected a mapping of keys",
     "model_attributes_type": "expected a mapping of keys",
-    "bool_type": "expected true or false", "bool_parsing": "expected true or false",
-    "float_type": "not a number", "float_parsing": "not a number",
-    "int_type": "not a whole number", "int_parsing": "not a whole number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "float_type": "not a number",
+    "float_parsing": "not a number",
+    "int_type": "not a whole number",
+    "int_parsing": "not a whole number",
 }
 
 
@@ -196,6 +210,7 @@ def _problem(err: dict[str, Any]) -> str:
 
 # -- writing it into the database ------------------------------------------------------
 
+
 def import_career(conn: sqlite3.Connection, career, *, replace: bool = False) -> dict[str, int]:
     """Write a validated CareerFile; the caller holds the transaction. Returns counts."""
     if replace:
@@ -223,6 +238,7 @@ def clear_record(conn: sqlite3.Connection) -> None:
 
 
 # -- reading it back -------------------------------------------------------------------
+
 
 def export_dict(conn: sqlite3.Connection, *, include_private: bool = True) -> dict[str, Any]:
     """The whole record as a career file (format 1): file order, no ids, empty keys left out."""
@@ -268,8 +284,9 @@ def dump(data: dict[str, Any], fmt: str) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)
-    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
 
 
 _YAML_BREAKS = "\x85\u2028\u2029\r"
@@ -277,15 +294,17 @@ _YAML_BREAKS = "\x85\u2028\u2029\r"
 
 def _block_safe(value: str) -> bool:
     """Literal blocks cannot carry trailing spaces, leading blanks or control characters."""
-    return (all(ch == "\n" or ch.isprintable() for ch in value)
-            and all(line == line.rstrip() for line in value.split("\n"))
-            and not value.startswith((" ", "\n")))
+    return (
+        all(ch == "\n" or ch.isprintable() for ch in value)
+        and all(line == line.rstrip() for line in value.split("\n"))
+        and not value.startswith((" ", "\n"))
+    )
 
 
 def read_record(conn: sqlite3.Connection):
     """The whole record as a `models.record.Record`, each section in its list order."""
-    from careerkit.models.record import ENTRY_BY_KIND, Record
     from careerkit.models.career import Profile
+    from careerkit.models.record import ENTRY_BY_KIND, Record
 
     data: dict[str, Any] = {}
     profile = R.get_profile(conn)
@@ -293,7 +312,5 @@ def read_record(conn: sqlite3.Connection):
         data["profile"] = Profile.model_validate(_compact(profile))
     for kind in K.KINDS:
         model = ENTRY_BY_KIND[kind.name]
-        data[kind.table] = [model.model_validate(r)
-                            for r in R.list_records(conn, kind)]
+        data[kind.table] = [model.model_validate(r) for r in R.list_records(conn, kind)]
     return Record.model_validate(data)
-

@@ -1,11 +1,13 @@
 """Reading and writing records: dicts in, dicts out, keyed by the career file's keys
 (plus id, created, updated). Validation here is plain Python driven by `models.kinds`, so
 the capture path never imports pydantic; import goes through the pydantic models too."""
+
 from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
 from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_LISTS, Kind
@@ -64,8 +66,9 @@ def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
     if col in kind.flags:
         return _flag(kind, key, value)
     if isinstance(value, (dict, list)):
-        raise InvalidInput(f"{kind.name}.{key}: expected text, not a "
-                           f"{'list' if isinstance(value, list) else 'mapping'}")
+        raise InvalidInput(
+            f"{kind.name}.{key}: expected text, not a {'list' if isinstance(value, list) else 'mapping'}"
+        )
     if isinstance(value, str) and not value.strip():
         return None  # an empty option or editor line clears the field: `--end ""`
     if col in kind.numbers:
@@ -104,8 +107,9 @@ def _flag(kind: Kind, key: str, value: Any) -> bool:
 
 def _check_length(kind: Kind, key: str, text: str) -> None:
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"{kind.name}.{key}: text is too long ({len(text):,} characters; "
-                           f"at most {MAX_TEXT:,})")
+        raise InvalidInput(
+            f"{kind.name}.{key}: text is too long ({len(text):,} characters; at most {MAX_TEXT:,})"
+        )
     if "\x00" in text:
         raise InvalidInput(f"{kind.name}.{key}: text holds a NUL character")
     if has_surrogates(text):
@@ -147,16 +151,20 @@ def to_dict(kind: Kind, row: sqlite3.Row) -> dict[str, Any]:
 def insert(conn: sqlite3.Connection, kind: Kind, columns: dict[str, Any]) -> int:
     """Insert checked columns (see `check`); the caller holds the transaction."""
     names = [c for c in kind.columns if c in columns]
-    sql = (f"INSERT INTO {kind.table} ({', '.join(_q(c) for c in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
+    sql = (
+        f"INSERT INTO {kind.table} ({', '.join(_q(c) for c in names)}) "
+        f"VALUES ({', '.join('?' for _ in names)})"
+    )
     cur = conn.execute(sql, [_encode(kind, c, columns[c]) for c in names])
     return int(cur.lastrowid)
 
 
 def insert_many(conn: sqlite3.Connection, kind: Kind, rows: Iterable[dict[str, Any]]) -> int:
     names = list(kind.columns)
-    sql = (f"INSERT INTO {kind.table} ({', '.join(_q(c) for c in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
+    sql = (
+        f"INSERT INTO {kind.table} ({', '.join(_q(c) for c in names)}) "
+        f"VALUES ({', '.join('?' for _ in names)})"
+    )
     cur = conn.executemany(sql, ([_encode(kind, c, r.get(c)) for c in names] for r in rows))
     return cur.rowcount
 
@@ -180,7 +188,8 @@ def update(conn: sqlite3.Connection, kind: Kind, record_id: int, columns: dict[s
     sets = ", ".join(f"{_q(c)} = ?" for c in columns)
     conn.execute(
         f"UPDATE {kind.table} SET {sets}, updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-        [_encode(kind, c, v) for c, v in columns.items()] + [record_id])
+        [_encode(kind, c, v) for c, v in columns.items()] + [record_id],
+    )
 
 
 def delete(conn: sqlite3.Connection, kind: Kind, record_id: int) -> dict[str, Any]:
@@ -189,10 +198,18 @@ def delete(conn: sqlite3.Connection, kind: Kind, record_id: int) -> dict[str, An
     return record
 
 
-def list_records(conn: sqlite3.Connection, kind: Kind, *, since: str | None = None,
-                 until: str | None = None, skill: str | None = None,
-                 where: dict[str, str] | None = None, like: dict[str, str] | None = None,
-                 limit: int | None = None, ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+def list_records(
+    conn: sqlite3.Connection,
+    kind: Kind,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    skill: str | None = None,
+    where: dict[str, str] | None = None,
+    like: dict[str, str] | None = None,
+    limit: int | None = None,
+    ids: Iterable[int] | None = None,
+) -> list[dict[str, Any]]:
     """Records of one kind, in the kind's order. Dates compare by the days they cover, so
     '--since 2024-03' keeps an entry dated '2024-03' and '--until 2024' keeps '2024-12-31'."""
     from careerkit.dates import end_of, start_of
@@ -238,8 +255,7 @@ def list_records(conn: sqlite3.Connection, kind: Kind, *, since: str | None = No
 def _last_day(col: str) -> str:
     """SQL for the last day a partial date covers, as text that compares like a date
     ('2024-02' -> '2024-02-31' sorts after every day of February)."""
-    return (f"CASE length({col}) WHEN 4 THEN {col} || '-12-31' "
-            f"WHEN 7 THEN {col} || '-31' ELSE {col} END")
+    return f"CASE length({col}) WHEN 4 THEN {col} || '-12-31' WHEN 7 THEN {col} || '-31' ELSE {col} END"
 
 
 def _contains(text: str) -> str:
@@ -270,15 +286,20 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
         raise InvalidInput("profile: name is required (careerkit profile set --name ...)")
     for key, value in merged.items():
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            raise InvalidInput(f"profile.{key}: text is too long ({len(value):,} characters; "
-                               f"at most {MAX_TEXT:,})")
+            raise InvalidInput(
+                f"profile.{key}: text is too long ({len(value):,} characters; at most {MAX_TEXT:,})"
+            )
     cols = list(PROFILE_COLUMNS)
-    row = [json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS
-           else merged.get(c) for c in cols]
+    row = [
+        json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS else merged.get(c)
+        for c in cols
+    ]
     conn.execute(
         f"INSERT INTO profile (id, {', '.join(cols)}) VALUES (1, {', '.join('?' for _ in cols)}) "
         f"ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in cols)}, "
-        "updated = strftime('%Y-%m-%dT%H:%M:%SZ','now')", row)
+        "updated = strftime('%Y-%m-%dT%H:%M:%SZ','now')",
+        row,
+    )
     return merged
 
 
@@ -291,8 +312,18 @@ def _q(col: str) -> str:
 # The columns gap analysis reads of the big sections (gap/evidence.py: entries_of); positions
 # and credentials are read whole (the structured checks use every column, and they are few).
 EVIDENCE_COLUMNS = {
-    "accomplishments": ("id", "title", "details", "situation", "task", "action", "result", "impact",
-                        "kind", "skills"),
+    "accomplishments": (
+        "id",
+        "title",
+        "details",
+        "situation",
+        "task",
+        "action",
+        "result",
+        "impact",
+        "kind",
+        "skills",
+    ),
     "feedback": ("id", "text", "from_name", "relationship", "context"),
     "learning": ("id", "title", "provider", "skills", "takeaways", "status"),
     "goals": ("id", "title", "skills", "notes", "status"),
@@ -320,16 +351,18 @@ def evidence_record(conn: sqlite3.Connection):
         tup = _EVIDENCE_TUPLES.get(table)
         if tup is None:
             tup = _EVIDENCE_TUPLES[table] = namedtuple(table.title(), names)
-        rows = cursor.execute(f"SELECT {', '.join(_q(c) for c in names)} FROM {table} "
-                              f"ORDER BY {BY_TABLE[table].sort}").fetchall()
+        rows = cursor.execute(
+            f"SELECT {', '.join(_q(c) for c in names)} FROM {table} ORDER BY {BY_TABLE[table].sort}"
+        ).fetchall()
         if "skills" in names:
             at = names.index("skills")
             make = tup._make
             out = []
             for row in rows:
                 skills = row[at]
-                out.append(make(row[:at] + (loads(skills) if skills and skills != "[]" else [],)
-                                + row[at + 1:]))
+                out.append(
+                    make(row[:at] + (loads(skills) if skills and skills != "[]" else [],) + row[at + 1 :])
+                )
         else:
             out = list(map(tup._make, rows))
         sections[table] = out

@@ -1,6 +1,7 @@
 """Named migrations, applied in order when the database is opened. Never edit a migration
 once released: add a new one at the end. Each migration spells out its own SQL, so later
 changes to the models cannot change what an old migration did."""
+
 from __future__ import annotations
 
 NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
@@ -9,8 +10,12 @@ NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 _V1_SEARCHABLE = (
     ("positions", 1, "title", ("organization", "location", "level", "summary")),
     ("credentials", 2, "name", ("kind", "level", "field", "issuer")),
-    ("accomplishments", 3, "title", ("details", "situation", "task", "action", "result",
-                                     "impact", "position", "kind", "skills")),
+    (
+        "accomplishments",
+        3,
+        "title",
+        ("details", "situation", "task", "action", "result", "impact", "position", "kind", "skills"),
+    ),
     ("feedback", 4, "text", ("from_name", "relationship", "context")),
     ("learning", 5, "title", ("kind", "provider", "skills", "takeaways")),
     ("network", 6, "name", ("relationship", "role", "organization", "notes")),
@@ -85,10 +90,19 @@ def _body_sql(prefix: str, columns: tuple[str, ...]) -> str:
 
 
 def _search_triggers(table: str, code: int, title: str, body: tuple[str, ...]) -> str:
-    kind = {1: "position", 2: "credential", 3: "accomplishment", 4: "feedback",
-            5: "learning", 6: "contact", 7: "goal"}[code]
-    insert = (f"INSERT INTO search_index(rowid, kind, record_id, title, body) VALUES "
-              f"(new.id * 16 + {code}, '{kind}', new.id, new.\"{title}\", {_body_sql('new', body)});")
+    kind = {
+        1: "position",
+        2: "credential",
+        3: "accomplishment",
+        4: "feedback",
+        5: "learning",
+        6: "contact",
+        7: "goal",
+    }[code]
+    insert = (
+        f"INSERT INTO search_index(rowid, kind, record_id, title, body) VALUES "
+        f"(new.id * 16 + {code}, '{kind}', new.id, new.\"{title}\", {_body_sql('new', body)});"
+    )
     delete = f"DELETE FROM search_index WHERE rowid = old.id * 16 + {code};"
     return f"""
 CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN {insert} END;
@@ -106,11 +120,19 @@ def reindex_sql() -> list[str]:
     """Rebuild the search index from the tables (doctor --fix)."""
     statements = ["DELETE FROM search_index"]
     for table, code, title, body in _V1_SEARCHABLE:
-        kind = {1: "position", 2: "credential", 3: "accomplishment", 4: "feedback",
-                5: "learning", 6: "contact", 7: "goal"}[code]
+        kind = {
+            1: "position",
+            2: "credential",
+            3: "accomplishment",
+            4: "feedback",
+            5: "learning",
+            6: "contact",
+            7: "goal",
+        }[code]
         statements.append(
             f"INSERT INTO search_index(rowid, kind, record_id, title, body) "
-            f"SELECT id * 16 + {code}, '{kind}', id, \"{title}\", {_body_sql(table, body)} FROM {table}")
+            f"SELECT id * 16 + {code}, '{kind}', id, \"{title}\", {_body_sql(table, body)} FROM {table}"
+        )
     return statements
 
 

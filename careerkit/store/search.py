@@ -2,6 +2,7 @@
 
 Users type words, not FTS5 syntax: the query is rebuilt from its words (and any balanced
 "quoted phrases"), so quotes, operators and SQL-like text can never break the query."""
+
 from __future__ import annotations
 
 import re
@@ -35,15 +36,22 @@ def fts_query(text: str, *, any_word: bool = False) -> str:
     return (" OR " if any_word else " ").join(parts)
 
 
-def search(conn: sqlite3.Connection, query: str, *, limit: int = 20,
-           kinds: list[str] | None = None, any_word: bool = False) -> list[dict[str, Any]]:
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    kinds: list[str] | None = None,
+    any_word: bool = False,
+) -> list[dict[str, Any]]:
     match = fts_query(query, any_word=any_word)
     sql = (
         "SELECT kind, record_id, "
         f"highlight(search_index, 2, '{MARK_START}', '{MARK_END}') AS title, "
         f"snippet(search_index, 3, '{MARK_START}', '{MARK_END}', ' … ', 16) AS snippet, "
         "bm25(search_index, 0.0, 0.0, 4.0, 1.0) AS rank "
-        "FROM search_index WHERE search_index MATCH ?")
+        "FROM search_index WHERE search_index MATCH ?"
+    )
     params: list[Any] = [match]
     if kinds:
         sql += f" AND kind IN ({', '.join('?' for _ in kinds)})"
@@ -55,8 +63,13 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20,
     except sqlite3.OperationalError as e:
         raise InvalidInput(f"cannot search for {query!r}: {e}") from None
     return [
-        {"kind": r["kind"], "id": r["record_id"], "title": r["title"] or "",
-         "snippet": _tidy(r["snippet"] or ""), "rank": round(-r["rank"], 4)}
+        {
+            "kind": r["kind"],
+            "id": r["record_id"],
+            "title": r["title"] or "",
+            "snippet": _tidy(r["snippet"] or ""),
+            "rank": round(-r["rank"], 4),
+        }
         for r in rows
     ]
 

@@ -3,11 +3,12 @@
 rows. The rows were validated on the way in, so nothing is validated again, and pydantic is
 not imported at all: on a 10,000-entry record this read is a fifth of `io.read_record`, and
 the resume's whole budget is a second. `render` reads attributes only, so it takes either."""
+
 from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Iterable
+from collections.abc import Iterable
 
 from careerkit.models import kinds as K
 from careerkit.store import records as R
@@ -38,7 +39,7 @@ class RecordView:
         for table in ALL_SECTIONS:
             setattr(self, table, sections.get(table, []))
 
-    def public(self) -> "RecordView":
+    def public(self) -> RecordView:
         """The record without private entries: what may leave the machine."""
         sections = {t: getattr(self, t) for t in ALL_SECTIONS}
         for table in PRIVATE_SECTIONS:
@@ -51,10 +52,18 @@ def read_trusted(conn: sqlite3.Connection, sections: Iterable[str] = ALL_SECTION
     profile = None
     row = R.get_profile(conn)
     if row and row.get("name"):
-        links = [Entry({"label": link.get("label") or "", "url": link["url"]})
-                 for link in row.get("links") or [] if isinstance(link, dict) and link.get("url")]
-        profile = Entry({**{c: row.get(c) for c in K.PROFILE_COLUMNS}, "links": links,
-                         "target_roles": row.get("target_roles") or []})
+        links = [
+            Entry({"label": link.get("label") or "", "url": link["url"]})
+            for link in row.get("links") or []
+            if isinstance(link, dict) and link.get("url")
+        ]
+        profile = Entry(
+            {
+                **{c: row.get(c) for c in K.PROFILE_COLUMNS},
+                "links": links,
+                "target_roles": row.get("target_roles") or [],
+            }
+        )
     return RecordView(profile, {t: _entries(conn, K.BY_TABLE[t]) for t in sections})
 
 

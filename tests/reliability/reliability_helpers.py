@@ -1,6 +1,7 @@
 """Helpers for the reliability tests (not a conftest.py: tests/conftest.py is imported as
 `conftest`, and a second one would take its name): careerkit as a real child process, and checks that a
 database is whole (integrity, search index agreeing with the tables)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,29 +15,49 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 # The entry point as a user runs it, in a child (lazy registration included).
-ENTRY = [sys.executable, "-c",
-         "import sys; from careerkit.cli import main; sys.argv[0] = 'careerkit'; main()"]
+ENTRY = [
+    sys.executable,
+    "-c",
+    "import sys; from careerkit.cli import main; sys.argv[0] = 'careerkit'; main()",
+]
 
 
 def child_env(db: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(CAREERKIT_DB=str(db), NO_COLOR="1", COLUMNS="200",
-               PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    env.update(
+        CAREERKIT_DB=str(db),
+        NO_COLOR="1",
+        COLUMNS="200",
+        PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+    )
     env.pop("EDITOR", None)
     env.pop("VISUAL", None)
     return env
 
 
-def careerkit(db: Path, *args: str, input: str | None = None, timeout: float = 120,
-              **popen) -> subprocess.CompletedProcess:
-    return subprocess.run(ENTRY + list(args), env=child_env(db), input=input, text=True,
-                          capture_output=True, timeout=timeout, **popen)
+def careerkit(
+    db: Path, *args: str, input: str | None = None, timeout: float = 120, **popen
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ENTRY + list(args),
+        env=child_env(db),
+        input=input,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+        **popen,
+    )
 
 
 def start(db: Path, *args: str, argv: list[str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen(argv or (ENTRY + list(args)), env=child_env(db), text=True,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        argv or (ENTRY + list(args)),
+        env=child_env(db),
+        text=True,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def assert_whole(db: Path) -> None:

@@ -1,6 +1,7 @@
 """Several careerkit processes at once (logging, importing, exporting, backing up) on one
 database, starting from nothing: no "database is locked" reaches the user, nothing is lost,
 and the backups open whole."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from reliability_helpers import db, ENTRY, assert_whole, start  # noqa: F401 (db is a fixture)
+from reliability_helpers import ENTRY, assert_whole, db, start  # noqa: F401 (db is a fixture)
 
 # A child running one careerkit command after another through the real entry point, in one
 # process (so a few seconds hold many commands), printing what each reported.
@@ -40,26 +40,32 @@ def loop(db: Path, commands: list[list[str]]):
 
 def career_file(path: Path, marker: str, count: int) -> Path:
     entries = [{"date": "2023-10-01", "title": f"{marker} entry {i}"} for i in range(count)]
-    feedback = [{"date": "2023-10-02", "text": f"{marker} said {i}", "relationship": "colleague"}
-                for i in range(count // 4)]
-    path.write_text(json.dumps({"careerkit": 1, "accomplishments": entries, "feedback": feedback}),
-                    encoding="utf-8")
+    feedback = [
+        {"date": "2023-10-02", "text": f"{marker} said {i}", "relationship": "colleague"}
+        for i in range(count // 4)
+    ]
+    path.write_text(
+        json.dumps({"careerkit": 1, "accomplishments": entries, "feedback": feedback}), encoding="utf-8"
+    )
     return path
 
 
 def run_together(db: Path, tmp_path: Path, *, writers: int, per_writer: int, imports: int):
     procs = []
     for w in range(writers):
-        procs.append(loop(db, [["log", f"writer{w} entry {i}", "--skill", "PLC"]
-                               for i in range(per_writer)]))
-    import_cmds = [["import", str(career_file(tmp_path / f"batch{n}.json", f"batch{n}", 200))]
-                   for n in range(imports)]
+        procs.append(loop(db, [["log", f"writer{w} entry {i}", "--skill", "PLC"] for i in range(per_writer)]))
+    import_cmds = [
+        ["import", str(career_file(tmp_path / f"batch{n}.json", f"batch{n}", 200))] for n in range(imports)
+    ]
     procs.append(loop(db, import_cmds))
     readers = []
     for n in range(6):
-        readers += [["export", "-o", str(tmp_path / f"export{n}.yaml")],
-                    ["backup", str(tmp_path / f"backup{n}.db")],
-                    ["search", "entry"], ["wins", "list", "--json", "--limit", "5"]]
+        readers += [
+            ["export", "-o", str(tmp_path / f"export{n}.yaml")],
+            ["backup", str(tmp_path / f"backup{n}.db")],
+            ["search", "entry"],
+            ["wins", "list", "--json", "--limit", "5"],
+        ]
     time.sleep(0.2)  # let the writers create the database first... or race it: both happen
     procs.append(loop(db, readers))
     reports = []
@@ -77,12 +83,20 @@ def check(db: Path, tmp_path: Path, reports, *, writers: int, per_writer: int, i
     conn = sqlite3.connect(db)
     try:
         for w in range(writers):
-            titles = {t for (t,) in conn.execute(
-                "SELECT title FROM accomplishments WHERE title LIKE ?", (f"writer{w} entry %",))}
+            titles = {
+                t
+                for (t,) in conn.execute(
+                    "SELECT title FROM accomplishments WHERE title LIKE ?", (f"writer{w} entry %",)
+                )
+            }
             assert titles == {f"writer{w} entry {i}" for i in range(per_writer)}
         for n in range(imports):
-            assert conn.execute("SELECT count(*) FROM accomplishments WHERE title LIKE ?",
-                                (f"batch{n} entry %",)).fetchone()[0] == 200
+            assert (
+                conn.execute(
+                    "SELECT count(*) FROM accomplishments WHERE title LIKE ?", (f"batch{n} entry %",)
+                ).fetchone()[0]
+                == 200
+            )
     finally:
         conn.close()
     assert_whole(db)
@@ -93,8 +107,9 @@ def check(db: Path, tmp_path: Path, reports, *, writers: int, per_writer: int, i
         b = sqlite3.connect(backup)
         try:  # a backup is a moment of the database: each import in it wholly or not at all
             for n in range(imports):
-                assert b.execute("SELECT count(*) FROM accomplishments WHERE title LIKE ?",
-                                 (f"batch{n} entry %",)).fetchone()[0] in (0, 200)
+                assert b.execute(
+                    "SELECT count(*) FROM accomplishments WHERE title LIKE ?", (f"batch{n} entry %",)
+                ).fetchone()[0] in (0, 200)
         finally:
             b.close()
     for export in tmp_path.glob("export*.yaml"):

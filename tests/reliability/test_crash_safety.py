@@ -1,19 +1,18 @@
 """Crash safety: careerkit killed with SIGKILL at random moments, many times over, leaves a
 whole database: integrity ok, every reported success present, nothing half-written, the
 search index agreeing with the tables."""
+
 from __future__ import annotations
 
 import json
 import random
 import signal
 import sqlite3
-import sys
 import time
 from pathlib import Path
 
 import pytest
-
-from reliability_helpers import db, ENTRY, assert_whole, careerkit, start  # noqa: F401 (db is a fixture)
+from reliability_helpers import ENTRY, assert_whole, careerkit, db, start  # noqa: F401 (db is a fixture)
 
 # A child that logs one accomplishment after another through the real entry point (each a
 # full command: parse, open, one transaction) and says which succeeded: a kill then lands
@@ -64,8 +63,12 @@ def assert_logged_whole(db: Path, prefix: str, reported: set[int]) -> None:
     conn = sqlite3.connect(db)
     try:  # searchable: the index row of each is there
         for record_id in found.values():
-            assert conn.execute("SELECT count(*) FROM search_index WHERE rowid = ?",
-                                (record_id * 16 + 3,)).fetchone()[0] == 1
+            assert (
+                conn.execute(
+                    "SELECT count(*) FROM search_index WHERE rowid = ?", (record_id * 16 + 3,)
+                ).fetchone()[0]
+                == 1
+            )
     finally:
         conn.close()
 
@@ -106,14 +109,22 @@ def assert_reports_whole(db: Path, saved: int | None) -> None:
 
 
 def career_file(path: Path, marker: str, count: int) -> Path:
-    entries = [{"date": "2024-03-12", "title": f"{marker} entry {i}",
-                "skills": ["data use"], "impact": f"{marker} impact {i}"} for i in range(count)]
+    entries = [
+        {
+            "date": "2024-03-12",
+            "title": f"{marker} entry {i}",
+            "skills": ["data use"],
+            "impact": f"{marker} impact {i}",
+        }
+        for i in range(count)
+    ]
     path.write_text(json.dumps({"careerkit": 1, "accomplishments": entries}), encoding="utf-8")
     return path
 
 
-def crash_rounds(db: Path, tmp_path: Path, rng: random.Random, *, loops: int, logs: int,
-                 imports: int, gaps: int) -> int:
+def crash_rounds(
+    db: Path, tmp_path: Path, rng: random.Random, *, loops: int, logs: int, imports: int, gaps: int
+) -> int:
     kills = 0
     careerkit(db, "log", "first entry", timeout=60)  # the database exists before the kills
     for n in range(loops):
@@ -126,8 +137,17 @@ def crash_rounds(db: Path, tmp_path: Path, rng: random.Random, *, loops: int, lo
         assert_logged_whole(db, prefix, reported)
     for n in range(logs):
         prefix = f"one{n}"
-        proc = start(db, "log", f"{prefix}-0 led the PLC", "--impact", f"impact {prefix}-0",
-                     "--skill", f"skill-{prefix}-0", "--details", f"{prefix}-0 " * 400)
+        proc = start(
+            db,
+            "log",
+            f"{prefix}-0 led the PLC",
+            "--impact",
+            f"impact {prefix}-0",
+            "--skill",
+            f"skill-{prefix}-0",
+            "--details",
+            f"{prefix}-0 " * 400,
+        )
         code, out, err = kill_after(proc, rng.uniform(0.05, 0.6))
         kills += code is None
         if code is not None:

@@ -1,5 +1,6 @@
 """Disk trouble: a read-only folder, a full disk, a file that is not SQLite, a truncated
 database. Each gets one clear line and exit 1, and what is on disk is left as it was."""
+
 from __future__ import annotations
 
 import contextlib
@@ -12,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from reliability_helpers import careerkit, file_digest, fingerprint, one_error_line
 
 
@@ -22,8 +22,9 @@ def small_fs(folder: Path, size: str):
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("mounting a small file system needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs",
-                           str(folder)], capture_output=True)
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)], capture_output=True
+    )
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode().strip()}")
     try:
@@ -83,9 +84,17 @@ def test_full_disk_on_a_small_file_system(tmp_path):
         assert careerkit(db, "log", "fits easily").returncode == 0
         before = fingerprint(db)
         big = tmp_path / "big.json"  # each field under the limit; together over the disk
-        big.write_text(json.dumps({"careerkit": 1, "accomplishments": [
-            {"date": "2024-01-0%d" % (i + 1), "title": f"big {i}", "details": "x" * 300_000}
-            for i in range(3)]}))
+        big.write_text(
+            json.dumps(
+                {
+                    "careerkit": 1,
+                    "accomplishments": [
+                        {"date": "2024-01-0%d" % (i + 1), "title": f"big {i}", "details": "x" * 300_000}
+                        for i in range(3)
+                    ],
+                }
+            )
+        )
         result = careerkit(db, "import", str(big))
         one_error_line(result)
         assert "full" in result.stderr
@@ -121,6 +130,7 @@ def test_full_disk_simulated_by_sqlite(cli, monkeypatch):
 
 def test_export_to_a_full_disk_leaves_no_partial_file(cli, tmp_path, monkeypatch):
     cli("log", "something", ok=True)
+
     def no_space(fd):
         raise OSError(28, "No space left on device")
 
@@ -134,10 +144,16 @@ def test_export_to_a_full_disk_leaves_no_partial_file(cli, tmp_path, monkeypatch
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.yaml")] == []
 
 
-@pytest.mark.parametrize("content", [b"", b"hello, this is a text file\n" * 50,
-                                     b"\x00\x01\x02" * 3000, b"SQLite format 3\x00" + b"\xff" * 5000])
-@pytest.mark.parametrize("args", [["log", "x"], ["wins", "list"], ["search", "x"], ["export"],
-                                  ["backup"]])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"hello, this is a text file\n" * 50,
+        b"\x00\x01\x02" * 3000,
+        b"SQLite format 3\x00" + b"\xff" * 5000,
+    ],
+)
+@pytest.mark.parametrize("args", [["log", "x"], ["wins", "list"], ["search", "x"], ["export"], ["backup"]])
 def test_a_file_that_is_not_sqlite(tmp_path, content, args):
     db = tmp_path / "careerkit.db"
     db.write_bytes(content)

@@ -2,6 +2,7 @@
 mutations of a valid file), search queries, posting text, and text that goes into the
 templates. Each ends in a correct result or one clear error: never a traceback, a hang or
 a changed database."""
+
 from __future__ import annotations
 
 import copy
@@ -13,19 +14,25 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
-
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from reliability_helpers import fingerprint
 
 FIXTURE_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "career-rich.yaml"
-FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                      HealthCheck.too_slow,
-                                                      HealthCheck.data_too_large])
+FUZZ = settings(
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 
 
 @contextmanager
 def time_limit(seconds: int):
     """A hang is a failure: SIGALRM interrupts anything that runs too long."""
+
     def stop(signum, frame):
         raise AssertionError(f"no answer within {seconds} s: a hang")
 
@@ -49,13 +56,31 @@ def clear_failure(result) -> None:
 
 # -- dates ------------------------------------------------------------------------------------
 
-DATE_WORDS = ["today", "yesterday", "last friday", "last month", "this year", "2024-03",
-              "2024", "3 days ago", "a week ago", "march 2024", "2024-02-30", "1899", "next tuesday"]
+DATE_WORDS = [
+    "today",
+    "yesterday",
+    "last friday",
+    "last month",
+    "this year",
+    "2024-03",
+    "2024",
+    "3 days ago",
+    "a week ago",
+    "march 2024",
+    "2024-02-30",
+    "1899",
+    "next tuesday",
+]
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(st.text(max_size=40), st.sampled_from(DATE_WORDS),
-                 st.builds(lambda a, b: f"{a} {b}", st.sampled_from(DATE_WORDS), st.text(max_size=8))))
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.sampled_from(DATE_WORDS),
+        st.builds(lambda a, b: f"{a} {b}", st.sampled_from(DATE_WORDS), st.text(max_size=8)),
+    )
+)
 def test_dates_parse_or_say_why(text):
     from careerkit.dates import is_iso_date, parse_date
     from careerkit.errors import InvalidInput
@@ -72,15 +97,35 @@ def test_dates_parse_or_say_why(text):
 
 # -- the career file ---------------------------------------------------------------------------
 
+
 def junk():
-    leaves = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-                       st.text(max_size=30), st.sampled_from(["2024-13-45", "", " ", "yes",
-                                                              "\u202e\u05e9\u05dc\u05d5\u05dd",
-                                                              "'; DROP TABLE feedback; --",
-                                                              "x" * 5000, "\x00", "null"]))
-    return st.recursive(leaves, lambda inner: st.one_of(
-        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=10), inner, max_size=3)),
-        max_leaves=8)
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.text(max_size=30),
+        st.sampled_from(
+            [
+                "2024-13-45",
+                "",
+                " ",
+                "yes",
+                "\u202e\u05e9\u05dc\u05d5\u05dd",
+                "'; DROP TABLE feedback; --",
+                "x" * 5000,
+                "\x00",
+                "null",
+            ]
+        ),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=10), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
 
 
 class Deep:
@@ -199,12 +244,24 @@ def mutated_import(cli, tmp_path, data, fmt):
 
 
 @settings(FUZZ, max_examples=15)
-@given(raw=st.one_of(st.binary(max_size=2000), st.text(max_size=2000).map(str.encode),
-                     st.sampled_from([b"\xef\xbb\xbfcareerkit: 1\n", b"careerkit: 1\naccomplishments: 7\n",
-                                      b"[" * 5000, b"{" * 5000, b"a: &a [*a]\n",
-                                      b"careerkit: 1\nfeedback:\n- !!python/object:os.system {}\n",
-                                      b"- " * 3000])),
-       suffix=st.sampled_from([".yaml", ".json"]))
+@given(
+    raw=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=2000).map(str.encode),
+        st.sampled_from(
+            [
+                b"\xef\xbb\xbfcareerkit: 1\n",
+                b"careerkit: 1\naccomplishments: 7\n",
+                b"[" * 5000,
+                b"{" * 5000,
+                b"a: &a [*a]\n",
+                b"careerkit: 1\nfeedback:\n- !!python/object:os.system {}\n",
+                b"- " * 3000,
+            ]
+        ),
+    ),
+    suffix=st.sampled_from([".yaml", ".json"]),
+)
 def test_random_bytes_as_a_career_file(cli, tmp_path, raw, suffix):
     cli("log", "before", ok=True)
     before = fingerprint(cli.db)
@@ -219,11 +276,37 @@ def test_random_bytes_as_a_career_file(cli, tmp_path, raw, suffix):
 
 # -- search ------------------------------------------------------------------------------------
 
+
 @settings(FUZZ, max_examples=80)
-@given(query=st.one_of(st.text(min_size=1, max_size=60),
-                       st.lists(st.sampled_from(['"', "*", "AND", "OR", "NOT", "NEAR(", ")", "(",
-                                                 "^", ":", "-", "title:", "PLC", "'", ";", "\\"]),
-                                min_size=1, max_size=8).map(" ".join)))
+@given(
+    query=st.one_of(
+        st.text(min_size=1, max_size=60),
+        st.lists(
+            st.sampled_from(
+                [
+                    '"',
+                    "*",
+                    "AND",
+                    "OR",
+                    "NOT",
+                    "NEAR(",
+                    ")",
+                    "(",
+                    "^",
+                    ":",
+                    "-",
+                    "title:",
+                    "PLC",
+                    "'",
+                    ";",
+                    "\\",
+                ]
+            ),
+            min_size=1,
+            max_size=8,
+        ).map(" ".join),
+    )
+)
 def test_any_search_query(loaded, query):
     assume(not query.startswith("-"))  # an option, not a query: a usage error (exit 2) is right
     before = fingerprint(loaded.db)
@@ -236,25 +319,42 @@ def test_any_search_query(loaded, query):
 
 # -- posting text ------------------------------------------------------------------------------
 
+
 def posting_text():
     lines = st.lists(st.text(max_size=120), max_size=40).map("\n".join)
-    html = st.integers(1, 4000).map(lambda n: "<div>" * n + "<li>Master's degree required</li>"
-                                    + "</div>" * n)
+    html = st.integers(1, 4000).map(
+        lambda n: "<div>" * n + "<li>Master's degree required</li>" + "</div>" * n
+    )
     huge = st.integers(10_000, 300_000).map(lambda n: "Five years of teaching experience " * (n // 34))
-    bullets = st.lists(st.sampled_from(["- Lead PLCs", "• Supervise staff", "* Master's degree",
-                                        "Requirements:", "PREFERRED", "1. Bilingual", "", "\t",
-                                        "<b>Duties</b>", "&nbsp;&amp;", "\u200b", "\r\n"]),
-                       max_size=60).map("\n".join)
-    return st.one_of(lines, html, huge, bullets,
-                     st.binary(max_size=3000).map(lambda b: b.decode("latin-1")))
+    bullets = st.lists(
+        st.sampled_from(
+            [
+                "- Lead PLCs",
+                "• Supervise staff",
+                "* Master's degree",
+                "Requirements:",
+                "PREFERRED",
+                "1. Bilingual",
+                "",
+                "\t",
+                "<b>Duties</b>",
+                "&nbsp;&amp;",
+                "\u200b",
+                "\r\n",
+            ]
+        ),
+        max_size=60,
+    ).map("\n".join)
+    return st.one_of(lines, html, huge, bullets, st.binary(max_size=3000).map(lambda b: b.decode("latin-1")))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.data_too_large])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(text=posting_text())
 def test_extract_answers_any_posting_text(text):
-    pytest.importorskip("careerkit.gap.extract")
-    from careerkit.gap.extract import extract
+    pytest.importorskip("careerkit.posting.extract")
+    from careerkit.posting.extract import extract
 
     with time_limit(30):
         result = extract(text)
@@ -281,11 +381,29 @@ def test_gap_analyze_any_posting_text(loaded, text):
 
 # -- text that goes into the templates ---------------------------------------------------------
 
-TRICKY = st.one_of(st.text(max_size=80), st.sampled_from([
-    "{{ 7*7 }}", "{% raw %}", "#set page(width: 1cm)", "#import \"/etc/passwd\"", "$x^2$",
-    "<script>alert(1)</script>", "[link](javascript:alert(1))", "\\", "@preview", "*_`~",
-    "\u202eevil", "😀" * 20, "a" * 3000, "#read(\"/etc/passwd\")", "]]>", "%}{{",
-]))
+TRICKY = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(
+        [
+            "{{ 7*7 }}",
+            "{% raw %}",
+            "#set page(width: 1cm)",
+            '#import "/etc/passwd"',
+            "$x^2$",
+            "<script>alert(1)</script>",
+            "[link](javascript:alert(1))",
+            "\\",
+            "@preview",
+            "*_`~",
+            "\u202eevil",
+            "😀" * 20,
+            "a" * 3000,
+            '#read("/etc/passwd")',
+            "]]>",
+            "%}{{",
+        ]
+    ),
+)
 
 
 @settings(FUZZ, max_examples=8)
@@ -296,12 +414,17 @@ def test_documents_render_any_text(cli, tmp_path, title, impact, said, name, fmt
     if "resume" not in COMMANDS:
         pytest.skip("no resume command in this build")
     assume(title.strip() and said.strip() and name.strip())
-    data = {"careerkit": 1, "profile": {"name": name},
-            "positions": [{"title": "Coach", "organization": "Oak", "start": "2019-08",
-                           "category": "leadership"}],
-            "accomplishments": [{"date": "2024-01-02", "title": title, "impact": impact or None,
-                                 "position": "Coach"}],
-            "feedback": [{"date": "2024-01-03", "text": said, "relationship": "parent"}]}
+    data = {
+        "careerkit": 1,
+        "profile": {"name": name},
+        "positions": [
+            {"title": "Coach", "organization": "Oak", "start": "2019-08", "category": "leadership"}
+        ],
+        "accomplishments": [
+            {"date": "2024-01-02", "title": title, "impact": impact or None, "position": "Coach"}
+        ],
+        "feedback": [{"date": "2024-01-03", "text": said, "relationship": "parent"}],
+    }
     source = tmp_path / "career.json"
     source.write_text(json.dumps(data), encoding="utf-8")
     imported = cli("import", str(source), "--replace")

@@ -1,5 +1,6 @@
 """Paths: what a career file says (evidence paths, text that looks like Typst, HTML or a
 template) cannot make careerkit read or write anything but what the user named."""
+
 from __future__ import annotations
 
 import json
@@ -7,24 +8,35 @@ import os
 from pathlib import Path
 
 import pytest
-
 from reliability_helpers import one_error_line
 from test_privacy import POSTING, has, text_of
 
 SECRET = "s3cr3t-do-not-leak"
 EVIL = [
-    "../../../../../../etc/passwd", "/etc/shadow", "~/.ssh/id_rsa", "file:///etc/passwd",
-    "secret.txt", "./secret.txt", "..\\..\\windows\\win.ini",
-    '#read("secret.txt")', '#image("secret.txt")', '#include "secret.txt"',
-    '{% include "secret.txt" %}', "{{ self.__init__.__globals__ }}",
-    '<img src="secret.txt">', '<iframe src="file:///etc/passwd"></iframe>',
+    "../../../../../../etc/passwd",
+    "/etc/shadow",
+    "~/.ssh/id_rsa",
+    "file:///etc/passwd",
+    "secret.txt",
+    "./secret.txt",
+    "..\\..\\windows\\win.ini",
+    '#read("secret.txt")',
+    '#image("secret.txt")',
+    '#include "secret.txt"',
+    '{% include "secret.txt" %}',
+    "{{ self.__init__.__globals__ }}",
+    '<img src="secret.txt">',
+    '<iframe src="file:///etc/passwd"></iframe>',
     "javascript:alert(1)",
 ]
 
 
 def snapshot(folder: Path) -> dict[str, float]:
-    return {str(p.relative_to(folder)): p.stat().st_mtime for p in folder.rglob("*")
-            if p.is_file() and ".hypothesis" not in p.parts}
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime
+        for p in folder.rglob("*")
+        if p.is_file() and ".hypothesis" not in p.parts
+    }
 
 
 @pytest.fixture
@@ -36,16 +48,39 @@ def hostile(cli, tmp_path, monkeypatch):
     (work / "secret.txt").write_text(SECRET)
     (tmp_path / "secret.txt").write_text(SECRET)
     monkeypatch.chdir(work)
-    data = {"careerkit": 1, "profile": {"name": "Alex Morgan"},
-            "positions": [{"title": "Instructional Coach", "organization": "Oak Elementary",
-                           "start": "2019-08", "category": "leadership"}],
-            "accomplishments": [
-                {"date": "2024-0%d-10" % (i % 9 + 1), "title": f"Led the PLC data cycle {i}: {evil}",
-                 "impact": evil, "details": evil, "position": "Instructional Coach",
-                 "skills": ["data use", evil[:40]], "evidence": [evil, "artifacts/plc-agenda.pdf"]}
-                for i, evil in enumerate(EVIL)],
-            "feedback": [{"date": "2024-05-01", "text": f"Great work {evil}", "relationship": "colleague",
-                          "from": evil[:30]} for evil in EVIL[:5]]}
+    data = {
+        "careerkit": 1,
+        "profile": {"name": "Alex Morgan"},
+        "positions": [
+            {
+                "title": "Instructional Coach",
+                "organization": "Oak Elementary",
+                "start": "2019-08",
+                "category": "leadership",
+            }
+        ],
+        "accomplishments": [
+            {
+                "date": "2024-0%d-10" % (i % 9 + 1),
+                "title": f"Led the PLC data cycle {i}: {evil}",
+                "impact": evil,
+                "details": evil,
+                "position": "Instructional Coach",
+                "skills": ["data use", evil[:40]],
+                "evidence": [evil, "artifacts/plc-agenda.pdf"],
+            }
+            for i, evil in enumerate(EVIL)
+        ],
+        "feedback": [
+            {
+                "date": "2024-05-01",
+                "text": f"Great work {evil}",
+                "relationship": "colleague",
+                "from": evil[:30],
+            }
+            for evil in EVIL[:5]
+        ],
+    }
     source = tmp_path / "career.json"
     source.write_text(json.dumps(data), encoding="utf-8")
     cli("import", str(source), ok=True)
@@ -96,10 +131,13 @@ def test_documents_write_only_what_was_named(cli, hostile, tmp_path):
     assert (hostile / "secret.txt").read_text() == SECRET
 
 
-@pytest.mark.parametrize("args", [
-    ["export", "-o", "{missing}/out.yaml"],
-    ["backup", "{missing}/x/backup.db"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "-o", "{missing}/out.yaml"],
+        ["backup", "{missing}/x/backup.db"],
+    ],
+)
 def test_output_into_a_missing_folder(cli, tmp_path, args):
     cli("log", "x", ok=True)
     missing = tmp_path / "no" / "such"
@@ -114,8 +152,7 @@ def test_output_into_a_missing_folder(cli, tmp_path, args):
         assert oct((missing / "x").stat().st_mode & 0o777) == "0o700"
 
 
-@pytest.mark.parametrize("name", ["../../../etc/passwd", "/etc/passwd", "..", "psel/../../x",
-                                  "~root"])
+@pytest.mark.parametrize("name", ["../../../etc/passwd", "/etc/passwd", "..", "psel/../../x", "~root"])
 def test_framework_names_are_ids_not_paths(loaded, name):
     if not has("frameworks"):
         pytest.skip("no frameworks command in this build")
@@ -134,7 +171,7 @@ def test_export_does_not_follow_a_planted_temporary_symlink(cli, tmp_path):
     victim = tmp_path / "victim.txt"
     victim.write_text("untouched")
     out = tmp_path / "out.yaml"
-    from careerkit.cli import transfer
+    from careerkit.cli.commands import transfer
 
     planted = out.with_name(f".{out.name}.{os.getpid()}.part")
     planted.symlink_to(victim)

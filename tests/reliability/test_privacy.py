@@ -1,5 +1,6 @@
 """Privacy: careerkit opens no network connection; private entries never leave the machine
 in a document or an export unless asked; --redact takes other people's names out."""
+
 from __future__ import annotations
 
 import io
@@ -13,9 +14,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-from reliability_helpers import ENTRY, child_env
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reliability_helpers import child_env
 
 POSTING = """Assistant Principal, Lakeview Middle School
 Lakeview Unified School District
@@ -39,6 +40,7 @@ def has(name: str) -> bool:
 
 
 # -- no network ---------------------------------------------------------------------------
+
 
 class NetworkUsed(AssertionError):
     pass
@@ -68,18 +70,24 @@ def main_commands(tmp_path: Path, sample_file: Path) -> list[list[str]]:
     commands = [
         ["import", str(sample_file)],
         ["log", "Led the grade 7 data meeting", "--skill", "data use"],
-        ["wins", "list"], ["feedback", "list", "--json"], ["search", "department"],
-        ["export", "-o", str(tmp_path / "out.yaml")], ["export", "--redact", "-f", "json"],
-        ["backup", str(tmp_path / "backup.db")], ["doctor"],
+        ["wins", "list"],
+        ["feedback", "list", "--json"],
+        ["search", "department"],
+        ["export", "-o", str(tmp_path / "out.yaml")],
+        ["export", "--redact", "-f", "json"],
+        ["backup", str(tmp_path / "backup.db")],
+        ["doctor"],
     ]
     if has("gap"):
         commands += [["gap", "analyze", str(posting)], ["gap", "list"], ["gap", "common"]]
     if has("resume"):
-        commands += [["resume", "-o", str(tmp_path / f"resume.{fmt}")]
-                     for fmt in ("md", "html", "pdf", "docx")]
+        commands += [
+            ["resume", "-o", str(tmp_path / f"resume.{fmt}")] for fmt in ("md", "html", "pdf", "docx")
+        ]
     if has("prep") and has("gap"):
-        commands += [["prep", "1", "-o", str(tmp_path / f"brief.{fmt}")]
-                     for fmt in ("md", "html", "pdf", "docx")]
+        commands += [
+            ["prep", "1", "-o", str(tmp_path / f"brief.{fmt}")] for fmt in ("md", "html", "pdf", "docx")
+        ]
     commands.append(["feedback", "themes"] if has("gap") else ["profile", "show"])
     return commands
 
@@ -112,12 +120,19 @@ def in_children(tmp_path: Path, commands: list[list[str]]) -> None:
     outside Python (the Typst compiler) could not reach the network either."""
     db = tmp_path / "data" / "careerkit.db"
     prefix = []
-    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"],
-                                                  capture_output=True).returncode == 0:
+    if (
+        shutil.which("unshare")
+        and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+    ):
         prefix = ["unshare", "-n"]
     for args in commands:
-        result = subprocess.run(prefix + [sys.executable, "-c", AUDITED, *args], env=child_env(db),
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            prefix + [sys.executable, "-c", AUDITED, *args],
+            env=child_env(db),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert "NETWORK" not in result.stderr, (args, result.stderr)
         assert result.returncode == 0, (args, result.stderr)
 
@@ -126,8 +141,7 @@ def test_child_processes_open_no_socket(tmp_path, sample_file):
     wanted = {"import", "log", "search", "export", "gap", "resume", "prep"}
     commands = [c for c in main_commands(tmp_path, sample_file) if c[0] in wanted]
     # one document format each is enough here; the slow variant runs them all
-    commands = [c for c in commands if not (c[0] in ("resume", "prep") and
-                                             not c[-1].endswith(".pdf"))]
+    commands = [c for c in commands if not (c[0] in ("resume", "prep") and not c[-1].endswith(".pdf"))]
     in_children(tmp_path, commands)
 
 
@@ -138,6 +152,7 @@ def test_child_processes_open_no_socket_all_commands(tmp_path, sample_file):
 
 # -- private entries -----------------------------------------------------------------------
 
+
 def token(draw, prefix: str) -> str:
     return prefix + draw(st.text(alphabet="bcdfghjkmnpqrstvwxz", min_size=6, max_size=6))
 
@@ -146,8 +161,10 @@ def token(draw, prefix: str) -> str:
 def records(draw):
     """A career file with random accomplishments and feedback, each carrying a unique
     marker word; some private."""
-    words = st.text(alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd", "Zs"),
-                                           max_codepoint=0x2FF), max_size=30)
+    words = st.text(
+        alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd", "Zs"), max_codepoint=0x2FF),
+        max_size=30,
+    )
     wins, said, private, public = [], [], set(), set()
     used = set()
     for i in range(draw(st.integers(1, 8))):
@@ -157,11 +174,17 @@ def records(draw):
         used.add(mark)
         is_private = mark.startswith("pv")
         (private if is_private else public).add(mark)
-        wins.append({"date": f"20{draw(st.integers(10, 24)):02d}-0{draw(st.integers(1, 9))}-1{i % 9}",
-                     "title": f"Led {mark} {draw(words)}".strip() or mark,
-                     "impact": f"impact {mark}", "skills": [f"skill {mark}"],
-                     "position": "Instructional Coach", "kind": "leadership",
-                     "private": is_private})
+        wins.append(
+            {
+                "date": f"20{draw(st.integers(10, 24)):02d}-0{draw(st.integers(1, 9))}-1{i % 9}",
+                "title": f"Led {mark} {draw(words)}".strip() or mark,
+                "impact": f"impact {mark}",
+                "skills": [f"skill {mark}"],
+                "position": "Instructional Coach",
+                "kind": "leadership",
+                "private": is_private,
+            }
+        )
     for i in range(draw(st.integers(0, 6))):
         mark = token(draw, "fv" if draw(st.booleans()) else "fb")
         if mark in used:
@@ -169,14 +192,29 @@ def records(draw):
         used.add(mark)
         is_private = mark.startswith("fv")
         (private if is_private else public).add(mark)
-        said.append({"date": "2023-05-0%d" % (i + 1), "text": f"Said {mark} {draw(words)}".strip(),
-                     "from": f"Name{mark.capitalize()}", "relationship": "colleague",
-                     "private": is_private})
-    data = {"careerkit": 1,
-            "profile": {"name": "Alex Morgan", "headline": "Instructional Coach"},
-            "positions": [{"title": "Instructional Coach", "organization": "Oak Elementary",
-                           "start": "2019-08", "category": "leadership"}],
-            "accomplishments": wins, "feedback": said}
+        said.append(
+            {
+                "date": "2023-05-0%d" % (i + 1),
+                "text": f"Said {mark} {draw(words)}".strip(),
+                "from": f"Name{mark.capitalize()}",
+                "relationship": "colleague",
+                "private": is_private,
+            }
+        )
+    data = {
+        "careerkit": 1,
+        "profile": {"name": "Alex Morgan", "headline": "Instructional Coach"},
+        "positions": [
+            {
+                "title": "Instructional Coach",
+                "organization": "Oak Elementary",
+                "start": "2019-08",
+                "category": "leadership",
+            }
+        ],
+        "accomplishments": wins,
+        "feedback": said,
+    }
     return data, private, public
 
 
@@ -194,8 +232,7 @@ def text_of(path: Path) -> str:
         return "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(data)).pages)
     if path.suffix == ".docx":
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            xml = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist()
-                           if n.endswith(".xml"))
+            xml = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
         return re.sub(r"<[^>]+>", "", xml)
     return data.decode("utf-8")
 
@@ -247,29 +284,39 @@ def check_private(cli, tmp_path: Path, case, *, binary: bool) -> None:
     assert all(m in full for m in private)
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(case=records())
 def test_private_entries_never_leave_in_text_formats(cli, tmp_path, case):
     check_private(cli, tmp_path, case, binary=False)
 
 
-@settings(max_examples=2, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=2,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(case=records())
 def test_private_entries_never_leave_in_pdf_and_word(cli, tmp_path, case):
     check_private(cli, tmp_path, case, binary=True)
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(case=records())
 def test_private_entries_never_leave_many(cli, tmp_path, case):
     check_private(cli, tmp_path, case, binary=True)
 
 
 # -- --redact --------------------------------------------------------------------------------
+
 
 def test_export_redact_removes_names_and_counts_them(loaded):
     plain = loaded("export", "-f", "json", ok=True).stdout
@@ -296,7 +343,7 @@ def test_export_redact_to_a_file_and_back(loaded, tmp_path):
 
 
 def test_export_redact_refused_where_it_cannot_apply(loaded):
-    from careerkit.cli.transfer import EXTRA_EXPORTS
+    from careerkit.cli.commands.transfer import EXTRA_EXPORTS
 
     if not EXTRA_EXPORTS:
         pytest.skip("no extra export formats in this build")
@@ -329,12 +376,22 @@ def test_redact_text_names_in_context():
 def test_redact_is_idempotent_and_leaves_plain_text():
     from careerkit.redact import Redactor, redact_career
 
-    data = {"careerkit": 1, "profile": {"name": "Alex Morgan"},
-            "feedback": [{"date": "2024-01-01", "text": "Thanks, Ms. Ortiz!", "from": "Sam Ortiz",
-                          "relationship": "parent"}],
-            "network": [{"name": "Priya Raman", "relationship": "mentor",
-                         "notes": "Priya introduced me to the district"}],
-            "accomplishments": [{"date": "2024-01-01", "title": "Led the PLC with Priya"}]}
+    data = {
+        "careerkit": 1,
+        "profile": {"name": "Alex Morgan"},
+        "feedback": [
+            {
+                "date": "2024-01-01",
+                "text": "Thanks, Ms. Ortiz!",
+                "from": "Sam Ortiz",
+                "relationship": "parent",
+            }
+        ],
+        "network": [
+            {"name": "Priya Raman", "relationship": "mentor", "notes": "Priya introduced me to the district"}
+        ],
+        "accomplishments": [{"date": "2024-01-01", "title": "Led the PLC with Priya"}],
+    }
     once, count = redact_career(data)
     assert count == 5  # from, network name, "Ortiz", "Priya" twice
     twice, again = redact_career(once)
@@ -358,21 +415,52 @@ def test_redact_never_fails_and_never_grows_names(text, names):
 
 
 REDACT_RECORD = {
-    "careerkit": 1, "profile": {"name": "Alex Morgan", "headline": "Instructional Coach"},
-    "positions": [{"title": "Instructional Coach", "organization": "Oak Elementary",
-                   "start": "2019-08", "category": "leadership"}],
-    "accomplishments": [{"date": "2024-03-01", "position": "Instructional Coach",
-                         "title": "Coached Ms. Quillfeather through a data cycle on formative assessment",
-                         "impact": "my student Ozymandias R. moved up two reading levels",
-                         "kind": "leadership", "skills": ["coaching", "data use"]}],
-    "feedback": [{"date": "2024-05-01", "relationship": "parent", "from": "Bartholomew Quince",
-                  "text": "Thanks to you Wilhelmina's mom says reading is her favourite part of the day."},
-                 {"date": "2024-05-02", "relationship": "supervisor", "from": "Dana Whitcombe",
-                  "text": "Dana Whitcombe here: your coaching cycles changed how our team plans."}],
+    "careerkit": 1,
+    "profile": {"name": "Alex Morgan", "headline": "Instructional Coach"},
+    "positions": [
+        {
+            "title": "Instructional Coach",
+            "organization": "Oak Elementary",
+            "start": "2019-08",
+            "category": "leadership",
+        }
+    ],
+    "accomplishments": [
+        {
+            "date": "2024-03-01",
+            "position": "Instructional Coach",
+            "title": "Coached Ms. Quillfeather through a data cycle on formative assessment",
+            "impact": "my student Ozymandias R. moved up two reading levels",
+            "kind": "leadership",
+            "skills": ["coaching", "data use"],
+        }
+    ],
+    "feedback": [
+        {
+            "date": "2024-05-01",
+            "relationship": "parent",
+            "from": "Bartholomew Quince",
+            "text": "Thanks to you Wilhelmina's mom says reading is her favourite part of the day.",
+        },
+        {
+            "date": "2024-05-02",
+            "relationship": "supervisor",
+            "from": "Dana Whitcombe",
+            "text": "Dana Whitcombe here: your coaching cycles changed how our team plans.",
+        },
+    ],
     "network": [{"name": "Persephone Aldridge", "relationship": "mentor"}],
 }
-PEOPLE = ["Quillfeather", "Ozymandias", "Bartholomew", "Quince", "Wilhelmina", "Whitcombe",
-          "Persephone", "Aldridge"]
+PEOPLE = [
+    "Quillfeather",
+    "Ozymandias",
+    "Bartholomew",
+    "Quince",
+    "Wilhelmina",
+    "Whitcombe",
+    "Persephone",
+    "Aldridge",
+]
 
 
 @pytest.fixture
@@ -413,8 +501,13 @@ def test_redact_in_every_document_command(peopled, tmp_path):
         seen = flat(text)
         assert not [p for p in PEOPLE if flat(p) in seen], (name, [p for p in PEOPLE if flat(p) in seen])
         assert re.search(r"Redacted \d+ names?\.", stderr), (name, stderr)
-        assert flat("Alex Morgan") in seen or name in ("feedback themes", "prep md", "prep html",
-                                                       "prep pdf", "prep docx")
+        assert flat("Alex Morgan") in seen or name in (
+            "feedback themes",
+            "prep md",
+            "prep html",
+            "prep pdf",
+            "prep docx",
+        )
 
 
 def test_prep_names_and_redact_together_is_refused(peopled, tmp_path):

@@ -1,5 +1,6 @@
 """Upgrades: a database written by an earlier schema (tests/fixtures/db/schema-1.db, made
 by make_schema1.py) opens with every record intact, after a backup of it as it was."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from reliability_helpers import assert_whole, careerkit, file_digest, fingerprint, one_error_line
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "schema-1.db"

@@ -1,0 +1,123 @@
+"""`careerkit demo`: the whole loop on a bundled sample record and posting, in a temporary
+database that is thrown away (the user's database is never opened)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from careerkit.cli import helpers as C
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+SAMPLE_CAREER = DATA / "sample-career.yaml"
+SAMPLE_POSTING = DATA / "sample-posting.txt"
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "demo",
+        help="Try careerkit on a sample educator and a sample posting: the gap "
+        "report, then the resume and interview brief as files. Your own "
+        "record is not touched.",
+    )(demo)
+
+
+def demo(
+    out: str = typer.Option(
+        "careerkit-demo", "--out", metavar="DIR", help="The folder for the documents (created if missing)."
+    ),
+) -> None:
+    import tempfile
+
+    folder = _out_folder(out)
+    with tempfile.TemporaryDirectory(prefix="careerkit-demo-") as tmp:
+        db = Path(tmp) / "demo.db"
+        report, record = _analyse(db)
+        from careerkit.cli.commands.gap import print_report
+
+        print_report(report)
+        written = _write_documents(folder, report, record)
+    con = C.console()
+    con.print()
+    con.print(f"[bold]The sample's documents are in {C.esc(str(folder))}[/bold]")
+    for path, what in written:
+        con.print(f"  {C.esc(str(path))}  [dim]{C.esc(what)}[/dim]")
+    con.print()
+    con.print(
+        "That was Maya Okafor, an invented coach aiming at assistant principal. Start your "
+        'own record with careerkit profile set --name "Your Name" and careerkit log "...".'
+    )
+
+
+def _out_folder(out: str) -> Path:
+    from careerkit.errors import InvalidInput
+
+    folder = Path(out).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise InvalidInput(f"{out} is a file, not a folder: give --out a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InvalidInput(f"cannot create the folder {out}: {e.strerror}") from None
+    return folder
+
+
+def _analyse(db: Path):
+    """Import the sample into a fresh database and analyse the sample posting the way
+    `careerkit gap analyze` does; the report is saved there, as it would be."""
+    from careerkit.posting.analyze import analyze
+    from careerkit.posting.frameworks import user_folder
+    from careerkit.store import gaps, io
+    from careerkit.store.db import connect, transaction
+
+    career = io.validate_career(
+        io.parse_career_text(SAMPLE_CAREER.read_text("utf-8"), "yaml", SAMPLE_CAREER.name), SAMPLE_CAREER.name
+    )
+    posting = SAMPLE_POSTING.read_text("utf-8")
+    conn = connect(db)
+    try:
+        with transaction(conn):
+            io.import_career(conn, career)
+        record = io.read_record(conn)
+        report = analyze(posting, record, source=SAMPLE_POSTING.name, folder=user_folder(db))
+        with transaction(conn):
+            gaps.save(conn, report, posting)
+    finally:
+        conn.close()
+    return report, record
+
+
+def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
+    from careerkit.cli.commands.transfer import write_private
+    from careerkit.documents import resume as Doc
+    from careerkit.render import resume as R
+
+    written = []
+    doc = Doc.build(record, report)
+    for name, data, what in (
+        ("resume.pdf", R.to_pdf(doc), "the resume, tailored to the posting"),
+        ("resume.md", R.to_markdown(doc), "the same resume as Markdown"),
+    ):
+        write_private(folder / name, data)
+        written.append((folder / name, what))
+    brief = _brief(report, record)
+    if brief is not None:
+        from careerkit.render.brief import render_brief
+
+        for fmt, what in (("pdf", "the interview-prep brief"), ("md", "the same brief as Markdown")):
+            path = folder / f"interview-brief.{fmt}"
+            write_private(path, render_brief(brief, fmt))
+            written.append((path, what))
+    return written
+
+
+def _brief(report, record):
+    """The interview brief, built as `careerkit prep` builds it (None where this install has
+    no brief yet)."""
+    try:
+        import careerkit.render.brief  # noqa: F401
+        from careerkit.cli.commands.prep import build
+    except ImportError:
+        return None
+    return build(report, record, names=False, include_private=False)

@@ -1,0 +1,354 @@
+"""JSON Resume (https://jsonresume.org/schema, v1.0.0) both ways: a Record -> a JSON Resume
+object, and a JSON Resume object -> a career file (format 1) dict for the importer.
+
+What JSON Resume holds travels both ways: the profile (name, label, contact, summary, links),
+positions (work), degrees (education), certificates, awards, accomplishments (as work
+highlights "title — impact" under their position, or as volunteer entries), and feedback
+(references); its `skills` list is exported from the entries' skills but not read back
+(a skill there belongs to no entry). What it has no place for (a position's category and level, a credential's
+expiry and status, learning, goals, the network) stays behind; on import the missing
+required fields are read from the words (a "Principal" position is administration) and
+a reference, which carries no date, is dated the day of the import.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+SEPARATOR = " — "
+SERVICE_KINDS = {"committee", "pilot", "union", "community", "mentoring"}
+CERTIFICATE_KINDS = ("license", "certification", "endorsement", "training")
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def to_jsonresume(record) -> dict[str, Any]:
+    """The record as a JSON Resume object (the caller leaves private entries out first)."""
+    from careerkit.documents.resume import _match_position, position_index
+
+    p = record.profile
+    out: dict[str, Any] = {"$schema": SCHEMA}
+    basics: dict[str, Any] = {}
+    if p is not None:
+        basics = _compact(
+            {
+                "name": p.name,
+                "label": p.headline,
+                "email": p.email,
+                "phone": p.phone,
+                "url": p.links[0].url if p.links else None,
+                "summary": p.summary,
+                "location": _location(p.location),
+                "profiles": [{"network": link.label, "url": link.url} for link in p.links],
+            }
+        )
+    out["basics"] = basics
+    positions = list(record.positions)
+    index = position_index(positions)
+    highlights: dict[int, list[str]] = {}
+    volunteer = []
+    # Newest first; among equal dates, the order they were entered (stable on a round trip,
+    # where highlights all take their position's start date).
+    for acc in sorted(record.accomplishments, key=lambda a: (_neg(a.date), a.id)):
+        if acc.kind == "award":
+            continue
+        where = _match_position(acc, positions, index)
+        if where is not None:
+            highlights.setdefault(where, []).append(_highlight(acc))
+        else:
+            volunteer.append(
+                _compact(
+                    {
+                        "position": acc.title,
+                        "startDate": acc.date,
+                        "summary": acc.details,
+                        "highlights": [acc.impact] if acc.impact else [],
+                    }
+                )
+            )
+    out["work"] = [
+        _compact(
+            {
+                "name": pos.organization,
+                "position": pos.title,
+                "location": pos.location,
+                "startDate": pos.start,
+                "endDate": pos.end,
+                "summary": pos.summary,
+                "highlights": highlights.get(i, []),
+            }
+        )
+        for i, pos in enumerate(positions)
+    ]
+    out["volunteer"] = volunteer
+    out["education"] = [
+        _education(c) for c in record.credentials if c.kind == "degree" and c.status != "planned"
+    ]
+    out["certificates"] = [
+        _compact({"name": c.name, "date": c.date, "issuer": c.issuer})
+        for c in record.credentials
+        if c.kind in CERTIFICATE_KINDS and c.status == "earned"
+    ]
+    out["awards"] = [
+        _compact({"title": c.name, "date": c.date, "awarder": c.issuer})
+        for c in record.credentials
+        if c.kind == "award"
+    ] + [
+        _compact({"title": a.title, "date": a.date, "summary": a.details})
+        for a in record.accomplishments
+        if a.kind == "award"
+    ]
+    out["skills"] = [{"name": s} for s in _skills(record)]
+    out["references"] = [
+        _compact({"name": _referee(f), "reference": f.text})
+        for f in sorted(record.feedback, key=lambda f: (_neg(f.date), f.id))
+    ]
+    out["meta"] = {"version": "v1.0.0", "generator": "careerkit"}
+    return {k: v for k, v in out.items() if v not in ([], {})}
+
+
+def _neg(date: str) -> tuple[int, ...]:
+    """A sort key that puts later dates first."""
+    return tuple(-ord(ch) for ch in date or "")
+
+
+def _compact(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, "", [], {})}
+
+
+def _location(text: str | None) -> dict[str, str] | None:
+    """'Dayton, OH' -> {'city': 'Dayton', 'region': 'OH'}; anything else as the address."""
+    if not text:
+        return None
+    parts = [x.strip() for x in text.split(",")]
+    if len(parts) == 2 and all(parts):
+        return {"city": parts[0], "region": parts[1]}
+    return {"address": text}
+
+
+def _highlight(acc) -> str:
+    title = acc.title.strip()
+    return f"{title}{SEPARATOR}{acc.impact.strip()}" if acc.impact else title
+
+
+def _education(c) -> dict[str, Any]:
+    name, field = c.name.strip(), (c.field or "").strip()
+    if field and name.endswith(field) and name[: -len(field)].strip():
+        study, area = name[: -len(field)].strip(), field
+    else:
+        study, area = name, field
+    return _compact({"institution": c.issuer, "studyType": study, "area": area, "endDate": c.date})
+
+
+def _skills(record) -> list[str]:
+    seen: dict[str, str] = {}
+    for entry in [*record.accomplishments, *record.learning]:
+        for s in entry.skills:
+            seen.setdefault(s.strip().lower(), s.strip())
+    return [v for v in seen.values() if v]
+
+
+def _referee(f) -> str:
+    relationship = f.relationship.replace("-", " ")
+    return f"{f.from_name} ({relationship})" if f.from_name else relationship.capitalize()
+
+
+# -- import ------------------------------------------------------------------------------
+
+_LEVELS = [
+    ("doctorate", re.compile(r"\b(ph\.?\s?d|ed\.?\s?d|doctor)", re.I)),
+    ("specialist", re.compile(r"\b(ed\.?\s?s\b|specialist)", re.I)),
+    ("master", re.compile(r"\b(m\.?\s?(a|s|ed|at|b\.?a)\b\.?|master)", re.I)),
+    ("bachelor", re.compile(r"\b(b\.?\s?(a|s|ed)\b\.?|bachelor)", re.I)),
+    ("associate", re.compile(r"\b(a\.?\s?a\b\.?|associate)", re.I)),
+]
+_ADMIN = re.compile(r"\b(principal|superintendent|head\s*teacher|headteacher|dean|administrator)\b", re.I)
+_LEAD = re.compile(r"\b(coach|chair|coordinator|director|lead|leader|specialist|mentor|head)\b", re.I)
+_TEACH = re.compile(r"\b(teacher|instructor|educator|tutor|lecturer)\b", re.I)
+_RELATIONSHIPS = ("supervisor", "colleague", "direct-report", "parent", "student", "mentor", "other")
+_RELATIONSHIP = re.compile(r"\((supervisor|colleague|direct report|parent|student|mentor|other)\)\s*$", re.I)
+
+
+def from_jsonresume(data: Any, *, today: _dt.date | None = None) -> dict[str, Any]:
+    """A JSON Resume object as a career-file dict (validate it with store.io.validate_career)."""
+    from careerkit.errors import InvalidInput
+
+    if not isinstance(data, dict) or not any(k in data for k in ("basics", "work", "education")):
+        raise InvalidInput("not a JSON Resume: expected an object with 'basics', 'work' or 'education'")
+    today = today or _dt.date.today()
+    out: dict[str, Any] = {"careerkit": 1}
+    basics = _dict(data.get("basics"))
+    if basics.get("name"):
+        out["profile"] = _compact(
+            {
+                "name": basics.get("name"),
+                "headline": basics.get("label"),
+                "email": basics.get("email"),
+                "phone": basics.get("phone"),
+                "location": _place(_dict(basics.get("location"))),
+                "summary": basics.get("summary"),
+                "links": _links(basics),
+            }
+        )
+    positions, accomplishments = [], []
+    for w in _list(data.get("work")):
+        title, org = w.get("position") or "", w.get("name") or w.get("company") or ""
+        if not (title and org and w.get("startDate")):
+            continue
+        positions.append(
+            _compact(
+                {
+                    "title": title,
+                    "organization": org,
+                    "location": w.get("location"),
+                    "start": w.get("startDate"),
+                    "end": w.get("endDate"),
+                    "category": _category(title),
+                    "summary": w.get("summary"),
+                }
+            )
+        )
+        for h in w.get("highlights") or []:
+            if isinstance(h, str) and h.strip():
+                accomplishments.append(_accomplishment(h, w["startDate"], f"{title} @ {org}"))
+    for v in _list(data.get("volunteer")):
+        title = v.get("position") or v.get("organization")
+        if not (title and v.get("startDate")):
+            continue
+        impact = next((h for h in v.get("highlights") or [] if isinstance(h, str) and h.strip()), None)
+        accomplishments.append(
+            _compact(
+                {
+                    "date": v["startDate"],
+                    "title": title,
+                    "kind": "community",
+                    "details": v.get("summary"),
+                    "impact": impact,
+                }
+            )
+        )
+    credentials = [c for c in (_degree(e) for e in _list(data.get("education"))) if c]
+    credentials += [
+        _compact(
+            {
+                "kind": _certificate_kind(c.get("name", "")),
+                "name": c.get("name"),
+                "date": c.get("date"),
+                "issuer": c.get("issuer"),
+            }
+        )
+        for c in _list(data.get("certificates"))
+        if c.get("name")
+    ]
+    credentials += [
+        _compact({"kind": "award", "name": a.get("title"), "date": a.get("date"), "issuer": a.get("awarder")})
+        for a in _list(data.get("awards"))
+        if a.get("title")
+    ]
+    feedback = [_reference(r, today) for r in _list(data.get("references")) if r.get("reference")]
+    for key, value in (
+        ("positions", positions),
+        ("credentials", credentials),
+        ("accomplishments", accomplishments),
+        ("feedback", feedback),
+    ):
+        if value:
+            out[key] = value
+    return out
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _place(loc: dict[str, Any]) -> str | None:
+    if loc.get("city") and loc.get("region") and not loc.get("address"):
+        return f"{loc['city']}, {loc['region']}"
+    parts = [loc.get(k) for k in ("address", "city", "region", "countryCode")]
+    return ", ".join(str(p) for p in parts if p) or None
+
+
+def _links(basics: dict[str, Any]) -> list[dict[str, str]]:
+    links = [
+        {"label": p.get("network") or p.get("username") or "Link", "url": p["url"]}
+        for p in _list(basics.get("profiles"))
+        if p.get("url")
+    ]
+    url = basics.get("url")
+    if url and all(link["url"] != url for link in links):
+        links.insert(0, {"label": "Website", "url": url})
+    return links
+
+
+def _category(title: str) -> str:
+    if _ADMIN.search(title):
+        return "administration"
+    if _LEAD.search(title):
+        return "leadership"
+    if _TEACH.search(title):
+        return "teaching"
+    return "other"
+
+
+def _accomplishment(highlight: str, date: str, position: str) -> dict[str, Any]:
+    title, _, impact = highlight.strip().partition(SEPARATOR)
+    return _compact(
+        {"date": date, "title": title.strip(), "impact": impact.strip() or None, "position": position}
+    )
+
+
+def _degree(e: dict[str, Any]) -> dict[str, Any] | None:
+    study, area = (e.get("studyType") or "").strip(), (e.get("area") or "").strip()
+    if study and area and len(study) <= 12 and area.lower() not in study.lower():
+        name = f"{study} {area}"
+    else:
+        name = study or area
+    if not name:
+        return None
+    level = next((lv for lv, rx in _LEVELS if rx.search(study or name)), None)
+    return _compact(
+        {
+            "kind": "degree",
+            "name": name,
+            "level": level,
+            "field": area or None,
+            "issuer": e.get("institution"),
+            "date": e.get("endDate"),
+        }
+    )
+
+
+def _certificate_kind(name: str) -> str:
+    low = name.lower()
+    if "licen" in low:
+        return "license"
+    if "endorse" in low:
+        return "endorsement"
+    return "certification"
+
+
+def _reference(r: dict[str, Any], today: _dt.date) -> dict[str, Any]:
+    name = (r.get("name") or "").strip()
+    relationship = "other"
+    m = _RELATIONSHIP.search(name)
+    if m:
+        relationship = m.group(1).lower().replace(" ", "-")
+        name = name[: m.start()].strip()
+    elif name.lower().replace(" ", "-") in _RELATIONSHIPS:
+        relationship, name = name.lower().replace(" ", "-"), ""
+    return _compact(
+        {
+            "date": today.isoformat(),
+            "text": r["reference"],
+            "from": name or None,
+            "relationship": relationship,
+        }
+    )

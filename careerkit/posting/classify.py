@@ -1,0 +1,585 @@
+"""Rules that judge one candidate item: is it a requirement, required or preferred, which type."""
+
+from __future__ import annotations
+
+import re
+
+
+class _Gated:
+    """A slow alternation behind a cheap test: every match contains one of `keys` (lower case)."""
+
+    def __init__(self, rx: re.Pattern, keys: str) -> None:
+        self.rx, self.keys = rx, keys.split("|")
+
+    def search(self, text: str):
+        low = text.lower()
+        for k in self.keys:
+            if k in low:
+                return self.rx.search(text)
+        return None
+
+
+# --- person-specification markers --------------------------------------------------------------
+
+_EVIDENCE = (
+    r"(?:AF|AI|AFI|AR|IR|IO|A|I|R|T|O|L|P|S|C|App(?:lication)?|Interview|Ref(?:erences?)?|Letter|Task|"
+    r"Observation|Lesson|Presentation|Form|✓|✔|√|x|X)"
+)
+_MARKERS = re.compile(
+    r"(?:(?:\s*[/|]\s*|\s+[-–—]\s+|\s+)\(?(?P<m>E|D|Essential|Desirable|Preferred|Required)\)?"
+    r"(?:\s*[/|,]?\s*" + _EVIDENCE + r")*\.?\s*"
+    r"|\s*[/|]\s*" + _EVIDENCE + r"(?:\s*[/|,]\s*" + _EVIDENCE + r")*\s*)+$"
+)
+_BULLET_TAIL = re.compile(r"\s*[;,](?:\s*(?:and|or))?\s*$", re.I)
+
+
+def strip_markers(text: str, spec: bool = False) -> tuple[str, str | None]:
+    """Drop trailing person-spec markers ("/ E / AI", "E D") and list glue (";", "; and").
+
+    `spec`: the posting is a person specification (it names Essential and Desirable columns), so
+    a lone trailing "E" or "D" is a column mark too."""
+    must = None
+    t = text.rstrip()
+    if len(t.split()) >= 2:
+        m = _MARKERS.search(t)
+        if m and m.start() > 0 and (spec or _plausible_marker(t, m)):
+            found = re.findall(
+                r"(?<![A-Za-z])(E|D|Essential|Desirable|Preferred|Required)(?![A-Za-z])", m.group(0)
+            )
+            if found:
+                must = "preferred" if found[0] in ("D", "Desirable", "Preferred") else "required"
+            t = t[: m.start()].rstrip(" /|-–—")
+    t = _BULLET_TAIL.sub("", t).strip()
+    return t, must
+
+
+def _plausible_marker(t: str, m: re.Match) -> bool:
+    tail = m.group(0)
+    # a bare trailing capital ("Key Stage D", "vitamin D") is only a marker after a slash or when
+    # it is one of several column letters
+    if "/" in tail or "|" in tail:
+        return True
+    letters = re.findall(r"\S+", tail)
+    if len(letters) >= 2:
+        return True
+    return bool(re.search(r"\b(?:Essential|Desirable)\b", tail)) or bool(re.search(r"[.;)]\s+[ED]$", t))
+
+
+# --- required or preferred ---------------------------------------------------------------------
+
+PREF_ANY = _Gated(
+    re.compile(
+        r"\b(?:is|are|would be|will be|being|be)\s+(?:highly\s+|strongly\s+|also\s+)?(?:preferred|desired|desirable|"
+        r"an? (?:advantage|plus|asset|bonus)|advantageous|beneficial|helpful|welcome[d]?)\b|"
+        r"\bideal candidate\b|^\s*(?:ideally|preferably|preferred|desirable|desired|nice to have|bonus)\b|"
+        r"\((?:preferred|desirable|desired|optional)\)|"
+        r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset|advantageous)\s*[.;!)]*\s*$|"
+        r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset)\s*(?:[,;]|but\b)",
+        re.I,
+    ),
+    "prefer|desir|advantage|plus|asset|bonus|beneficial|helpful|welcome|ideal|nice to have|optional",
+)
+_REQUIRED = re.compile(r"\b(?:required|must|minimum|mandatory|essential|at least|shall|necessary)\b", re.I)
+
+
+def must_of_text(text: str, hint: str | None) -> str:
+    """preferred when the item says so before any word that says it is required."""
+    pref = PREF_ANY.search(text)
+    req = _REQUIRED.search(text)
+    if pref and (not req or pref.start() < req.start()):
+        return "preferred"
+    if req and re.search(r"\brequired\b|\bmust\b|\bmandatory\b", text, re.I):
+        return "required"
+    return hint or "required"
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+_ABBREV = {
+    "e.g",
+    "i.e",
+    "etc",
+    "u.s",
+    "u.k",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "no",
+    "st",
+    "vs",
+    "approx",
+    "incl",
+    "inc",
+    "ltd",
+    "co",
+    "jr",
+    "sr",
+    "ft",
+    "mt",
+    "dept",
+    "gov",
+    "a.m",
+    "p.m",
+    "m.ed",
+    "ph.d",
+    "ed.d",
+    "ed.s",
+    "b.a",
+    "m.a",
+    "b.s",
+    "m.s",
+    "b.ed",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "min",
+    "max",
+    "yr",
+    "yrs",
+    "hrs",
+    "esp",
+    "fig",
+    "cf",
+    "al",
+    "assoc",
+    "univ",
+    "govt",
+}
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def split_sentences(text: str, kind: str) -> list[str]:
+    """A paragraph -> one item per sentence; a run of short ';' phrases -> one per phrase."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start() + 1]
+        word = re.search(r"([A-Za-z.]+)\.$", before)
+        if word and (
+            word.group(1).lower().rstrip(".") in _ABBREV
+            or len(word.group(1)) == 1
+            or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word.group(1))
+        ):
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    out = [s for s in out if s]
+    final: list[str] = []
+    for s in out:
+        parts = [p.strip() for p in s.split(";")]
+        # a run of phrases: three or more, or two short ones ("MEd; state licence"); two long
+        # halves are one sentence's two clauses ("must hold a BA; an MA would be an advantage")
+        short = 14 if len(parts) >= 3 else 8
+        if len(parts) >= 2 and kind in ("req", "unknown") and all(0 < len(p.split()) <= short for p in parts):
+            final.extend(p for p in parts if p)
+        else:
+            final.append(s)
+    return final[:200]
+
+
+def is_item_like_leadin(text: str) -> bool:
+    """A line ending in ':' that is still an item ("... school goals by:")."""
+    return (
+        bool(re.search(r"\b(?:by|including|such as|through|to)\s*:$", text, re.I)) and len(text.split()) > 10
+    )
+
+
+# --- cut-off postings --------------------------------------------------------------------------
+
+_FUNCTION_END = re.compile(
+    r"\b(?:a|an|the|and|or|of|to|in|for|with|on|at|by|as|from|that|which|is|are|be|"
+    r"including|such|this|their|its|our|your|his|her|will|who|into|than|both)$",
+    re.I,
+)
+
+
+def looks_cut(c, cands) -> bool:
+    """The posting's last item stops mid-sentence (a copy cut off at a length limit)."""
+    t = c.text.rstrip()
+    if not t or t.endswith((".", "!", "?", ";", ":", ")", "”", '"', "’")):
+        return False
+    words = t.split()
+    last = re.sub(r"[^A-Za-z]", "", words[-1])
+    if _FUNCTION_END.search(t) or (len(last) == 1 and last.islower()):
+        return True
+    if c.origin == "prose" and (len(t) > 80 or not c.last_in_block or len(words) > 12):
+        return True
+    if c.origin == "list":
+        if c.siblings_closed >= 0.6:
+            return True
+        if c.sibling_words >= 5 and len(words) <= 2:
+            return True
+    if not (len(last) <= 3 or last[-1] in "iu"):
+        return False  # "education" is a word even if the text says only "educational" elsewhere
+    body = " ".join(x.text for x in cands if x is not c).lower()
+    if (
+        last
+        and len(last) >= 2
+        and not re.search(r"\b" + re.escape(last.lower()) + r"\b", body)
+        and re.search(r"\b" + re.escape(last.lower()) + r"[a-z]{2,}", body)
+    ):
+        return True  # "instructi" where the text elsewhere says "instructional"
+    return False
+
+
+# --- not requirements --------------------------------------------------------------------------
+
+_PAY = _Gated(
+    re.compile(
+        r"\bsalar(?:y|ies)\b|\bpay (?:scale|range|grade|band|rate)|\bper annum\b|\bstipend\b|\bcompensation\b|"
+        r"\bbenefits? (?:package|include|shall)|\bhealth insurance\b|\bpension\b|\bretirement (?:system|plan)\b|"
+        r"[$£€]\s?\d|\bhourly rate\b|\bwages?\b|\bFICA\b|\bdeduction\b|\bpaid (?:according|at|on)\b|"
+        r"\bpay scale\b|\bleadership (?:pay|spine)\b|\bL\d{1,2}\s*[-–]\s*L?\d{1,2}\b",
+        re.I,
+    ),
+    "salar|pay|per annum|stipend|compensation|benefit|insurance|pension|retirement|$|£|€|hourly|wage|fica|deduction|paid|spine|l1|l2|l3|l4|l5|l6|l7|l8|l9",
+)
+_SCHEDULE = _Gated(
+    re.compile(
+        r"\bwork(?:ing)? (?:year|days|hours|pattern|week|calendar)\b|\bhours (?:of employment|per week|per day|"
+        r"a week|/month|per month)|\bfull[- ]time\b|\bpart[- ]time\b|\bterm[- ]time\b|\bfixed[- ]term\b|"
+        r"\bpermanent (?:contract|post|position|role)\b|\bcontract (?:type|length)\b|\b\d{3}[- ]days?\b|"
+        r"\bstart date\b|\bstarting (?:in|on|from) (?:january|february|march|april|may|june|july|august|"
+        r"september|october|november|december|\d)|\bmonths? (?:contract|position)\b|\bschool year calendar\b",
+        re.I,
+    ),
+    "work|hours|time|term|permanent|contract|day|start|month|calendar",
+)
+_EEO = _Gated(
+    re.compile(
+        r"equal (?:employment )?opportunit|does not discriminate|\bdiscriminat\w+ (?:on|against|based)|"
+        r"without regard to|regardless of (?:race|age|gender|sex|religion|color|colour)|reasonable accommodation|"
+        r"background (?:check|investigation|screening)|criminal (?:history|record|background)|fingerprint|"
+        r"drug[- ](?:test|screen|free)|\bDBS\b|disclosure and barring|e-verify|proof of (?:u\.?s\.? )?citizenship|"
+        r"legal(?:ly)? (?:resident|authori[sz]ed|eligible) to work|right to work|work permit|"
+        r"visas? (?:sponsor|cannot|can not|are not)|welfare of children and young people and expects|"
+        r"safeguarding and promoting the welfare|share (?:this|that) commitment|affirmative action|"
+        r"protected (?:class|veteran)|\bAmericans with Disabilities\b|\bTitle IX\b|\bveteran status\b|"
+        r"sexual orientation|gender identit|marital status|national origin|pre-employment (?:check|screen)|"
+        r"safer recruitment (?:practice|procedures|policy)|alternatives to the above|such alternatives|"
+        r"as the board may (?:find|deem)|other (?:duties|tasks) as (?:may be )?assigned|"
+        r"\bcheck(?:s)? (?:will be|are) (?:carried out|undertaken|required)|working with children check|"
+        r"\bnot (?:intended|meant) to be (?:an? )?(?:exhaustive|all[- ]inclusive|complete)\b|"
+        r"\b(?:is |are |will be )?subject to (?:a |an |the )?(?:satisfactory |successful |enhanced |clear |full )?"
+        r"(?:[\w-]+ ){0,4}(?:checks?|clearance|screening|vetting)\b",
+        re.I,
+    ),
+    "opportunit|discriminat|regard|alternative|subject to|exhaustive|inclusive|complete|board may|as assigned|as may be assigned|accommodation|background|criminal|fingerprint|drug|dbs|disclosure|verify|citizenship|legal|right to work|permit|visa|welfare|commitment|affirmative|protected|disabilities|title ix|veteran|orientation|identit|marital|origin|pre-employment|safer recruitment|check",
+)
+_APPLY = _Gated(
+    re.compile(
+        r"\bto apply\b|\bapply (?:online|now|by|via|at|through|on|before|in writing|today)\b|"
+        r"\bapplications? (?:must|should|will|are|can|close|form|pack|packet|deadline|received|submitted|"
+        r"closing|process)\b|\bsubmit (?:a |an |your |the )?(?:resume|cv|c\.v\.|cover letter|letter|"
+        r"application|portfolio|references|transcripts?)\b|\bclosing date\b|\bdeadline\b|"
+        r"\binterviews? (?:will|are|to be|date)\b|\bshortlisting\b|\bshort-?listed\b|\breferences will\b|"
+        r"\bfor (?:more|further) (?:information|details)\b|\bplease (?:contact|visit|send|email|call|note|submit|"
+        r"apply|complete|attach|upload|include|click)\b|\bvisit (?:our|the) (?:website|site|page)\b|\bclick\b|"
+        r"\bwe encourage (?:applications|you to apply)\b|\bcookies?\b|\bletters? of (?:reference|recommendation)\b|"
+        r"\b(?:official )?transcripts?\b|\b(?:resume|résumé|cover letter|curriculum vitae)\b|"
+        r"\breferences? (?:are |is )?(?:required|from|will be)\b|\bcandidates are (?:encouraged|invited) to\b|"
+        r"\bwill be (?:interviewed|contacted|notified|invited|assigned|placed)\b|\bvisits? to the school\b|"
+        r"\bwelcome(?:s|d)? (?:visits|applications)\b|\bapplicants? (?:must|should|are required to) (?:submit|complete|"
+        r"upload|include|provide (?:a|an|three|two|the names))",
+        re.I,
+    ),
+    "apply|application|submit|cookie|letter|transcript|resume|résumé|curriculum vitae|reference|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant",
+)
+_PROCESS = _Gated(
+    re.compile(
+        r"\bopenings?\b|\bvacanc(?:y|ies)\b|\bthis (?:posting|advert|advertisement|listing|job posting)\b|"
+        r"\b(?:pool|list) of (?:qualified )?(?:applicants|candidates)\b|\bapplicant pool\b|\beligibility list\b|"
+        r"\bposition (?:is|will be) (?:open|posted|advertised|available)\b|\bposted until\b",
+        re.I,
+    ),
+    "opening|vacanc|this|pool|list|eligibility|position|posted",
+)
+_REPORTING = re.compile(
+    r"\breports? (?:directly )?to\b|\breporting (?:directly )?to\b|\baccountable to\b|"
+    r"\bevaluated by\b|\bFLSA\b|\bline managed by\b|\bline manager\s*:",
+    re.I,
+)
+
+
+def _reporting_line(t: str) -> bool:
+    """'Reports to the principal' names the line manager; 'analysing data and reporting to the
+    leadership team', far into a duty, is work the role does."""
+    m = _REPORTING.search(t)
+    return bool(m) and not re.search(r"(?:\band|\bor|,)\s*$", t[: m.start()])
+
+
+# Words that open a demand, so the sentence is not a description of the employer or the schedule.
+_REQ_START = re.compile(
+    r"^(?:experience|ability|able|knowledge|must|minimum|at least|demonstrated|proven|successful|"
+    r"strong|excellent|understanding|skill|valid|current|hold|possess|master|bachelor|degree|"
+    r"\d|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
+_EMPLOYER = re.compile(
+    r"^(?:our|at [A-Z][\w'’ ]{0,40},)\b|^we (?:are|were|have|offer|provide|pride|believe|value|serve|strive|"
+    r"can offer|will offer|welcome)\b(?! (?:seeking|looking))|\bwe (?:can )?offer\b|"
+    r"^(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,6}(?:School District|District|School|Schools|Academy|Trust|College|"
+    r"University|Board|County|Federation|Foundation|Company|Partnership|ISD|Group)\s+"
+    r"(?:is|are|has|have|was|serves|prides|anticipates|offers|provides|believes|strives|values|prioriti[sz]es|"
+    r"employs|educates|enrolls|consists|comprises|became|opened|welcomes)\b|"
+    r"\bis (?:a|an) (?:[\w–-]+\s+){0,3}(?:school|academy|district|trust|college|community|comprehensive|"
+    r"federation|multi-academy trust)\b(?! leader)|"
+    r"\b(?:is|are) (?:dedicated|committed|proud) to\b|\bwith (?:approximately |around |over |nearly )?\d[\d,]* "
+    r"(?:students|pupils|learners|staff|employees)\b|\b(?:was|were|has been|have been|is) (?:rated|judged|graded)\b|"
+    r"\bofsted\b",
+    re.I,
+)
+_CANDIDATE = re.compile(
+    r"\b(?:seeking|looking for|candidates?|applicants?|someone|individual who|"
+    r"the successful|the ideal|post ?holder)\b",
+    re.I,
+)
+# A sentence announcing the list below it ("The skills which follow are essential").
+_LEADIN = re.compile(
+    r"\b(?:which|that) follows?\b|\bthe following\b|\b(?:listed|set out|detailed|outlined) "
+    r"below\b|\bas follows\b|\bbelow are\b",
+    re.I,
+)
+# What a PDF copy carries from its page headers and footers.
+_PAGE_ARTEFACT = re.compile(
+    r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|(?:revised|approved|adopted|"
+    r"updated|reviewed|board approved|last revised|effective)\b[^.]{0,40}\d{2,4}|"
+    r"(?:job|position) description\b.{0,40}\bpage\s*\d+.*)\.?$",
+    re.I,
+)
+_HEADER_CELL = re.compile(
+    r"^(?:criteria|essential|desirable|essential\s*/\s*desirable|e\s*/\s*d|how (?:assessed|"
+    r"identified|evidenced)|method of assessment|(?:source of )?evidence|assessed by|"
+    r"(?:stage )?identified (?:by|at)|category|area)[\s/:]*$",
+    re.I,
+)
+_DATEISH = _Gated(
+    re.compile(
+        r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december)\s+\d{4}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|"
+        r"september|october|november|december)\b",
+        re.I,
+    ),
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+)
+SIGNAL = re.compile(
+    r"\b(?:must|should|shall|required?|requires|requirement|essential|desirable|preferred|ideal(?:ly)?|"
+    r"experience[ds]?|years?|hold|possess|valid|degree|certif\w*|licen[cs]\w*|endorse\w*|qualifi\w*|abilit\w*|able to|skill\w*|"
+    r"knowledge|understanding|expertise|seeking|looking for|candidates?|applicants?|you will|you'll|"
+    r"you have|you are|responsib\w*|the role|this role|post ?holder|expected to|will (?:\w+ly\s+)?(?:lead|support|work|"
+    r"oversee|manage|develop|serve|be|play|ensure|provide|coordinate|supervise|collaborate|assist|create|"
+    r"design|implement|plan|monitor|evaluate|champion|drive|build))\b",
+    re.I,
+)
+ACRONYM_ITEM = re.compile(
+    r"\b(?:QTS|QTLS|NPQH|NPQSL|PGCE|SENCO|NASENCO|DSL|CPR|BA|BS|MA|MS|MEd|M\.Ed|"
+    r"PhD|EdD|EdS|TESOL|ESOL|CELTA)\b"
+)
+
+
+def not_a_requirement(text: str, kind: str, origin: str) -> bool:
+    t = text.strip()
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", t)
+    if len(words) < 2 and not ACRONYM_ITEM.search(t) and not CRED.search(t) and not EDU.search(t):
+        return True
+    if re.match(r"^[\"“‘]", t) and re.search(r"[\"”’]", t[1:]):
+        return True  # a quotation
+    if _PAY.search(t) or _EEO.search(t) or _APPLY.search(t) or _reporting_line(t):
+        return True
+    if _SCHEDULE.search(t) and len(words) <= 25 and not _REQ_START.match(t) and not EXP.search(t):
+        return True
+    if _PROCESS.search(t):
+        return True
+    if _EMPLOYER.search(t) and not _CANDIDATE.search(t) and not _REQ_START.match(t):
+        return True
+    if _PAGE_ARTEFACT.match(t):
+        return True
+    if (_LEADIN.search(t) and not re.search(r":\s*\S", t)) or _HEADER_CELL.match(t):
+        return True
+    if _DATEISH.search(t) and len(words) <= 12 and not SIGNAL.search(t):
+        return True
+    if origin == "prose" and kind == "unknown" and not SIGNAL.search(t) and not _PURPOSE_LIKE.search(t):
+        return True
+    if (
+        origin == "prose"
+        and len(words) <= 3
+        and not t.endswith(".")
+        and kind in ("unknown", "purpose")
+        and not (CRED.search(t) or EDU.search(t) or EXP.search(t))
+    ):
+        return True
+    return False
+
+
+_PURPOSE_LIKE = re.compile(
+    r"^to [a-z]+\b|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b|^the (?!(?:ideal |successful |right )?(?:candidate|applicant|person|individual|post ?holder)s?\b)(?:[\w-]+\s+){1,5}(?:will|is responsible|provides|assists|supports|"
+    r"serves|leads|is tasked)\b|^(?:this|the) (?:role|position|post)\b",
+    re.I,
+)
+
+
+def is_purpose_like(text: str) -> bool:
+    return bool(_PURPOSE_LIKE.search(text))
+
+
+# --- type --------------------------------------------------------------------------------------
+
+EDU = _Gated(
+    re.compile(
+        r"\bdegree\b(?!\s+of\b)|\bbachelor|\bmasters?\b|\bmaster(?:'s|’s)|\bdoctor(?:ate|al)\b|\bph\.?\s?d\b|"
+        r"\bed\.?\s?d\b\.?|\bed\.\s?s\b|\bm\.\s?ed\b|\bb\.\s?ed\b|\bmba\b|\bdiploma\b|\bgraduate of\b|"
+        r"\bhigh school (?:education|graduate)\b|\bGED\b|\bpost-?graduate (?:study|qualification)|"
+        r"\bundergraduate\b|\b(?:university|college) graduate\b|\bdegree[- ]educated\b|\bspecialist(?:'s|’s)? degree|\bhonours\b|\bA[- ]levels?\b(?= or)",
+        re.I,
+    ),
+    "degree|bachelor|master|doctor|ph|ed|mba|diploma|graduate|high school|ged|honours|level",
+)
+CRED = _Gated(
+    re.compile(
+        r"\bcertif(?:icate|ication|ied)s?\b|\blicen[cs](?:e|ed|ure)s?\b|\bendorse(?:ment|d)s?\b|\bcredentials?\b|"
+        r"\bQTS\b|\bQTLS\b|qualified teacher status|\bNPQ\w*|\bPGCE\b|\bNASENCO\b|\bT-TESS\b|\bT-PESS\b|"
+        r"\bcompletion of\b|\bsuccessful(?:ly)? complet\w+ (?:of )?(?:the |a |an )?\w*\s*(?:program|programme|"
+        r"training|course|assessment)|\b(?:training|course) (?:must be|is) (?:completed|required)|"
+        r"\bsafer recruitment\b|\b(?:DSL|safeguarding|safeguarding lead|first aid|cpr)\)? training\b|"
+        r"^(?:formal |specific |specialist )?training (?:in|on)\b|\bregistration with\b|"
+        r"\bregistered (?:with|teacher)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
+        r"qualifications?\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
+        re.I,
+    ),
+    "certif|licen|endorse|credential|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible",
+)
+EXP = _Gated(
+    re.compile(
+        r"(?<!\bto )\bexperience[ds]?\b|(?<!within )(?<!within \w{3} )(?<!within \w{4} )(?<!within \w{5} )"
+        r"\byears?\b(?! (?:olds?|groups?|levels?)| ?\d)(?!-)|\bproven (?:record|track|ability to lead)|"
+        r"\btrack record\b|\brecord of\b|\bhistory of (?:success|leading)|\bsuccessful (?:teaching|leadership|"
+        r"classroom|administrative|practice|record)\b|\bevidence of\b|\bpreviously (?:served|worked|held)\b|"
+        r"\b(?:has|have) (?:successfully )?(?:served|worked|led|coached|taught|managed|supervised|mentored)\b|\bbackground in\b|"
+        r"\b(?:performance|ratings?)\b[^.]{0,40}\b(?:classroom|teaching|teacher)\b|\bserved as\b|"
+        r"\bsuccessful (?:\w+ ){0,2}as an?\b",
+        re.I,
+    ),
+    "experience|year|proven|record|history|successful|evidence|previously|served|worked|led|coached|taught|managed|supervised|mentored|background|performance|rating",
+)
+_SKILL_START = re.compile(
+    r"^(?:knows|know|knowledge|understands?|understanding|ability|able|skill(?:s|ed)?|proficien\w*|"
+    r"familiar\w*|demonstrat\w* (?:knowledge|understanding|ability|skill|expertise|competence)|"
+    r"strong|excellent|effective|good|sound|thorough|working knowledge|expert\w*|command of|awareness|"
+    r"commitment|committed|passion\w*|dispositions?|capacity|capable|well versed|flexib\w*|self-\w+)\b",
+    re.I,
+)
+_SKILL_ANY = re.compile(
+    r"\bskills?\b|\babilit(?:y|ies)\b|\bable to\b|\bknowledge\b|\bunderstanding\b|\bexpertise\b|"
+    r"\bproficien\w*|\bfamiliar(?:ity)?\b|\bwell versed\b|\bdisposition\b|\bsomeone who\b|\bcommitment to\b|"
+    r"\bpassion(?:ate)? (?:for|about)\b|\bcommand of\b|\bcapacity to\b|\bwillingness\b",
+    re.I,
+)
+_SKILL_VERB = re.compile(
+    r"^(?:demonstrates?|shows?|possess(?:es)?|has|have|be|is|are|must|should|display|"
+    r"exhibits?|model|embody|hold|command|make|apply|use|bring|maintain (?:a|an) \w+ "
+    r"(?:attitude|disposition))\b",
+    re.I,
+)
+_DUTY_VERB = re.compile(
+    r"^(?:to\s+)?(?:assists?|advocates?|promotes?|follows?|ensures?|provides?|develops?|coordinates?|"
+    r"supervises?|plans?|implements?|manages?|oversees?|prepares?|schedules?|serves?|supports?|"
+    r"maintains?|monitors?|participates?|attends?|conducts?|facilitates?|organi[sz]es?|evaluates?|"
+    r"establish(?:es)?|assigns?|carr(?:y|ies) out|works?|seeks?|stud(?:y|ies)|recommends?|collaborates?|"
+    r"creates?|designs?|leads?|directs?|administers?|interprets?|reviews?|analy[sz]es?|trains?|mentors?|"
+    r"coaches?|observes?|communicates?|responsible|is responsible|accountable|serves?|represents?|"
+    r"performs?|handles?|chairs?|liaises?|contributes?|delivers?|drives?|champions?|oversee|keeps?|"
+    r"submits?|compiles?|arranges?|guides?|builds?|fosters?|cultivates?|identif(?:y|ies)|uses data|"
+    r"selects?|hires?|recruits?|orients?|inducts?|counsels?|disciplines?|handles?|resolves?|"
+    r"accelerates?|models?|writes?|reports? on|tracks?|assesses?|aligns?|sets?|engages?|acts?|"
+    r"teach(?:es)?|is present|performs?)\b",
+    re.I,
+)
+_WILL_DUTY = re.compile(
+    r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?!be (?:able|expected to have|required to have|"
+    r"expected to hold|an?\b)|have\b|hold\b|possess\b|need\b|bring\b)\w+|"
+    r"\bis tasked with\b|\bis responsible for\b|\b(?:central|key) to the role\b|"
+    r"\bareas? of responsibility\b|\bresponsibilities (?:will )?include\b|\bwill include\b",
+    re.I,
+)
+_STRONG_SKILL = re.compile(
+    r"\brequires?\b[^.]{0,30}\b(?:expertise|knowledge|skills?|abilit\w*|understanding|"
+    r"proficiency)|\bsomeone who\b|\b(?:should|must) be (?:able|skilled|knowledgeable|"
+    r"proficient|well versed)|\bwell versed\b|\bdisposition\b|\bable to\b",
+    re.I,
+)
+_DUTY_QUAL = re.compile(
+    r"^(?:a\s+)?(?:minimum|at least|\d+\+?\s*years|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)\s+(?:\(\d+\)\s+)?years|hold|holds|possess|possesses|valid|current|"
+    r"master|bachelor|doctor|degree|certif|licen|experience|must have|must hold)",
+    re.I,
+)
+
+
+def _first_match_word(text: str, name: str) -> int:
+    rx = {"education": EDU, "credential": CRED, "experience": EXP}[name]
+    m = rx.search(text)
+    return len(text[: m.start()].split()) if m else 99
+
+
+def _earliest_qualification(text: str) -> str | None:
+    found = []
+    for name, rx in (("education", EDU), ("credential", CRED), ("experience", EXP)):
+        m = rx.search(text)
+        if m:
+            found.append((m.start(), name))
+    if not found:
+        return None
+    found.sort()
+    pos, name = found[0]
+    # "Experience ... and a master's degree" is experience; "Master's degree and 3 years" education
+    return name
+
+
+def type_of(text: str, kind: str, origin: str) -> str:
+    t = text.strip()
+    t_nolead = re.sub(r"^(?:[A-Z][\w'’&/ -]{0,40}\s[-–—]\s)", "", t)  # "Strategic Leadership - ..."
+    if kind in ("duty", "purpose") and not _DUTY_QUAL.match(t_nolead):
+        if _SKILL_START.match(t_nolead) and not _DUTY_VERB.match(t_nolead):
+            return "skill"
+        if kind == "purpose" and origin == "prose":
+            if _STRONG_SKILL.search(t) and not _DUTY_VERB.match(t_nolead):
+                return "skill"
+            q = _earliest_qualification(t)
+            asks = _CANDIDATE.search(t) or re.search(
+                r"\b(?:must|should|required|will (?:have|hold|possess))\b", t, re.I
+            )
+            if q and asks:
+                return q  # a summary sentence that asks for a degree, licence or years
+        return "responsibility"
+    q = _earliest_qualification(t)
+    skill_start = _SKILL_START.match(t_nolead)
+    if q:
+        at = _first_match_word(t_nolead, q)
+        # "Knowledge of certification rules" is a skill; "Strong leadership experience" experience
+        if not skill_start or at <= (3 if q == "experience" else 1):
+            return q
+    if skill_start:
+        return "skill"
+    if origin == "prose":
+        if _STRONG_SKILL.search(t):
+            return "skill"
+        if _WILL_DUTY.search(t) and not re.search(r"\bwe (?:\w+ly )?(?:will|shall)\b", t, re.I):
+            return "responsibility"
+        if _PURPOSE_LIKE.search(t) and not _CANDIDATE.search(t):
+            return "responsibility"  # "The assistant principal assists the principal in ..."
+    if _DUTY_VERB.match(t_nolead) and not _SKILL_VERB.match(t_nolead):
+        return "responsibility"
+    if _SKILL_ANY.search(t) or _SKILL_VERB.match(t_nolead):
+        return "skill"
+    return "skill"

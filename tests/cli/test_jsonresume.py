@@ -1,0 +1,162 @@
+"""JSON Resume: `export --format jsonresume`, `import --format jsonresume`, and the round trip
+of everything the schema can hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[2] / "careerkit" / "data" / "sample-career.yaml"
+
+
+def _export(cli, *args) -> dict:
+    result = cli("export", "--format", "jsonresume", *args, ok=True)
+    return json.loads(result.stdout)
+
+
+def test_export_maps_the_record(cli, sample_file):
+    cli("import", str(sample_file), ok=True)
+    data = _export(cli)
+    assert data["$schema"].endswith("/v1.0.0/schema.json")
+    b = data["basics"]
+    assert (b["name"], b["label"], b["email"], b["phone"]) == (
+        "Alex Morgan",
+        "Grade 7 English Teacher and ELA Department Chair",
+        "alex.morgan@example.org",
+        "+1 555 0199",
+    )
+    assert b["location"] == {"city": "Dayton", "region": "OH"}
+    assert b["profiles"] == [{"network": "Portfolio", "url": "https://example.org/alex"}]
+    chair = next(w for w in data["work"] if w["position"] == "ELA Department Chair")
+    assert chair["name"] == "Riverside Middle School" and chair["startDate"] == "2021-08"
+    assert chair["highlights"] == [
+        "Led the department's rebuild of the grade 6-8 writing curriculum — "
+        "Proficient argument essays rose from 41% to 58% in one year"
+    ]
+    ba = next(e for e in data["education"] if e["institution"] == "Miami University")
+    assert ba == {
+        "institution": "Miami University",
+        "studyType": "B.A.",
+        "area": "English",
+        "endDate": "2014-05",
+    }
+    assert {
+        "name": "Ohio Professional Teaching License, Grades 4-9 Language Arts",
+        "date": "2019-07",
+        "issuer": "Ohio Department of Education",
+    } in data["certificates"]
+    assert data["awards"] == [{"title": "District Teacher of the Year finalist", "date": "2023-04"}]
+    assert {
+        "name": "Dana Whitfield (supervisor)",
+        "reference": "Alex's calibration sessions made our grading consistent for the first time.",
+    } in data["references"]
+    # Private entries stay behind unless asked for.
+    text = json.dumps(data)
+    assert "Mentored two first-year" not in text and "Private praise" not in text
+    assert "Private praise" in json.dumps(_export(cli, "--include-private"))
+
+
+def test_round_trip_of_what_the_schema_holds(cli, tmp_path, monkeypatch):
+    cli("import", str(SAMPLE), ok=True)
+    first = _export(cli)
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(first), encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_DB", str(tmp_path / "other.db"))
+    other = type(cli)(tmp_path / "other.db")  # a second database, same runner
+    result = other("import", "--format", "jsonresume", str(path), ok=True)
+    assert result.stderr.startswith("Imported ")
+    again = _export(other)
+    # Skills are a summary of the entries' skills: exported, but they belong to no entry.
+    assert first.pop("skills") and "skills" not in again
+    assert again == first
+    # Positions come back with a category read from the title, accomplishments split again.
+    roles = other.json("roles", "list")
+    assert {r["title"]: r["category"] for r in roles}["Instructional Coach"] == "leadership"
+    assert {r["title"]: r["category"] for r in roles}["Grade 3 Teacher"] == "teaching"
+    wins = other.json("wins", "list")
+    led = next(w for w in wins if w["title"].startswith("Led literacy coaching cycles"))
+    assert (
+        led["impact"] == "Students at or above benchmark in grade 2 reading rose from 48% to 67% in one year"
+    )
+    assert led["position"] == "Instructional Coach @ Cedar Ridge Elementary"
+    creds = {c["name"]: c for c in other.json("creds", "list")}
+    assert creds["M.Ed. Literacy and Reading"]["level"] == "master"
+    assert creds["M.Ed. Literacy and Reading"]["field"] == "Literacy and Reading"
+
+
+def test_import_a_hand_written_json_resume(cli, tmp_path):
+    f = tmp_path / "r.json"
+    f.write_text(
+        json.dumps(
+            {
+                "basics": {
+                    "name": "Jo Lee",
+                    "url": "https://jo.example.org",
+                    "location": {"city": "Leeds", "countryCode": "GB"},
+                },
+                "work": [
+                    {
+                        "name": "Oak Academy",
+                        "position": "Assistant Headteacher",
+                        "startDate": "2021-09",
+                        "highlights": ["Led the behaviour policy rewrite"],
+                    },
+                    {"name": "No start date", "position": "Skipped"},
+                ],
+                "education": [
+                    {
+                        "institution": "University of Leeds",
+                        "studyType": "Master of Education",
+                        "area": "Leadership",
+                    }
+                ],
+                "references": [{"name": "Parent", "reference": "Kind and clear."}],
+                "skills": [{"name": "behaviour"}],
+            }
+        )
+    )
+    cli("import", "-f", "jsonresume", str(f), ok=True)
+    assert cli.json("profile", "show")["links"] == [{"label": "Website", "url": "https://jo.example.org"}]
+    role = cli.json("roles", "list")[0]
+    assert (role["title"], role["category"]) == ("Assistant Headteacher", "administration")
+    assert [w["title"] for w in cli.json("wins", "list")] == ["Led the behaviour policy rewrite"]
+    cred = cli.json("creds", "list")[0]
+    assert (cred["name"], cred["level"]) == ("Master of Education", "master")
+    fb = cli.json("feedback", "list")[0]
+    assert (fb["relationship"], fb["from"]) == ("parent", None)
+
+
+def test_import_bad_input_changes_nothing(cli, tmp_path):
+    for text, message in (
+        ("not json", "r.json: not valid JSON"),
+        ('{"foo": 1}', "not a JSON Resume"),
+        (
+            '{"basics": {"name": "X"}, "work": [{"name": "A", "position": "B", "startDate": "2024-13"}]}',
+            "positions[0].start: not a date",
+        ),
+    ):
+        f = tmp_path / "r.json"
+        f.write_text(text)
+        result = cli("import", "--format", "jsonresume", str(f))
+        assert result.exit_code == 1 and result.stderr.startswith("error: ") and message in result.stderr, (
+            result.stderr
+        )
+    assert cli.json("roles", "list") == []
+    result = cli("import", "--format", "xml", str(f))
+    assert result.exit_code == 1 and "unknown format 'xml'" in result.stderr and "jsonresume" in result.stderr
+
+
+def test_resume_format_jsonresume_equals_export(cli, sample_file):
+    cli("import", str(sample_file), ok=True)
+    assert json.loads(cli("resume", "-f", "jsonresume", ok=True).stdout) == _export(cli)
+
+
+def test_a_json_resume_without_the_format_gets_a_hint(cli, tmp_path):
+    f = tmp_path / "resume.json"
+    f.write_text('{"basics": {"name": "Jo"}}')
+    result = cli("import", str(f))
+    assert result.exit_code == 1
+    assert (
+        result.stderr.strip()
+        == "error: resume.json looks like a JSON Resume: import it with --format jsonresume"
+    )
