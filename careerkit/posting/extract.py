@@ -122,23 +122,27 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
         elif e.kind == "bullet":
             if prev_kind not in ("bullet", "blank"):
                 block += 1
-            text, mmust = classify.strip_markers(e.text, spec)
+            if classify.is_legend(e.text):
+                prev_kind = e.kind
+                continue
+            text, mmust = classify.strip_markers(classify.unquote(e.text), spec)
             if re.fullmatch(r"[ED]\d{1,2}[.:)]?", e.marker):  # criteria numbered E1, E2 ... D1, D2
                 mmust = mmust or ("required" if e.marker[0] == "E" else "preferred")
-            c = Candidate(
-                text,
-                heading,
-                kind,
-                "list",
-                lead_must or must,
-                mmust,
-                block,
-                final=e.line == last_line,
-                closed=e.text.rstrip().endswith(sections.TERMINAL),
-                lead=lead,
-            )
-            out.append(c)
-            lists.setdefault(block, []).append(c)
+            for part in _parts(text, kind, glued_only=True):
+                c = Candidate(
+                    part,
+                    heading,
+                    kind,
+                    "list",
+                    lead_must or must,
+                    mmust,
+                    block,
+                    final=e.line == last_line,
+                    closed=e.text.rstrip().endswith(sections.TERMINAL),
+                    lead=lead,
+                )
+                out.append(c)
+                lists.setdefault(block, []).append(c)
         elif e.kind == "text":
             block += 1
             t = e.text.strip()
@@ -151,8 +155,11 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 lead = t.rstrip(": ") if _LEAD_PREFIX.match(t) else ""
                 prev_kind = e.kind
                 continue
-            text, mmust = classify.strip_markers(t, spec)
-            parts = classify.split_sentences(text, kind)
+            if classify.is_legend(t):
+                prev_kind = e.kind
+                continue
+            text, mmust = classify.strip_markers(classify.unglue(t), spec)
+            parts = [q for p in classify.split_sentences(text, kind) for q in _parts(p, kind)]
             for j, p in enumerate(parts):
                 out.append(
                     Candidate(
@@ -169,6 +176,8 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 )
         prev_kind = e.kind if e.kind != "blank" else prev_kind if prev_kind == "bullet" else "blank"
     for items in lists.values():
+        if len(items) == 1 and items[0].kind == "purpose":
+            items[0].origin = "prose"  # "1.1 To provide leadership ...": a numbered purpose statement
         if len(items) < 2:
             continue
         closed = [c.closed for c in items]
@@ -178,6 +187,21 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
             c.siblings_closed = (all_closed - cl) / n
             c.sibling_words = (all_words - w) / n
     return out
+
+
+def _parts(text: str, kind: str, glued_only: bool = False) -> list[str]:
+    """One printed item or sentence -> the demands it holds: glued sentences apart, a boilerplate
+    sentence beside a demand dropped, a run-on qualifications line cut at each demand."""
+    out: list[str] = []
+    pieces = classify.split_glued(text) if glued_only else [text]
+    for piece in pieces:
+        piece = classify.unquote(classify.drop_boilerplate_sentences(piece))
+        if kind not in ("req", "unknown", "purpose"):
+            out.append(piece)
+            continue
+        for sentence in classify.split_by_must(piece) if glued_only else [piece]:
+            out.extend(classify.split_demands(sentence))
+    return [p for p in out if p] or [text]
 
 
 def _keep(cands: list[Candidate], title: str | None, org: str | None = None) -> list[Candidate]:
