@@ -474,11 +474,11 @@ CRED = _Gated(
         r"training|course|assessment)|\b(?:training|course) (?:must be|is) (?:completed|required)|"
         r"\bsafer recruitment\b|\b(?:DSL|safeguarding|safeguarding lead|first aid|cpr)\)? training\b|"
         r"^(?:formal |specific |specialist )?training (?:in|on)\b|\bregistration with\b|"
-        r"\bregistered (?:with|teacher)\b|(?-i:\b[A-Z][A-Z0-9-]{2,}\s+training\b)|\btraining (?:completed|complete)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
+        r"\bregistered (?:with|teacher)\b|\bauthori[sz]ations?\b(?! to work)|(?-i:\b[A-Z][A-Z0-9-]{2,}\s+training\b)|\btraining (?:completed|complete)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
         r"qualifications?\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
         re.I,
     ),
-    "certif|licen|endorse|credential|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible",
+    "certif|licen|endorse|credential|authori|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible",
 )
 EXP = _Gated(
     re.compile(
@@ -541,7 +541,7 @@ _STRONG_SKILL = re.compile(
 )
 _DUTY_QUAL = re.compile(
     r"^(?:a\s+)?(?:minimum|at least|\d+\+?\s*years|(?:one|two|three|four|five|six|seven|eight|"
-    r"nine|ten)\s+(?:\(\d+\)\s+)?years|hold|holds|possess|possesses|valid|current|"
+    r"nine|ten)\s+(?:\(\d+\)\s+)?years|holds?\b(?=[^.]{0,40}\b(?:certif|licen|degree|qualif|qts|credential|endorse))|possess|possesses|valid|current|"
     r"master|bachelor|doctor|degree|certif|licen|experience|must have|must hold)",
     re.I,
 )
@@ -621,7 +621,7 @@ def type_of(text: str, kind: str, origin: str) -> str:
 # --- one item per demand -----------------------------------------------------------------------
 
 # "preferred.Bilingual": a full stop with no space after it, between a word and a capitalised one
-_GLUED = re.compile(r"(?<=[a-z)]{2}[.!?;])(?=[\"“‘(]?[A-Z][a-z])")
+_GLUED = re.compile(r"(?<=[a-z)]{2}[.!?;])(?=[\"“‘(]?(?:[A-Z][a-z]|[AI]\s))")
 
 
 def split_glued(text: str) -> list[str]:
@@ -747,11 +747,13 @@ def _comma_split(left: str, piece: str) -> bool:
 
 
 # "R = Reference", "Key: E = Essential, D = Desirable": a table's legend, not an item
-_LEGEND_PART = re.compile(r"\(?[A-Z][A-Za-z]{0,3}\s*[=:–-]\s*[A-Z][A-Za-z/ ]{1,30}\)?")
+_LEGEND_PART = re.compile(r"\b[A-Z][A-Za-z]{0,3}\s*[=:–-]\s*[A-Za-z][A-Za-z/ -]{1,30}")
 
 
 def is_legend(text: str) -> bool:
-    t = re.sub(r"^\s*(?:key|legend|codes?|abbreviations)\s*(?:to [a-z ]+)?[:\-–]?\s*", "", text, flags=re.I)
+    t = re.sub(
+        r"^\s*\(?\s*(?:key|legend|codes?|abbreviations)\s*(?:to [a-z ]+)?[:\-–]?\s*", "", text, flags=re.I
+    )
     if "=" not in t:
         return False
     rest = _LEGEND_PART.sub("", t)

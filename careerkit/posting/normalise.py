@@ -30,6 +30,12 @@ _EVIDENCE_ONLY = re.compile(
 _INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ESSENTIAL = re.compile(r"^\s*(essential|required|e)\s*$", re.I)
+_HEADER_FIRST = re.compile(
+    r"^(?:criteria|criterion|requirements?|attributes?|qualities|area|category|person specification|"
+    r"specification|qualifications?|competenc\w+|selection criteria|description|item)$",
+    re.I,
+)
+_EITHER = re.compile(r"^\s*(?:e\s*/\s*d|essential\s*(?:/|or)\s*desirable|e\s+or\s+d)\s*$", re.I)
 _DESIRABLE = re.compile(r"^\s*(desirable|desired|preferred|d)\s*$", re.I)
 
 
@@ -156,6 +162,13 @@ def _split_long(line: str) -> list[str]:
 
 def _essential_columns(cells: list[str]) -> tuple[int | None, int | None] | None:
     """Indexes of the Essential and Desirable columns when this row is a table header."""
+    first = cells[0].strip("*_ :") if cells else ""
+    if first and not _HEADER_FIRST.match(first):
+        # a row of the table ("Degree | E | A"): one letter is its mark, not a column's name
+        cells = [c if len(c.strip("*_ ")) > 1 else "" for c in cells]
+    both = next((i for i, c in enumerate(cells) if i and _EITHER.match(c.strip("*_ "))), None)
+    if both is not None:  # one "E/D" column holding E or D in each row
+        return both, both
     ess = next((i for i, c in enumerate(cells) if i and _ESSENTIAL.match(c.strip("*_ "))), None)
     des = next((i for i, c in enumerate(cells) if i and _DESIRABLE.match(c.strip("*_ "))), None)
     if ess is None and des is None:
@@ -174,6 +187,9 @@ def _row_text(cells: list[str], cols: tuple[int | None, int | None] | None) -> s
         (c for i, c in enumerate(cells) if i not in skip and c), ""
     )
     filled = lambda i: i is not None and i < len(cells) and bool(cells[i])  # noqa: E731
+    if ess is not None and ess == des:
+        mark = cells[ess].strip().upper()[:1] if filled(ess) else ""
+        return f"{text} / {mark}" if mark in ("E", "D") else text
     if filled(ess):
         return f"{text} / E"
     if filled(des):

@@ -231,7 +231,7 @@ KIND_RULES = [
     (
         "purpose",
         re.compile(
-            r"purpose|\bgoals?\b|summary|overview|objective|\b(?:primary|main|general|basic) function\b|about (?:the|this) (?:role|position|job|post)|"
+            r"purpose|\bgoals?\b|summary|overview|objective|^definition$|\b(?:primary|main|general|basic) function\b|about (?:the|this) (?:role|position|job|post)|"
             r"role (?:profile|description)|position description of|description of (?:classification|position|the)|"
             r"general description|nature of (?:the )?work|introduction|^the (?:role|position|post)$"
         ),
@@ -456,6 +456,18 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
             and not re.search(r"\d", stripped)
         ):
             return [Entry("heading", stripped)]
+    if (
+        len(words) <= 5
+        and prev_blank
+        and stripped[:1].isupper()
+        and not stripped.endswith(tuple(".;,!?"))
+        and heading_kind(stripped) in ("drop", "purpose", "duty")
+        and not _ITEM_START.match(stripped)
+        and not re.search(r"\d", stripped)
+        and next_line is not None
+        and len(_words(next_line)) >= 8
+    ):
+        return [Entry("heading", stripped)]  # "About our school" over a paragraph
     return [Entry("text", stripped)]
 
 
