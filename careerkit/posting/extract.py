@@ -39,15 +39,13 @@ class Candidate:
 
 
 def extract(text):
-    """Read a posting; an unreadable or empty one gives an empty result, never an exception."""
-    from careerkit.models.gap import Extracted
+    """Read a posting; an empty or unreadable one gives an empty result.
 
+    Nothing is caught here: every step is bounded (lines, candidates, items) and total on any
+    string, so an exception is a bug to be seen, not a posting with "no requirements"."""
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text[:5_000_000]).decode("utf-8", "replace")
-    try:
-        return _extract(text if isinstance(text, str) else "")
-    except Exception:  # noqa: BLE001 - a posting must never crash the caller; empty is the honest answer
-        return Extracted()
+    return _extract(text if isinstance(text, str) else "")
 
 
 def _extract(text: str):
