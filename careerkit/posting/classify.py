@@ -62,7 +62,11 @@ def _plausible_marker(t: str, m: re.Match) -> bool:
     letters = re.findall(r"\S+", tail)
     if len(letters) >= 2:
         return True
-    return bool(re.search(r"\b(?:Essential|Desirable)\b", tail)) or bool(re.search(r"[.;)]\s+[ED]$", t))
+    return (
+        bool(re.search(r"\b(?:Essential|Desirable)\b", tail))
+        or bool(re.search(r"[.;)]\s+[ED]$", t))
+        or bool(re.search(r"\s\(\s*[ED]\s*\)$", t))
+    )
 
 
 # --- required or preferred ---------------------------------------------------------------------
@@ -287,7 +291,7 @@ _APPLY = _Gated(
     re.compile(
         r"\bto apply\b|\bapply (?:online|now|by|via|at|through|on|before|in writing|today)\b|"
         r"\bapplications? (?:must|should|will|are|can|close|form|pack|packet|deadline|received|submitted|"
-        r"closing|process)\b|\bsubmit (?:a |an |your |the )?(?:resume|cv|c\.v\.|cover letter|letter|"
+        r"closing)\b|\b(?:the|our) application process\b|\bsubmit (?:a |an |your |the )?(?:resume|cv|c\.v\.|cover letter|letter|"
         r"application|portfolio|references|transcripts?)\b|\bclosing date\b|\bdeadline\b|"
         r"\binterviews? (?:will|are|to be|date)\b|\bshortlisting\b|\bshort-?listed\b|\breferences will\b|"
         r"\bfor (?:more|further) (?:information|details)\b|\bplease (?:contact|visit|send|email|call|note|submit|"
@@ -298,11 +302,11 @@ _APPLY = _Gated(
         r"\bwill be (?:interviewed|contacted|notified|invited|assigned|placed)\b|\bvisits? to the school\b|"
         r"\bwelcome(?:s|d)? (?:visits|applications)\b|\binvit\w* (?:you|applicants|candidates|applications|"
         r"interested)\b|\bbefore applying\b|\barrange an? (?:visit|tour)\b|\b(?:visits?|tours?) (?:are|is) "
-        r"(?:\w+ )?(?:welcome|encouraged)|\bapplicants? (?:must|should|are required to) (?:submit|complete|"
+        r"(?:\w+ )?(?:welcome|encouraged)|\blook forward to (?:welcoming|hearing|receiving|meeting)\b|\bapplicants? (?:must|should|are required to) (?:submit|complete|"
         r"upload|include|provide (?:a|an|three|two|the names))",
         re.I,
     ),
-    "apply|application|submit|cookie|letter|transcript|resume|résumé|curriculum vitae|reference|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant|invit|applying|tour",
+    "apply|application|submit|cookie|letter|transcript|resume|résumé|curriculum vitae|reference|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant|invit|applying|tour|look forward",
 )
 _PROCESS = _Gated(
     re.compile(
@@ -409,6 +413,8 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if _PROCESS.search(t):
         return True
+    if _SEEKING.match(t) and not re.search(r"\b(?:with|who|that|having)\b", t, re.I):
+        return True  # "Maple ISD is seeking a reading interventionist for 2025-26": an announcement
     if _EMPLOYER.search(t) and not _CANDIDATE.search(t) and not _REQ_START.match(t):
         return True
     if _PAGE_ARTEFACT.match(t):
@@ -443,6 +449,11 @@ def _summary_duty(t: str, words: list[str]) -> bool:
     return len(words) >= 4 and first.endswith("s") and first[:1].isupper() and bool(_DUTY_VERB.match(t))
 
 
+_SEEKING = re.compile(
+    r"^(?:[\w'’.&-]+\s+){1,7}(?:is|are) (?:currently |now )?(?:seeking|looking for|hiring|recruiting|"
+    r"searching for)\b",
+    re.I,
+)
 _PURPOSE_LIKE = re.compile(
     r"^to [a-z]+\b|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b|^the (?!(?:ideal |successful |right )?(?:candidate|applicant|person|individual|post ?holder)s?\b)(?:[\w-]+\s+){1,5}(?:will|is responsible|provides|assists|supports|"
     r"serves|leads|is tasked)\b|^(?:this|the) (?:role|position|post)\b",
@@ -483,6 +494,7 @@ CRED = _Gated(
 EXP = _Gated(
     re.compile(
         r"(?<!\bto )\bexperience[ds]?\b|(?<!within )(?<!within \w{3} )(?<!within \w{4} )(?<!within \w{5} )"
+        r"(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\bschool )(?<!\bacademic )(?<!\bthis )(?<!\bnext )"
         r"\byears?\b(?! (?:olds?|groups?|levels?)| ?\d)(?!-)|\bproven (?:record|track|ability to lead)|"
         r"\btrack record\b|\brecord of\b|\bhistory of (?:success|leading)|\bsuccessful (?:teaching|leadership|"
         r"classroom|administrative|practice|record)\b|\bevidence of\b|\bpreviously (?:served|worked|held)\b|"
@@ -576,12 +588,13 @@ def type_of(text: str, kind: str, origin: str) -> str:
         q = _earliest_qualification(t)
         if q in ("education", "credential"):
             return q
-        if not re.match(
+        if re.match(
             r"^to have (?:an? |the )?(?:\w+ )?(?:knowledge|understanding|skills?|abilit\w+|awareness)\b",
             t,
             re.I,
         ):
-            return "experience"  # "To have led a team", "To have a track record of ..."
+            return "skill"  # "To have a good knowledge of ..."
+        return "experience"  # "To have led a team", "To have a track record of ..."
     if kind in ("duty", "purpose") and not _DUTY_QUAL.match(t_nolead):
         if _SKILL_START.match(t_nolead) and not _DUTY_VERB.match(t_nolead):
             return "skill"
@@ -737,6 +750,20 @@ def _semicolon_split(left: str, piece: str) -> bool:
 def _comma_split(left: str, piece: str) -> bool:
     if _own_must(left, piece):
         return True
+    if (
+        len(left.split()) >= 3
+        and 2 <= len(piece.split()) <= 8
+        and _MUST_END.search(piece)
+        and not PREF_ANY.search(left)
+        and (piece[:1].isupper() or EDU.search(piece[:25]) or CRED.search(piece[:25]))
+        and _DEMAND_WORD.search(piece)
+        and _DEMAND_WORD.search(left)
+    ):
+        return True  # "Bachelor's degree in X or related field, Master's degree preferred"
+    if re.match(r"(?:must|should|shall)\b", piece, re.I) and re.match(
+        r"(?:\w+\s+){0,3}(?:must|should|shall)\b", left, re.I
+    ):
+        return len(left.split()) >= 3 and len(piece.split()) >= 3  # "must have X, must be Y"
     return (
         len(left.split()) >= 3
         and len(piece.split()) >= 3
@@ -754,7 +781,7 @@ def is_legend(text: str) -> bool:
     t = re.sub(
         r"^\s*\(?\s*(?:key|legend|codes?|abbreviations)\s*(?:to [a-z ]+)?[:\-–]?\s*", "", text, flags=re.I
     )
-    if "=" not in t:
+    if "=" not in t and t == text:  # "A – Application, I – Interview" only after "Key:"
         return False
     rest = _LEGEND_PART.sub("", t)
     return not re.sub(r"[\s,;.|/()]+", "", rest)

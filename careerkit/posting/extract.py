@@ -181,7 +181,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
         closed = [c.closed for c in items]
         words = [len(c.text.split()) for c in items]
         all_closed, all_words, n = sum(closed), sum(words), len(items) - 1
-        for c, cl, w in zip(items, closed, words):
+        for c, cl, w in zip(items, closed, words, strict=True):
             c.siblings_closed = (all_closed - cl) / n
             c.sibling_words = (all_words - w) / n
     return out

@@ -407,7 +407,7 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         is_caps(stripped)
         and len(words) <= 12
         and not stripped.endswith((".", ";", ","))
-        and not re.search(r"[\s/][ED]$", stripped)
+        and not re.search(r"[\s/]\(?[ED]\)?$", stripped)
     ):  # "NPQH  D" is a row, not a heading
         return [Entry("heading", stripped)]
     if (
