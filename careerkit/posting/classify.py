@@ -768,7 +768,7 @@ def _comma_split(left: str, piece: str) -> bool:
         len(left.split()) >= 3
         and len(piece.split()) >= 3
         and bool(_DEMAND_OPEN.match(piece))
-        and bool(_DEMAND_WORD.search(left))
+        and bool(_DEMAND_WORD.search(left) or re.match(r"(?:\w+\s+){0,3}(?:must|should|shall)\b", left, re.I))
         and not re.search(r"\bof (?:which|whom|them|these|those)\b", piece, re.I)
     )  # ", must be eligible for ...", ", minimum of three years ..."
 
