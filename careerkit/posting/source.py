@@ -24,6 +24,7 @@ MAX_PAGES = 40  # a posting is a few pages; a long PDF is read this far
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003
 
 
 @dataclass
@@ -46,6 +47,8 @@ def read_posting(data: bytes, name: str = "the posting") -> Posting:
         return Posting(pdf_text(data, name))
     if data.startswith(ZIP_MAGIC):
         return Posting(docx_text(data, name))
+    if data.startswith(OLE_MAGIC):
+        raise InvalidInput(f"{name} is an old Word (.doc) file: save it as .docx or PDF and try again")
     text, note = decode(data, name)
     from careerkit.posting.normalise import looks_like_html, page_text
 
@@ -298,7 +301,8 @@ def docx_text(data: bytes, name: str = "the Word file") -> str:
     try:
         doc = Document(BytesIO(data))
         text = "\n".join(_docx_blocks(doc))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
+        # ValueError: a zip of another kind (an OpenDocument file, an .xlsx)
         raise InvalidInput(f"{name} is not a Word (.docx) file, or is damaged") from None
     if not text.strip():
         raise InvalidInput(f"{name} has no text in it")

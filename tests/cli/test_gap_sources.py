@@ -200,6 +200,29 @@ def test_a_zip_that_is_not_a_word_file_is_one_clear_error(cli, tmp_path):
     assert r.exit_code == 1 and r.stderr.startswith("error:") and "Word" in r.stderr
 
 
+def test_an_old_word_file_says_to_save_it_as_docx(cli, tmp_path):
+    path = tmp_path / "posting.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    r = cli("gap", "analyze", str(path))
+    assert r.exit_code == 1 and ".docx" in r.stderr and "posting.doc" in r.stderr
+
+
+def test_an_opendocument_file_is_one_clear_error(cli, tmp_path):
+    import zipfile
+
+    path = tmp_path / "posting.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/content.xml" ContentType="application/vnd.oasis.opendocument.text"/></Types>',
+        )
+        z.writestr("content.xml", "<x/>")
+    r = cli("gap", "analyze", str(path))
+    assert r.exit_code == 1 and r.stderr.startswith("error:") and "Word" in r.stderr
+
+
 # --- encodings --------------------------------------------------------------------------------
 
 PASTE = (
