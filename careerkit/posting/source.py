@@ -276,14 +276,36 @@ def _rows_text(lines: list[_Line]) -> str:
     line_height = heights[len(heights) // 2]
     out: list[str] = []
     prev_bottom: float | None = None
+    anchors: list[float] = []  # where the columns of a table with a header row start
     for row in rows:
         row.sort(key=lambda ln: ln.x0)
         top = min(ln.top for ln in row)
         if prev_bottom is not None and top - prev_bottom > 0.9 * line_height:
             out.append("")
-        out.append("\t".join(re.sub(r"\s+", " ", ln.text) for ln in row))
+        cells = [re.sub(r"\s+", " ", ln.text) for ln in row]
+        if len(row) >= 2 and any(_COLUMN_HEAD.match(c) for c in cells[1:]):
+            anchors = [ln.x0 for ln in row]
+        elif anchors and len(row) >= 2:
+            cells = _in_columns(row, anchors)  # "Degree ... ✓" under Desirable keeps its column
+        out.append("\t".join(cells))
         prev_bottom = max(ln.bottom for ln in row)
     return "\n".join(out)
+
+
+# a table's header cell naming a column of marks
+_COLUMN_HEAD = re.compile(
+    r"^\s*(?:essential|desirable|required|preferred|e|d|e\s*/\s*d|essential\s*/\s*desirable)\s*$", re.I
+)
+
+
+def _in_columns(row: list[_Line], anchors: list[float]) -> list[str]:
+    """A row's cells placed under the header's columns (an empty cell stays an empty column)."""
+    cells = [""] * len(anchors)
+    for ln in row:
+        nearest = min(range(len(anchors)), key=lambda i: abs(anchors[i] - ln.x0))
+        text = re.sub(r"\s+", " ", ln.text)
+        cells[nearest] = f"{cells[nearest]} {text}".strip()
+    return cells
 
 
 # --- Word -------------------------------------------------------------------------------------

@@ -33,6 +33,9 @@ def _text_version(layout: str) -> str:
     if layout == "table":
         rows = "\n".join(f"| {q} | {m} |" for q, m in QUALS)
         quals = f"Person specification\n\n| Criteria | E/D |\n| --- | --- |\n{rows}\n"
+    elif layout == "tick-table":
+        rows = "\n".join(f"| {q} | {'✓' if m == 'E' else ''} | {'✓' if m == 'D' else ''} |" for q, m in QUALS)
+        quals = f"Person specification\n\n| Criteria | Essential | Desirable |\n| --- | --- | --- |\n{rows}\n"
     else:
         quals = "Qualifications\n\n" + "\n".join(
             f"- {q}{' preferred' if m == 'D' else ''}." for q, m in QUALS
@@ -90,6 +93,14 @@ def _pdf(tmp_path, layout: str):
         src = head.replace("margin: 2cm", "margin: 2cm, columns: 2") + (
             f"{title}== Responsibilities\n{duties}\n\n#colbreak()\n== Qualifications\n{quals}\n"
         )
+    elif layout == "tick-table":  # ticks under Essential or Desirable: the column says which
+        cells = ", ".join(
+            f"[{_esc(q)}], [{'✓' if m == 'E' else ''}], [{'✓' if m == 'D' else ''}]" for q, m in QUALS
+        )
+        src = (
+            f"{head}{title}== Responsibilities\n{duties}\n\n== Person specification\n"
+            f"#table(columns: (4fr, 1fr, 1fr), [Criteria], [Essential], [Desirable], {cells})\n"
+        )
     else:  # a table of qualifications
         cells = ", ".join(f"[{_esc(q)}], [{m}]" for q, m in QUALS)
         src = (
@@ -103,13 +114,14 @@ def _pdf(tmp_path, layout: str):
     return out
 
 
-@pytest.mark.parametrize("layout", ["one", "two", "flow-columns", "table"])
+@pytest.mark.parametrize("layout", ["one", "two", "flow-columns", "table", "tick-table"])
 def test_a_pdf_gives_the_requirements_of_its_text(cli, tmp_path, layout):
     pdf = _pdf(tmp_path, layout)
     got = _items(cli.json("gap", "analyze", str(pdf)))
-    expected = _expected(cli, "table" if layout == "table" else "one", tmp_path)
+    expected = _expected(cli, layout if "table" in layout else "one", tmp_path)
     assert got == expected
     assert len(got) == len(DUTIES) + len(QUALS)
+    assert [must for _, must, _ in got].count("preferred") == 1  # the bilingual line
     assert pdf.name in [row["source"] for row in cli.json("gap", "list")]
 
 
@@ -188,6 +200,7 @@ def test_a_word_file_gives_the_requirements_of_its_text(cli, tmp_path, layout):
     got = _items(cli.json("gap", "analyze", str(path)))
     assert got == _expected(cli, "table" if layout == "table" else "one", tmp_path)
     assert len(got) == len(DUTIES) + len(QUALS)
+    assert [must for _, must, _ in got].count("preferred") == 1  # the bilingual line
 
 
 def test_a_zip_that_is_not_a_word_file_is_one_clear_error(cli, tmp_path):
