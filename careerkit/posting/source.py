@@ -90,6 +90,12 @@ def decode(data: bytes, name: str = "the posting") -> tuple[str, str | None]:
                 raise InvalidInput(
                     f"{name} says it is {label or 'UTF-8'} but is not valid {label or 'UTF-8'}"
                 ) from None
+    wide = _utf16_without_bom(data[:8192])
+    if wide:
+        try:
+            return data.decode(wide), None
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -104,7 +110,8 @@ def decode(data: bytes, name: str = "the posting") -> tuple[str, str | None]:
 
     best = from_bytes(data[:MAX_TEXT_BYTES]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    if best is None or _latin_only(str(best)):
+    wide = encoding.startswith(("utf_16", "utf_32")) and b"\x00" not in data  # UTF-16 text has NULs
+    if best is None or wide or _latin_only(str(best)):
         # the Western code pages (1252, 1250, 850, Latin-1 ...) cannot be told apart on a short
         # paste in a language written in Latin letters: a paste from Windows is Windows-1252
         try:
@@ -118,6 +125,20 @@ def decode(data: bytes, name: str = "the posting") -> tuple[str, str | None]:
         encoding, text = "cp1252", data.decode("cp1252", "replace")
     label = _NAMES.get(encoding, encoding.replace("_", "-").upper())
     return text, f"{name} is not UTF-8: read it as {label}"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text of a Latin-script language without its byte-order mark: every other byte is
+    zero (the high byte of each character)."""
+    if len(head) < 16:
+        return None
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _latin_only(text: str) -> bool:
