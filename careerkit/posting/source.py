@@ -110,8 +110,8 @@ def decode(data: bytes, name: str = "the posting") -> tuple[str, str | None]:
 
     best = from_bytes(data[:MAX_TEXT_BYTES]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    wide = encoding.startswith(("utf_16", "utf_32")) and b"\x00" not in data  # UTF-16 text has NULs
-    if best is None or wide or _latin_only(str(best)):
+    implausible = encoding.startswith(("utf_16", "utf_32")) and b"\x00" not in data  # UTF-16 text has NULs
+    if best is None or implausible or _latin_only(str(best)):
         # the Western code pages (1252, 1250, 850, Latin-1 ...) cannot be told apart on a short
         # paste in a language written in Latin letters: a paste from Windows is Windows-1252
         try:
