@@ -223,8 +223,16 @@ def looks_cut(c, cands) -> bool:
     last = re.sub(r"[^A-Za-z]", "", words[-1])
     if _FUNCTION_END.search(t) or (len(last) == 1 and last.islower()):
         return True
-    if c.origin == "prose" and (len(t) > 80 or not c.last_in_block or len(words) > 12):
-        return True
+    # a line of its own, complete as it stands; not a list of phrases whose last one lacks its "and"
+    alone = sum(1 for x in cands if x.block == c.block) == 1 and not (
+        t.count(",") >= 2 and not re.search(r",\s*(?:and|or)\b[^,]*$", t)
+    )
+    if (
+        c.origin == "prose"
+        and not (alone and len(words) <= 25)
+        and (len(t) > 80 or not c.last_in_block or len(words) > 12)
+    ):
+        return True  # a paragraph's last sentence with no full stop: the copy ended mid-sentence
     if c.origin == "list":
         if c.siblings_closed >= 0.6:
             return True
@@ -233,14 +241,13 @@ def looks_cut(c, cands) -> bool:
     if not (len(last) <= 3 or last[-1] in "iu"):
         return False  # "education" is a word even if the text says only "educational" elsewhere
     body = " ".join(x.text for x in cands if x is not c).lower()
-    if (
+    # "instructi" where the text elsewhere says "instructional"
+    return bool(
         last
         and len(last) >= 2
         and not re.search(r"\b" + re.escape(last.lower()) + r"\b", body)
         and re.search(r"\b" + re.escape(last.lower()) + r"[a-z]{2,}", body)
-    ):
-        return True  # "instructi" where the text elsewhere says "instructional"
-    return False
+    )
 
 
 # --- not requirements --------------------------------------------------------------------------
@@ -431,15 +438,23 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         and not _summary_duty(t, words)
     ):
         return True
-    if (
+    return bool(
         origin == "prose"
         and len(words) <= 3
         and not t.endswith(".")
         and kind in ("unknown", "purpose")
         and not (CRED.search(t) or EDU.search(t) or EXP.search(t))
-    ):
-        return True
-    return False
+    )
+
+
+def is_duty_sentence(t: str) -> bool:
+    """A sentence that opens with a duty's verb ("Lead ...", "Supports ..."), not boilerplate."""
+    return (
+        len(t.split()) >= 4
+        and bool(_DUTY_VERB.match(t))
+        and not is_boilerplate(t)
+        and not _EMPLOYER.search(t)
+    )
 
 
 def _summary_duty(t: str, words: list[str]) -> bool:

@@ -204,13 +204,19 @@ def _parts(text: str, kind: str, glued_only: bool = False) -> list[str]:
 
 def _keep(cands: list[Candidate], title: str | None, org: str | None = None) -> list[Candidate]:
     names = {re.sub(r"[^a-z0-9]+", " ", (n or "").lower()).strip() for n in (title, org)} - {""}
+    # a paragraph of duty sentences under no heading ("Lead inclusion ... . Support ... .")
+    duty_sentences: dict[int, int] = {}
+    for c in cands:
+        if c.kind == "unknown" and c.origin == "prose" and classify.is_duty_sentence(c.text):
+            duty_sentences[c.block] = duty_sentences.get(c.block, 0) + 1
     kept = []
     for c in cands:
         if c.kind == "drop":
             continue
         if c.final and classify.looks_cut(c, cands):
             continue
-        if classify.not_a_requirement(c.text, c.kind, c.origin):
+        summary_duty = duty_sentences.get(c.block, 0) >= 2 and classify.is_duty_sentence(c.text)
+        if classify.not_a_requirement(c.text, c.kind, c.origin) and not summary_duty:
             continue
         if re.sub(r"[^a-z0-9]+", " ", c.text.lower()).strip() in names:
             continue
