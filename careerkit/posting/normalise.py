@@ -276,9 +276,12 @@ _VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "emb
 
 def _is_furniture(attrs) -> bool:
     for name, value in attrs:
-        if name in ("class", "id", "role") and value:
-            if any(_FURNITURE.match(w) for w in re.split(r"[\s_-]+", value.lower()) if w):
-                return True
+        if (
+            name in ("class", "id", "role")
+            and value
+            and any(_FURNITURE.match(w) for w in re.split(r"[\s_-]+", value.lower()) if w)
+        ):
+            return True
     return False
 
 

@@ -664,6 +664,5 @@ def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
         if last.wrapped_tail + 1 + len(first) < 0.85 * width:
             return False
         return not (is_caps(s) or s.endswith(":") and len(_words(s)) <= 8)
-    if last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not is_caps(s):
-        return True
-    return False
+    # an indented line under a bullet carries it on
+    return last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not is_caps(s)
