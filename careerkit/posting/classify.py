@@ -88,9 +88,18 @@ _STRICT_REQUIRED = re.compile(r"\b(?:required|must|mandatory|shall)\b", re.I)
 _REQUIRED = re.compile(r"\b(?:required|must|minimum|mandatory|essential|at least|shall|necessary)\b", re.I)
 
 
+def _in_brackets(text: str, at: int) -> bool:
+    """Inside a bracket that opens after some words of the item ("... (Ed.S. preferred)")."""
+    opened = text.rfind("(", 0, at)
+    return opened > 0 and text.rfind(")", 0, at) < opened and bool(text[:opened].strip())
+
+
 def must_of_text(text: str, hint: str | None) -> str:
     """preferred when the item says so before any word that says it is required."""
     pref = PREF_ANY.search(text)
+    if pref and pref.start() > 0 and _in_brackets(text, pref.start()):
+        # "Master's degree (Ed.S. preferred)": the preference is the bracket's, not the item's
+        pref = PREF_ANY.search(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text))
     req = _REQUIRED.search(text)
     if pref and (not req or pref.start() < req.start()):
         return "preferred"
@@ -335,7 +344,7 @@ def _reporting_line(t: str) -> bool:
     """'Reports to the principal' names the line manager; 'analysing data and reporting to the
     leadership team', far into a duty, is work the role does."""
     m = _REPORTING.search(t)
-    return bool(m) and not re.search(r"(?:\band|\bor|,)\s*$", t[: m.start()])
+    return m is not None and not re.search(r"(?:\band|\bor|,)\s*$", t[: m.start()])
 
 
 # Words that open a demand, so the sentence is not a description of the employer or the schedule.

@@ -259,7 +259,7 @@ def _requirement(c: Candidate):
     must = c.marker_must or classify.must_of_text(text, c.must_hint)
     if rtype == "responsibility" and c.kind in ("duty", "purpose"):
         must = c.marker_must or "required" if c.must_hint != "preferred" else must
-    req = Requirement(text=text, section=c.section, must=must, type=rtype)
+    req = Requirement.model_validate({"text": text, "section": c.section, "must": must, "type": rtype})
     years = structure.years_of(text)
     if years is not None and rtype in ("experience", "credential", "education", "skill"):
         req.years = years

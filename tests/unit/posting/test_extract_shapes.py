@@ -118,3 +118,11 @@ def test_priority_and_desired_mark_preferred_and_types_follow_the_section():
         ("Priority will be given to candidates with experience coaching adults.", "preferred", "experience"),
         ("Master's degree desired", "preferred", "education"),
     ]
+
+
+def test_a_preference_in_brackets_belongs_to_the_bracket():
+    got = items(
+        "Qualifications\n- Master's degree in educational leadership (Ed.S. or Ed.D. preferred)\n"
+        "- Doctorate (preferred)\n"
+    )
+    assert [m for _, m, _ in got] == ["required", "preferred"]
