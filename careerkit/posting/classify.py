@@ -456,6 +456,16 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
     )
 
 
+def is_qualification_like(t: str) -> bool:
+    """A sentence that asks for a degree, a licence, years or a must ("Bachelor's degree required.")."""
+    return bool(
+        EDU.search(t)
+        or CRED.search(t)
+        or _DUTY_QUAL.match(t)
+        or re.match(r"(?:\w+\s+){0,4}(?:must|should)\s+(?:have|hold|be|possess)\b", t, re.I)
+    )
+
+
 def is_duty_sentence(t: str) -> bool:
     """A sentence that opens with a duty's verb ("Lead ...", "Supports ..."), not boilerplate."""
     return (
@@ -550,6 +560,7 @@ _SKILL_VERB = re.compile(
 )
 _DUTY_VERB = re.compile(
     r"^(?:to\s+)?(?:assists?|advocates?|promotes?|follows?|ensures?|provides?|develops?|coordinates?|"
+    r"meets? with|responds? to|visits?|greets?|convenes?|partners? with|liaises?|updates?|"
     r"supervises?|plans?|implements?|manages?|oversees?|prepares?|schedules?|serves?|supports?|"
     r"maintains?|monitors?|participates?|attends?|conducts?|facilitates?|organi[sz]es?|evaluates?|"
     r"establish(?:es)?|assigns?|carr(?:y|ies) out|works?|seeks?|stud(?:y|ies)|recommends?|collaborates?|"
@@ -644,7 +655,11 @@ def type_of(text: str, kind: str, origin: str) -> str:
     if origin == "prose":
         if _STRONG_SKILL.search(t):
             return "skill"
-        if _WILL_DUTY.search(t) and not re.search(r"\bwe (?:\w+ly )?(?:will|shall)\b", t, re.I):
+        if (
+            _WILL_DUTY.search(t)
+            and not re.search(r"\bwe (?:\w+ly )?(?:will|shall)\b", t, re.I)
+            and not re.match(r"(?:\w+\s+){0,2}priority\b", t, re.I)  # "Priority will be given to ..."
+        ):
             return "responsibility"
         if _PURPOSE_LIKE.search(t) and not _CANDIDATE.search(t):
             return "responsibility"  # "The assistant principal assists the principal in ..."

@@ -157,13 +157,19 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 prev_kind = e.kind
                 continue
             text, mmust = classify.strip_markers(classify.unglue(t), spec)
-            parts = [q for p in classify.split_sentences(text, kind) for q in _parts(p, kind)]
+            sentences = classify.split_sentences(text, kind)
+            here = kind
+            if kind == "duty" and len(sentences) >= 2:
+                quals = sum(1 for p in sentences if classify.is_qualification_like(p))
+                if quals >= max(2, len(sentences) / 2):
+                    here = "req"  # a paragraph of qualifications after the duties, under no heading
+            parts = [q for p in sentences for q in _parts(p, here)]
             for j, p in enumerate(parts):
                 out.append(
                     Candidate(
                         p,
                         heading,
-                        kind,
+                        here,
                         "prose",
                         lead_must or must,
                         mmust,

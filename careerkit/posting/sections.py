@@ -611,7 +611,9 @@ def _bare_list_lines(lines: list[str]) -> set[int]:
             continue
         if (
             len(run) >= 3
-            and all(lines[j].strip()[:1].isupper() or lines[j].strip()[:1].isdigit() for j in run)
+            and all(
+                lines[j].strip().lstrip("\"“‘'")[:1].isupper() or lines[j].strip()[:1].isdigit() for j in run
+            )
             and not any(lines[j].rstrip().endswith(TERMINAL) for j in run)
         ):
             out.update(run)
