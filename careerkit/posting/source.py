@@ -361,10 +361,18 @@ def _docx_blocks(doc) -> list[str]:
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "p":
             out.append(_docx_paragraph(Paragraph(el, doc)))
+            # text boxes anchored in the paragraph (a flyer's side panel), read after it; the
+            # VML fallback copy of a box is the same text again
+            for box in el.xpath(_TEXT_BOXES):
+                out.extend(_docx_paragraph(Paragraph(p, doc)) for p in box.xpath('./*[local-name()="p"]'))
+                out.append("")
         elif tag == "tbl":
             out.extend(_docx_table(Table(el, doc)))
             out.append("")
     return out
+
+
+_TEXT_BOXES = './/*[local-name()="txbxContent"][not(ancestor::*[local-name()="Fallback"])]'
 
 
 def _docx_paragraph(p) -> str:

@@ -185,6 +185,28 @@ def _docx(tmp_path, layout: str):
             doc.add_heading("Qualifications", level=2)
             for q, m in QUALS:
                 doc.add_paragraph(f"{q}{' preferred' if m == 'D' else ''}.", style="List Bullet")
+    if layout == "text-box":  # the qualifications in a text box beside the duties, with its VML copy
+        from docx.oxml import parse_xml
+
+        w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        paras = "".join(
+            f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            f"<w:r><w:t>{q}{' preferred' if m == 'D' else ''}.</w:t></w:r></w:p>"
+            for q, m in QUALS
+        ).replace("'", "&apos;")
+        box = f"<w:txbxContent><w:p><w:r><w:t>Qualifications</w:t></w:r></w:p>{paras}</w:txbxContent>"
+        run = parse_xml(
+            f'<w:r xmlns:w="{w}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            f'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps">'
+            f"<w:drawing>{box}</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}"
+            f"</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+        body = doc.element.body
+        paragraphs = body.xpath("./w:p")
+        for p in paragraphs[-len(QUALS) - 1 :]:  # the qualifications move into the box
+            body.remove(p)
+        holder = doc.add_paragraph()
+        holder._p.append(run)
     if layout == "two":  # the page set in two newspaper columns
         cols = OxmlElement("w:cols")
         cols.set(qn("w:num"), "2")
@@ -194,7 +216,7 @@ def _docx(tmp_path, layout: str):
     return path
 
 
-@pytest.mark.parametrize("layout", ["one", "two", "layout-table", "table"])
+@pytest.mark.parametrize("layout", ["one", "two", "layout-table", "table", "text-box"])
 def test_a_word_file_gives_the_requirements_of_its_text(cli, tmp_path, layout):
     path = _docx(tmp_path, layout)
     got = _items(cli.json("gap", "analyze", str(path)))
