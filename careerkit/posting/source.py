@@ -20,7 +20,7 @@ from careerkit.errors import InvalidInput
 
 MAX_TEXT_BYTES = 5_000_000  # a saved web page, scripts and styles included
 MAX_DOC_BYTES = 20_000_000  # a PDF or Word file, images included
-MAX_PAGES = 40  # a posting is a few pages; a long PDF is read this far
+MAX_PAGES = 20  # a posting is a few pages; a longer PDF (a handbook) is read this far
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -44,7 +44,10 @@ def read_posting(data: bytes, name: str = "the posting") -> Posting:
         limit = cap_for(data[:8]) // 1_000_000
         raise InvalidInput(f"{name} is larger than {limit} MB: a posting is a few pages")
     if data.startswith(PDF_MAGIC):
-        return Posting(pdf_text(data, name))
+        text = pdf_text(data, name)
+        pages = text.count("\f") + 1
+        note = f"{name}: read its first {MAX_PAGES} pages" if pages >= MAX_PAGES else None
+        return Posting(text.replace("\f", "\n\n"), note)
     if data.startswith(ZIP_MAGIC):
         return Posting(docx_text(data, name))
     if data.startswith(OLE_MAGIC):
@@ -184,7 +187,7 @@ def pdf_text(data: bytes, name: str = "the PDF") -> str:
     except (ValueError, KeyError, TypeError, IndexError, AttributeError, struct.error, zlib.error):
         # what pdfminer raises on a file damaged in ways it does not check for
         raise InvalidInput(f"{name} is a damaged PDF: open it and save or print it as a new PDF") from None
-    text = "\n\n".join(p for p in pages if p.strip())
+    text = "\f".join(pages)  # one form feed between pages
     if not text.strip():
         if images:
             raise InvalidInput(

@@ -125,6 +125,20 @@ def test_a_pdf_gives_the_requirements_of_its_text(cli, tmp_path, layout):
     assert pdf.name in [row["source"] for row in cli.json("gap", "list")]
 
 
+def test_a_very_long_pdf_is_read_to_its_twentieth_page_saying_so(cli, tmp_path):
+    import typst
+
+    doc = tmp_path / "handbook.typ"
+    body = "\n#pagebreak()\n".join(f"- Duty number {i} of the handbook role." for i in range(1, 31))
+    doc.write_text(f"#set page(width: 10cm, height: 5cm)\n== Duties\n{body}\n")
+    pdf = tmp_path / "handbook.pdf"
+    pdf.write_bytes(typst.compile(str(doc)))
+    r = cli("gap", "analyze", str(pdf), "--json")
+    assert r.exit_code == 0, r.stderr
+    assert "read its first 20 pages" in r.stderr
+    assert len(json.loads(r.stdout)["requirements"]) == 20
+
+
 def test_a_pdf_of_scanned_pages_says_so(cli, tmp_path):
     import typst
 
