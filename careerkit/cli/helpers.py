@@ -265,6 +265,29 @@ def save_recovery(text: str) -> Path:
     return path
 
 
+def read_bytes(source: str, cap_of) -> bytes:
+    """The bytes of a file, or of standard input for '-', but never more than cap_of(first
+    bytes) + 1 of them: a 200 MB paste is refused without being read whole."""
+    if source == "-":
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        if stream is None:
+            data = sys.stdin.read().encode()
+            return data[: cap_of(data[:8]) + 1]
+        head = stream.read(8)
+        return head + stream.read(cap_of(head) + 1 - len(head))
+    path = Path(source)
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+            return head + f.read(cap_of(head) + 1 - len(head))
+    except FileNotFoundError:
+        raise CareerkitError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise CareerkitError(f"{path} is a folder, not a file") from None
+    except OSError as e:
+        raise CareerkitError(f"cannot read {path}: {e.strerror}") from None
+
+
 def read_source(source: str | None) -> str:
     """Text from a file, '-' for standard input, or the editor when no source is given."""
     from careerkit.store.io import read_text

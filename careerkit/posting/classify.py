@@ -62,7 +62,11 @@ def _plausible_marker(t: str, m: re.Match) -> bool:
     letters = re.findall(r"\S+", tail)
     if len(letters) >= 2:
         return True
-    return bool(re.search(r"\b(?:Essential|Desirable)\b", tail)) or bool(re.search(r"[.;)]\s+[ED]$", t))
+    return (
+        bool(re.search(r"\b(?:Essential|Desirable)\b", tail))
+        or bool(re.search(r"[.;)]\s+[ED]$", t))
+        or bool(re.search(r"\s\(\s*[ED]\s*\)$", t))
+    )
 
 
 # --- required or preferred ---------------------------------------------------------------------
@@ -74,19 +78,34 @@ PREF_ANY = _Gated(
         r"\bideal candidate\b|^\s*(?:ideally|preferably|preferred|desirable|desired|nice to have|bonus)\b|"
         r"\((?:preferred|desirable|desired|optional)\)|"
         r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset|advantageous)\s*[.;!)]*\s*$|"
-        r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset)\s*(?:[,;]|but\b)",
+        r"\b(?:preferred|desired|desirable|a plus|an advantage|an asset)\s*(?:[,;]|but\b)|"
+        r"\bpriority (?:will|shall|may|is) (?:be )?given\b|\b(?:given|receive) priority\b|\bpriority consideration\b",
         re.I,
     ),
-    "prefer|desir|advantage|plus|asset|bonus|beneficial|helpful|welcome|ideal|nice to have|optional",
+    "prefer|desir|advantage|plus|asset|bonus|beneficial|helpful|welcome|ideal|nice to have|optional|priority",
 )
+_STRICT_REQUIRED = re.compile(r"\b(?:required|must|mandatory|shall)\b", re.I)
 _REQUIRED = re.compile(r"\b(?:required|must|minimum|mandatory|essential|at least|shall|necessary)\b", re.I)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Inside a bracket that opens after some words of the item ("... (Ed.S. preferred)")."""
+    opened = text.rfind("(", 0, at)
+    return opened > 0 and text.rfind(")", 0, at) < opened and bool(text[:opened].strip())
 
 
 def must_of_text(text: str, hint: str | None) -> str:
     """preferred when the item says so before any word that says it is required."""
     pref = PREF_ANY.search(text)
+    if pref and pref.start() > 0 and _in_brackets(text, pref.start()):
+        # "Master's degree (Ed.S. preferred)": the preference is the bracket's, not the item's
+        pref = PREF_ANY.search(re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text))
     req = _REQUIRED.search(text)
     if pref and (not req or pref.start() < req.start()):
+        return "preferred"
+    # "Minimum one year ... preferred": a quantity is not a demand; only "required" or "must" is
+    before = text[: pref.start()] if pref else ""
+    if pref and not _STRICT_REQUIRED.search(before) and not re.search(r"[.!?]\s+[A-Z]", before):
         return "preferred"
     if req and re.search(r"\brequired\b|\bmust\b|\bmandatory\b", text, re.I):
         return "required"
@@ -213,8 +232,16 @@ def looks_cut(c, cands) -> bool:
     last = re.sub(r"[^A-Za-z]", "", words[-1])
     if _FUNCTION_END.search(t) or (len(last) == 1 and last.islower()):
         return True
-    if c.origin == "prose" and (len(t) > 80 or not c.last_in_block or len(words) > 12):
-        return True
+    # a line of its own, complete as it stands; not a list of phrases whose last one lacks its "and"
+    alone = sum(1 for x in cands if x.block == c.block) == 1 and not (
+        t.count(",") >= 2 and not re.search(r",\s*(?:and|or)\b[^,]*$", t)
+    )
+    if (
+        c.origin == "prose"
+        and not (alone and len(words) <= 25)
+        and (len(t) > 80 or not c.last_in_block or len(words) > 12)
+    ):
+        return True  # a paragraph's last sentence with no full stop: the copy ended mid-sentence
     if c.origin == "list":
         if c.siblings_closed >= 0.6:
             return True
@@ -223,14 +250,13 @@ def looks_cut(c, cands) -> bool:
     if not (len(last) <= 3 or last[-1] in "iu"):
         return False  # "education" is a word even if the text says only "educational" elsewhere
     body = " ".join(x.text for x in cands if x is not c).lower()
-    if (
+    # "instructi" where the text elsewhere says "instructional"
+    return bool(
         last
         and len(last) >= 2
         and not re.search(r"\b" + re.escape(last.lower()) + r"\b", body)
         and re.search(r"\b" + re.escape(last.lower()) + r"[a-z]{2,}", body)
-    ):
-        return True  # "instructi" where the text elsewhere says "instructional"
-    return False
+    )
 
 
 # --- not requirements --------------------------------------------------------------------------
@@ -281,7 +307,7 @@ _APPLY = _Gated(
     re.compile(
         r"\bto apply\b|\bapply (?:online|now|by|via|at|through|on|before|in writing|today)\b|"
         r"\bapplications? (?:must|should|will|are|can|close|form|pack|packet|deadline|received|submitted|"
-        r"closing|process)\b|\bsubmit (?:a |an |your |the )?(?:resume|cv|c\.v\.|cover letter|letter|"
+        r"closing)\b|\b(?:the|our) application process\b|\bsubmit (?:a |an |your |the )?(?:resume|cv|c\.v\.|cover letter|letter|"
         r"application|portfolio|references|transcripts?)\b|\bclosing date\b|\bdeadline\b|"
         r"\binterviews? (?:will|are|to be|date)\b|\bshortlisting\b|\bshort-?listed\b|\breferences will\b|"
         r"\bfor (?:more|further) (?:information|details)\b|\bplease (?:contact|visit|send|email|call|note|submit|"
@@ -290,11 +316,13 @@ _APPLY = _Gated(
         r"\b(?:official )?transcripts?\b|\b(?:resume|résumé|cover letter|curriculum vitae)\b|"
         r"\breferences? (?:are |is )?(?:required|from|will be)\b|\bcandidates are (?:encouraged|invited) to\b|"
         r"\bwill be (?:interviewed|contacted|notified|invited|assigned|placed)\b|\bvisits? to the school\b|"
-        r"\bwelcome(?:s|d)? (?:visits|applications)\b|\bapplicants? (?:must|should|are required to) (?:submit|complete|"
+        r"\bwelcome(?:s|d)? (?:visits|applications)\b|\binvit\w* (?:you|applicants|candidates|applications|"
+        r"interested)\b|\bbefore applying\b|\barrange an? (?:visit|tour)\b|\b(?:visits?|tours?) (?:are|is) "
+        r"(?:\w+ )?(?:welcome|encouraged)|\blook forward to (?:welcoming|hearing|receiving|meeting)\b|\bapplicants? (?:must|should|are required to) (?:submit|complete|"
         r"upload|include|provide (?:a|an|three|two|the names))",
         re.I,
     ),
-    "apply|application|submit|cookie|letter|transcript|resume|résumé|curriculum vitae|reference|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant",
+    "apply|application|submit|cookie|letter|transcript|resume|résumé|curriculum vitae|reference|closing|deadline|interview|shortlist|short-list|shortlisted|references|information|details|please|visit|click|encourage|candidates are|will be|welcome|applicant|invit|applying|tour|look forward",
 )
 _PROCESS = _Gated(
     re.compile(
@@ -316,7 +344,7 @@ def _reporting_line(t: str) -> bool:
     """'Reports to the principal' names the line manager; 'analysing data and reporting to the
     leadership team', far into a duty, is work the role does."""
     m = _REPORTING.search(t)
-    return bool(m) and not re.search(r"(?:\band|\bor|,)\s*$", t[: m.start()])
+    return m is not None and not re.search(r"(?:\band|\bor|,)\s*$", t[: m.start()])
 
 
 # Words that open a demand, so the sentence is not a description of the employer or the schedule.
@@ -401,6 +429,8 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if _PROCESS.search(t):
         return True
+    if _SEEKING.match(t) and not re.search(r"\b(?:with|who|that|having)\b", t, re.I):
+        return True  # "Maple ISD is seeking a reading interventionist for 2025-26": an announcement
     if _EMPLOYER.search(t) and not _CANDIDATE.search(t) and not _REQ_START.match(t):
         return True
     if _PAGE_ARTEFACT.match(t):
@@ -409,19 +439,55 @@ def not_a_requirement(text: str, kind: str, origin: str) -> bool:
         return True
     if _DATEISH.search(t) and len(words) <= 12 and not SIGNAL.search(t):
         return True
-    if origin == "prose" and kind == "unknown" and not SIGNAL.search(t) and not _PURPOSE_LIKE.search(t):
-        return True
     if (
+        origin == "prose"
+        and kind == "unknown"
+        and not SIGNAL.search(t)
+        and not _PURPOSE_LIKE.search(t)
+        and not _summary_duty(t, words)
+    ):
+        return True
+    return bool(
         origin == "prose"
         and len(words) <= 3
         and not t.endswith(".")
         and kind in ("unknown", "purpose")
         and not (CRED.search(t) or EDU.search(t) or EXP.search(t))
-    ):
-        return True
-    return False
+    )
 
 
+def is_qualification_like(t: str) -> bool:
+    """A sentence that asks for a degree, a licence, years or a must ("Bachelor's degree required.")."""
+    return bool(
+        EDU.search(t)
+        or CRED.search(t)
+        or _DUTY_QUAL.match(t)
+        or re.match(r"(?:\w+\s+){0,4}(?:must|should)\s+(?:have|hold|be|possess)\b", t, re.I)
+    )
+
+
+def is_duty_sentence(t: str) -> bool:
+    """A sentence that opens with a duty's verb ("Lead ...", "Supports ..."), not boilerplate."""
+    return (
+        len(t.split()) >= 4
+        and bool(_DUTY_VERB.match(t))
+        and not is_boilerplate(t)
+        and not _EMPLOYER.search(t)
+    )
+
+
+def _summary_duty(t: str, words: list[str]) -> bool:
+    """ "Models lessons in classrooms ...": a duty sentence of an unheaded summary (a verb in the
+    third person opens it)."""
+    first = words[0] if words else ""
+    return len(words) >= 4 and first.endswith("s") and first[:1].isupper() and bool(_DUTY_VERB.match(t))
+
+
+_SEEKING = re.compile(
+    r"^(?:[\w'’.&-]+\s+){1,7}(?:is|are) (?:currently |now )?(?:seeking|looking for|hiring|recruiting|"
+    r"searching for)\b",
+    re.I,
+)
 _PURPOSE_LIKE = re.compile(
     r"^to [a-z]+\b|\b(?:is|are) (?:currently )?(?:seeking|looking for|hiring)\b|^the (?!(?:ideal |successful |right )?(?:candidate|applicant|person|individual|post ?holder)s?\b)(?:[\w-]+\s+){1,5}(?:will|is responsible|provides|assists|supports|"
     r"serves|leads|is tasked)\b|^(?:this|the) (?:role|position|post)\b",
@@ -453,15 +519,16 @@ CRED = _Gated(
         r"training|course|assessment)|\b(?:training|course) (?:must be|is) (?:completed|required)|"
         r"\bsafer recruitment\b|\b(?:DSL|safeguarding|safeguarding lead|first aid|cpr)\)? training\b|"
         r"^(?:formal |specific |specialist )?training (?:in|on)\b|\bregistration with\b|"
-        r"\bregistered (?:with|teacher)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
+        r"\bregistered (?:with|teacher)\b|\bauthori[sz]ations?\b(?! to work)|(?-i:\b[A-Z][A-Z0-9-]{2,}\s+training\b)|\btraining (?:completed|complete)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
         r"qualifications?\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
         re.I,
     ),
-    "certif|licen|endorse|credential|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible",
+    "certif|licen|endorse|credential|authori|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible",
 )
 EXP = _Gated(
     re.compile(
         r"(?<!\bto )\bexperience[ds]?\b|(?<!within )(?<!within \w{3} )(?<!within \w{4} )(?<!within \w{5} )"
+        r"(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\bschool )(?<!\bacademic )(?<!\bthis )(?<!\bnext )"
         r"\byears?\b(?! (?:olds?|groups?|levels?)| ?\d)(?!-)|\bproven (?:record|track|ability to lead)|"
         r"\btrack record\b|\brecord of\b|\bhistory of (?:success|leading)|\bsuccessful (?:teaching|leadership|"
         r"classroom|administrative|practice|record)\b|\bevidence of\b|\bpreviously (?:served|worked|held)\b|"
@@ -493,6 +560,7 @@ _SKILL_VERB = re.compile(
 )
 _DUTY_VERB = re.compile(
     r"^(?:to\s+)?(?:assists?|advocates?|promotes?|follows?|ensures?|provides?|develops?|coordinates?|"
+    r"meets? with|responds? to|visits?|greets?|convenes?|partners? with|liaises?|updates?|"
     r"supervises?|plans?|implements?|manages?|oversees?|prepares?|schedules?|serves?|supports?|"
     r"maintains?|monitors?|participates?|attends?|conducts?|facilitates?|organi[sz]es?|evaluates?|"
     r"establish(?:es)?|assigns?|carr(?:y|ies) out|works?|seeks?|stud(?:y|ies)|recommends?|collaborates?|"
@@ -520,7 +588,7 @@ _STRONG_SKILL = re.compile(
 )
 _DUTY_QUAL = re.compile(
     r"^(?:a\s+)?(?:minimum|at least|\d+\+?\s*years|(?:one|two|three|four|five|six|seven|eight|"
-    r"nine|ten)\s+(?:\(\d+\)\s+)?years|hold|holds|possess|possesses|valid|current|"
+    r"nine|ten)\s+(?:\(\d+\)\s+)?years|holds?\b(?=[^.]{0,40}\b(?:certif|licen|degree|qualif|qts|credential|endorse))|possess|possesses|valid|current|"
     r"master|bachelor|doctor|degree|certif|licen|experience|must have|must hold)",
     re.I,
 )
@@ -549,6 +617,19 @@ def _earliest_qualification(text: str) -> str | None:
 def type_of(text: str, kind: str, origin: str) -> str:
     t = text.strip()
     t_nolead = re.sub(r"^(?:[A-Z][\w'’&/ -]{0,40}\s[-–—]\s)", "", t)  # "Strategic Leadership - ..."
+    if kind == "duty" and re.match(r"^[A-Z][a-z]{2,}ing\b", t_nolead) and not _SKILL_START.match(t_nolead):
+        return "responsibility"  # "Teaching a Year 6 class ...": a duty in the -ing form
+    if kind == "req" and re.match(r"^to have\b", t_nolead, re.I):
+        q = _earliest_qualification(t)
+        if q in ("education", "credential"):
+            return q
+        if re.match(
+            r"^to have (?:an? |the )?(?:\w+ )?(?:knowledge|understanding|skills?|abilit\w+|awareness)\b",
+            t,
+            re.I,
+        ):
+            return "skill"  # "To have a good knowledge of ..."
+        return "experience"  # "To have led a team", "To have a track record of ..."
     if kind in ("duty", "purpose") and not _DUTY_QUAL.match(t_nolead):
         if _SKILL_START.match(t_nolead) and not _DUTY_VERB.match(t_nolead):
             return "skill"
@@ -574,7 +655,11 @@ def type_of(text: str, kind: str, origin: str) -> str:
     if origin == "prose":
         if _STRONG_SKILL.search(t):
             return "skill"
-        if _WILL_DUTY.search(t) and not re.search(r"\bwe (?:\w+ly )?(?:will|shall)\b", t, re.I):
+        if (
+            _WILL_DUTY.search(t)
+            and not re.search(r"\bwe (?:\w+ly )?(?:will|shall)\b", t, re.I)
+            and not re.match(r"(?:\w+\s+){0,2}priority\b", t, re.I)  # "Priority will be given to ..."
+        ):
             return "responsibility"
         if _PURPOSE_LIKE.search(t) and not _CANDIDATE.search(t):
             return "responsibility"  # "The assistant principal assists the principal in ..."
@@ -583,3 +668,175 @@ def type_of(text: str, kind: str, origin: str) -> str:
     if _SKILL_ANY.search(t) or _SKILL_VERB.match(t_nolead):
         return "skill"
     return "skill"
+
+
+# --- one item per demand -----------------------------------------------------------------------
+
+# "preferred.Bilingual": a full stop with no space after it, between a word and a capitalised one
+_GLUED = re.compile(r"(?<=[a-z)]{2}[.!?;])(?=[\"“‘(]?(?:[A-Z][a-z]|[AI]\s))")
+
+
+def split_glued(text: str) -> list[str]:
+    """Sentences glued without a space after the full stop ("law.Chairs ARD meetings") -> parts.
+    A web address or an e-mail address ("www.Example", "name@School.org") is not split."""
+    out: list[str] = []
+    start = 0
+    for m in _GLUED.finditer(text):
+        word = text[max(0, text.rfind(" ", 0, m.start()) + 1) : m.start()]
+        if re.search(r"www|https?:|@|/", word, re.I) or word.lower().rstrip(".!?;") in _ABBREV:
+            continue
+        out.append(text[start : m.start()].strip())
+        start = m.start()
+    out.append(text[start:].strip())
+    return [p for p in out if p]
+
+
+def unglue(text: str) -> str:
+    """The same text with a space put back after each glued full stop."""
+    parts = split_glued(text)
+    return " ".join(parts) if len(parts) > 1 else text
+
+
+def is_boilerplate(text: str) -> bool:
+    """Pay, equal-opportunity, background-check or how-to-apply words: not a demand of the role."""
+    return bool(_PAY.search(text) or _EEO.search(text) or _APPLY.search(text))
+
+
+def split_by_must(text: str) -> list[str]:
+    """A bullet of sentences that differ in required and preferred ("A minimum of four years ...
+    Four years at this level is preferred.") -> one part per sentence."""
+    parts = split_sentences(text, "duty")
+    if len(parts) < 2 or len(parts) > 6 or not all(_DEMAND_WORD.search(p) for p in parts):
+        return [text]
+    prefs = [bool(PREF_ANY.search(p)) for p in parts]
+    return parts if any(prefs) and not all(prefs) else [text]
+
+
+def drop_boilerplate_sentences(text: str) -> str:
+    """A bullet holding a boilerplate sentence beside a real demand keeps the demand only."""
+    parts = split_sentences(text, "duty")
+    if len(parts) < 2:
+        return text
+    kept = [p for p in parts if not is_boilerplate(p)]
+    return " ".join(kept) if kept and len(kept) < len(parts) else text
+
+
+_N = r"(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*\(\d+\))?"
+# what opens a demand of its own inside a run-on qualifications line
+_DEMAND_OPEN = re.compile(
+    r"^(?:(?:along with|as well as|and|plus|also|with)\s+)?(?:"
+    r"must\b|a\s+minimum\b|minimum\b|at\s+least\b|" + _N + r"\s+(?:or more\s+)?(?:full\s+)?years?\b|"
+    r"(?:should|shall)\s+(?:have|hold|be)\b|(?:hold|holds|possess|possesses)\s+(?:a|an|the|valid|current)\b|"
+    r"(?:a\s+)?(?:valid|current)\s+\w+)",
+    re.I,
+)
+_MUST_END = re.compile(
+    r"\b(?:(?:is|are)\s+)?(?:(?:highly|strongly)\s+)?(?:required|preferred|desired|desirable|"
+    r"a plus|an advantage|an asset|essential)\s*[.!]?$",
+    re.I,
+)
+_DEMAND_WORD = re.compile(
+    r"\b(?:degree|bachelor|master|doctor\w*|certif\w*|licen[cs]\w*|endorse\w*|credential|experience|"
+    r"years?|training|knowledge|skills?|ability|fluen\w*|bilingual|qualified|status|ed\.?\s?s|ph\.?d|"
+    r"mba|eligib\w*)\b",
+    re.I,
+)
+
+
+def split_demands(text: str) -> list[str]:
+    """A qualifications line that runs several demands together -> one part per demand.
+
+    "Must hold X, must be Y, minimum of five years of Z" and "Master's required; doctorate
+    preferred" are split where a clause opens a demand of its own or where one clause's
+    required/preferred ends before another begins; a list of things inside one demand
+    ("experience with A, B and C") is not. Semicolons first, then commas."""
+    out: list[str] = []
+    for clause in _join_where(re.split(r";\s*", text), ";", _semicolon_split):
+        out.extend(_join_where(re.split(r"(?<=[^\d\s]),\s+", clause), ",", _comma_split))
+    return [p.strip() for p in out if p.strip()] or [text]
+
+
+def _join_where(pieces: list[str], sep: str, split) -> list[str]:
+    if len(pieces) < 2 or len(pieces) > 12:
+        return [sep.join(pieces) if sep == ";" else ", ".join(pieces)]
+    glue = "; " if sep == ";" else ", "
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if split(out[-1], piece):
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]}{glue}{piece}"
+    return out
+
+
+def _own_must(left: str, piece: str) -> bool:
+    """ "Master's degree required, Ed.S. preferred": each clause says required or preferred."""
+    return bool(_MUST_END.search(left.rstrip(" ,;")) and _MUST_END.search(piece) and len(piece.split()) >= 2)
+
+
+def _semicolon_split(left: str, piece: str) -> bool:
+    if _own_must(left, piece):
+        return True
+    return (
+        len(left.split()) >= 3
+        and len(piece.split()) >= 2
+        and bool(_DEMAND_WORD.search(left))
+        and bool(_DEMAND_WORD.search(piece))
+        and bool(PREF_ANY.search(left)) != bool(PREF_ANY.search(piece))
+    )  # "Bachelor's degree; master's degree desired"
+
+
+def _comma_split(left: str, piece: str) -> bool:
+    if _own_must(left, piece):
+        return True
+    if (
+        len(left.split()) >= 3
+        and 2 <= len(piece.split()) <= 8
+        and _MUST_END.search(piece)
+        and not PREF_ANY.search(left)
+        and (piece[:1].isupper() or EDU.search(piece[:25]) or CRED.search(piece[:25]))
+        and _DEMAND_WORD.search(piece)
+        and _DEMAND_WORD.search(left)
+    ):
+        return True  # "Bachelor's degree in X or related field, Master's degree preferred"
+    if re.match(r"(?:must|should|shall)\b", piece, re.I) and re.match(
+        r"(?:\w+\s+){0,3}(?:must|should|shall)\b", left, re.I
+    ):
+        return len(left.split()) >= 3 and len(piece.split()) >= 3  # "must have X, must be Y"
+    return (
+        len(left.split()) >= 3
+        and len(piece.split()) >= 3
+        and bool(_DEMAND_OPEN.match(piece))
+        and bool(_DEMAND_WORD.search(left) or re.match(r"(?:\w+\s+){0,3}(?:must|should|shall)\b", left, re.I))
+        and not re.search(r"\bof (?:which|whom|them|these|those)\b", piece, re.I)
+    )  # ", must be eligible for ...", ", minimum of three years ..."
+
+
+# "R = Reference", "Key: E = Essential, D = Desirable": a table's legend, not an item
+_LEGEND_PART = re.compile(r"\b[A-Z][A-Za-z]{0,3}\s*[=:–-]\s*[A-Za-z][A-Za-z/ -]{1,30}")
+
+
+def is_legend(text: str) -> bool:
+    t = re.sub(
+        r"^\s*\(?\s*(?:key|legend|codes?|abbreviations)\s*(?:to [a-z ]+)?[:\-–]?\s*", "", text, flags=re.I
+    )
+    if "=" not in t and t == text:  # "A – Application, I – Interview" only after "Key:"
+        return False
+    rest = _LEGEND_PART.sub("", t)
+    return not re.sub(r"[\s,;.|/()]+", "", rest)
+
+
+_QUOTE_OPEN = "\"“‘'"
+_QUOTE_CLOSE = "\"”’'"
+
+
+def unquote(text: str) -> str:
+    """A line opening with a quote mark that closes only at its end, or never: the marks go."""
+    t = text.strip()
+    if not t or t[0] not in _QUOTE_OPEN:
+        return text
+    body = t[1:]
+    inner = body[:-1] if body and body[-1] in _QUOTE_CLOSE else body
+    if any(q in inner for q in '"“”') or re.search(r"’(?!\w)|(?<!\w)‘", inner):
+        return text  # a quotation with its own closing mark inside: leave it
+    return inner.strip()

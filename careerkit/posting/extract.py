@@ -39,15 +39,13 @@ class Candidate:
 
 
 def extract(text):
-    """Read a posting; an unreadable or empty one gives an empty result, never an exception."""
-    from careerkit.models.gap import Extracted
+    """Read a posting; an empty or unreadable one gives an empty result.
 
+    Nothing is caught here: every step is bounded (lines, candidates, items) and total on any
+    string, so an exception is a bug to be seen, not a posting with "no requirements"."""
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text[:5_000_000]).decode("utf-8", "replace")
-    try:
-        return _extract(text if isinstance(text, str) else "")
-    except Exception:  # noqa: BLE001 - a posting must never crash the caller; empty is the honest answer
-        return Extracted()
+    return _extract(text if isinstance(text, str) else "")
 
 
 def _extract(text: str):
@@ -122,23 +120,27 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
         elif e.kind == "bullet":
             if prev_kind not in ("bullet", "blank"):
                 block += 1
-            text, mmust = classify.strip_markers(e.text, spec)
+            if classify.is_legend(e.text):
+                prev_kind = e.kind
+                continue
+            text, mmust = classify.strip_markers(classify.unquote(e.text), spec)
             if re.fullmatch(r"[ED]\d{1,2}[.:)]?", e.marker):  # criteria numbered E1, E2 ... D1, D2
                 mmust = mmust or ("required" if e.marker[0] == "E" else "preferred")
-            c = Candidate(
-                text,
-                heading,
-                kind,
-                "list",
-                lead_must or must,
-                mmust,
-                block,
-                final=e.line == last_line,
-                closed=e.text.rstrip().endswith(sections.TERMINAL),
-                lead=lead,
-            )
-            out.append(c)
-            lists.setdefault(block, []).append(c)
+            for part in _parts(text, kind, glued_only=True):
+                c = Candidate(
+                    part,
+                    heading,
+                    kind,
+                    "list",
+                    lead_must or must,
+                    mmust,
+                    block,
+                    final=e.line == last_line,
+                    closed=e.text.rstrip().endswith(sections.TERMINAL),
+                    lead=lead,
+                )
+                out.append(c)
+                lists.setdefault(block, []).append(c)
         elif e.kind == "text":
             block += 1
             t = e.text.strip()
@@ -151,14 +153,23 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 lead = t.rstrip(": ") if _LEAD_PREFIX.match(t) else ""
                 prev_kind = e.kind
                 continue
-            text, mmust = classify.strip_markers(t, spec)
-            parts = classify.split_sentences(text, kind)
+            if classify.is_legend(t):
+                prev_kind = e.kind
+                continue
+            text, mmust = classify.strip_markers(classify.unglue(t), spec)
+            sentences = classify.split_sentences(text, kind)
+            here = kind
+            if kind == "duty" and len(sentences) >= 2:
+                quals = sum(1 for p in sentences if classify.is_qualification_like(p))
+                if quals >= max(2, len(sentences) / 2):
+                    here = "req"  # a paragraph of qualifications after the duties, under no heading
+            parts = [q for p in sentences for q in _parts(p, here)]
             for j, p in enumerate(parts):
                 out.append(
                     Candidate(
                         p,
                         heading,
-                        kind,
+                        here,
                         "prose",
                         lead_must or must,
                         mmust,
@@ -169,26 +180,49 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 )
         prev_kind = e.kind if e.kind != "blank" else prev_kind if prev_kind == "bullet" else "blank"
     for items in lists.values():
+        if len(items) == 1 and items[0].kind == "purpose":
+            items[0].origin = "prose"  # "1.1 To provide leadership ...": a numbered purpose statement
         if len(items) < 2:
             continue
         closed = [c.closed for c in items]
         words = [len(c.text.split()) for c in items]
         all_closed, all_words, n = sum(closed), sum(words), len(items) - 1
-        for c, cl, w in zip(items, closed, words):
+        for c, cl, w in zip(items, closed, words, strict=True):
             c.siblings_closed = (all_closed - cl) / n
             c.sibling_words = (all_words - w) / n
     return out
 
 
+def _parts(text: str, kind: str, glued_only: bool = False) -> list[str]:
+    """One printed item or sentence -> the demands it holds: glued sentences apart, a boilerplate
+    sentence beside a demand dropped, a run-on qualifications line cut at each demand."""
+    out: list[str] = []
+    pieces = classify.split_glued(text) if glued_only else [text]
+    for piece in pieces:
+        piece = classify.unquote(classify.drop_boilerplate_sentences(piece))
+        if kind not in ("req", "unknown", "purpose"):
+            out.append(piece)
+            continue
+        for sentence in classify.split_by_must(piece) if glued_only else [piece]:
+            out.extend(classify.split_demands(sentence))
+    return [p for p in out if p] or [text]
+
+
 def _keep(cands: list[Candidate], title: str | None, org: str | None = None) -> list[Candidate]:
     names = {re.sub(r"[^a-z0-9]+", " ", (n or "").lower()).strip() for n in (title, org)} - {""}
+    # a paragraph of duty sentences under no heading ("Lead inclusion ... . Support ... .")
+    duty_sentences: dict[int, int] = {}
+    for c in cands:
+        if c.kind == "unknown" and c.origin == "prose" and classify.is_duty_sentence(c.text):
+            duty_sentences[c.block] = duty_sentences.get(c.block, 0) + 1
     kept = []
     for c in cands:
         if c.kind == "drop":
             continue
         if c.final and classify.looks_cut(c, cands):
             continue
-        if classify.not_a_requirement(c.text, c.kind, c.origin):
+        summary_duty = duty_sentences.get(c.block, 0) >= 2 and classify.is_duty_sentence(c.text)
+        if classify.not_a_requirement(c.text, c.kind, c.origin) and not summary_duty:
             continue
         if re.sub(r"[^a-z0-9]+", " ", c.text.lower()).strip() in names:
             continue
@@ -231,7 +265,7 @@ def _requirement(c: Candidate):
     must = c.marker_must or classify.must_of_text(text, c.must_hint)
     if rtype == "responsibility" and c.kind in ("duty", "purpose"):
         must = c.marker_must or "required" if c.must_hint != "preferred" else must
-    req = Requirement(text=text, section=c.section, must=must, type=rtype)
+    req = Requirement.model_validate({"text": text, "section": c.section, "must": must, "type": rtype})
     years = structure.years_of(text)
     if years is not None and rtype in ("experience", "credential", "education", "skill"):
         req.years = years

@@ -30,6 +30,12 @@ _EVIDENCE_ONLY = re.compile(
 _INLINE_BULLET = re.compile(r"\s+[•●▪■◦]\s+")
 _MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ESSENTIAL = re.compile(r"^\s*(essential|required|e)\s*$", re.I)
+_HEADER_FIRST = re.compile(
+    r"^(?:criteria|criterion|requirements?|attributes?|qualities|area|category|person specification|"
+    r"specification|qualifications?|competenc\w+|selection criteria|description|item)$",
+    re.I,
+)
+_EITHER = re.compile(r"^\s*(?:e\s*/\s*d|essential\s*(?:/|or)\s*desirable|e\s+or\s+d)\s*$", re.I)
 _DESIRABLE = re.compile(r"^\s*(desirable|desired|preferred|d)\s*$", re.I)
 
 
@@ -37,8 +43,8 @@ def clean(text: str) -> str:
     """Bounded, normalised text: one kind of newline, no control characters, HTML read."""
     if not isinstance(text, str):
         return ""
-    if _HTML_HINT.search(text[:20_000]):
-        text = html_to_text(_drop_code(text[:MAX_RAW])[:MAX_HTML])
+    if looks_like_html(text):
+        text = page_text(text)
     text = text[:MAX_CHARS]
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = unicodedata.normalize("NFC", text)
@@ -156,6 +162,13 @@ def _split_long(line: str) -> list[str]:
 
 def _essential_columns(cells: list[str]) -> tuple[int | None, int | None] | None:
     """Indexes of the Essential and Desirable columns when this row is a table header."""
+    first = cells[0].strip("*_ :") if cells else ""
+    if first and not _HEADER_FIRST.match(first):
+        # a row of the table ("Degree | E | A"): one letter is its mark, not a column's name
+        cells = [c if len(c.strip("*_ ")) > 1 else "" for c in cells]
+    both = next((i for i, c in enumerate(cells) if i and _EITHER.match(c.strip("*_ "))), None)
+    if both is not None:  # one "E/D" column holding E or D in each row
+        return both, both
     ess = next((i for i, c in enumerate(cells) if i and _ESSENTIAL.match(c.strip("*_ "))), None)
     des = next((i for i, c in enumerate(cells) if i and _DESIRABLE.match(c.strip("*_ "))), None)
     if ess is None and des is None:
@@ -174,6 +187,9 @@ def _row_text(cells: list[str], cols: tuple[int | None, int | None] | None) -> s
         (c for i, c in enumerate(cells) if i not in skip and c), ""
     )
     filled = lambda i: i is not None and i < len(cells) and bool(cells[i])  # noqa: E731
+    if ess is not None and ess == des:
+        mark = cells[ess].strip().upper()[:1] if filled(ess) else ""
+        return f"{text} / {mark}" if mark in ("E", "D") else text
     if filled(ess):
         return f"{text} / E"
     if filled(des):
@@ -260,77 +276,91 @@ _VOID = {"br", "img", "hr", "input", "meta", "link", "area", "base", "col", "emb
 
 def _is_furniture(attrs) -> bool:
     for name, value in attrs:
-        if name in ("class", "id", "role") and value:
-            if any(_FURNITURE.match(w) for w in re.split(r"[\s_-]+", value.lower()) if w):
-                return True
+        if (
+            name in ("class", "id", "role")
+            and value
+            and any(_FURNITURE.match(w) for w in re.split(r"[\s_-]+", value.lower()) if w)
+        ):
+            return True
     return False
 
 
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_HINT.search(text[:20_000]))
+
+
+def page_text(html: str) -> str:
+    """A saved web page -> its text (scripts and styles gone, the markup read by lxml)."""
+    return html_to_text(_drop_code(html[:MAX_RAW])[:MAX_HTML])
+
+
+class _Reader:
+    """lxml parser target: start/end/data events -> text with one line per block, bullets for
+    list items, '#' for headings and '|' between table cells; site furniture left out."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.skip = 0
+        self.furniture: str | None = None  # the tag of the furniture element being skipped
+        self.depth = 0
+
+    def start(self, tag, attrib) -> None:
+        tag = tag.lower() if isinstance(tag, str) else ""
+        if self.furniture is not None:
+            self.depth += tag == self.furniture
+            return
+        if (
+            tag not in _VOID
+            and tag not in ("html", "body", "main", "article")
+            and _is_furniture(attrib.items())
+        ):
+            self.furniture, self.depth = tag, 1
+            self.parts.append("\n")
+            return
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "li":
+            self.parts.append("\n• ")
+        elif tag in _HEAD:
+            self.parts.append("\n\n# " if tag == "h1" else "\n\n## ")
+        elif tag == "tr":
+            self.parts.append("\n|")
+        elif tag == "br" or tag in _BLOCK:
+            self.parts.append("\n")
+
+    def end(self, tag) -> None:
+        tag = tag.lower() if isinstance(tag, str) else ""
+        if self.furniture is not None:
+            if tag == self.furniture:
+                self.depth -= 1
+                if self.depth <= 0:
+                    self.furniture = None
+            return
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _HEAD:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" |")
+        elif tag in _BLOCK or tag in ("li", "tr"):
+            self.parts.append("\n")
+
+    def data(self, data: str) -> None:
+        if not self.skip and self.furniture is None:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+    def close(self) -> str:
+        return "".join(self.parts)
+
+
 def html_to_text(html: str) -> str:
-    """HTML saved from a browser -> text with one line per block, bullets for list items."""
-    from html.parser import HTMLParser
+    """HTML saved from a browser -> text with one line per block, bullets for list items.
 
-    class _Reader(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self.skip = 0
-            self.in_head = 0
-            self.furniture: str | None = None  # the tag of the furniture element being skipped
-            self.depth = 0
+    libxml2's HTML parser (through lxml) recovers from any malformed markup in time linear in
+    its length (html.parser took 88 s on 290 KB of unclosed attributes)."""
+    from lxml import etree
 
-        def handle_starttag(self, tag, attrs):
-            if self.furniture is not None:
-                self.depth += tag == self.furniture
-                return
-            if tag not in _VOID and tag not in ("html", "body", "main", "article") and _is_furniture(attrs):
-                self.furniture, self.depth = tag, 1
-                self.parts.append("\n")
-                return
-            if tag in _SKIP:
-                self.skip += 1
-            elif tag == "li":
-                self.parts.append("\n• ")
-            elif tag in _HEAD:
-                self.in_head += 1
-                self.parts.append("\n\n# " if tag == "h1" else "\n\n## ")
-            elif tag == "tr":
-                self.parts.append("\n|")
-            elif tag in ("td", "th"):
-                pass
-            elif tag == "br" or tag in _BLOCK:
-                self.parts.append("\n")
-
-        def handle_startendtag(self, tag, attrs):
-            if tag == "br" and self.furniture is None:
-                self.parts.append("\n")
-
-        def handle_endtag(self, tag):
-            if self.furniture is not None:
-                if tag == self.furniture:
-                    self.depth -= 1
-                    if self.depth <= 0:
-                        self.furniture = None
-                return
-            if tag in _SKIP:
-                self.skip = max(0, self.skip - 1)
-            elif tag in _HEAD:
-                self.in_head = max(0, self.in_head - 1)
-                self.parts.append("\n")
-            elif tag in ("td", "th"):
-                self.parts.append(" |")
-            elif tag in _BLOCK or tag in ("li", "tr"):
-                self.parts.append("\n")
-
-        def handle_data(self, data):
-            if not self.skip and self.furniture is None:
-                self.parts.append(re.sub(r"\s+", " ", data))
-
-    reader = _Reader()
-    try:
-        reader.feed(html)
-        reader.close()
-    except Exception:  # noqa: BLE001 - malformed markup: fall back to dropping tags
-        return re.sub(r"<[^<>]{0,2000}>", " ", html)
-    text = "".join(reader.parts)
+    parser = etree.HTMLParser(target=_Reader(), recover=True, no_network=True, remove_comments=True)
+    parser.feed(html.encode("utf-8", "replace").decode("utf-8"))  # lone surrogates cannot be encoded
+    text = parser.close()
     return re.sub(r"\n[ \t]+", "\n", text)

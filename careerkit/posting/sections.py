@@ -167,7 +167,7 @@ ORG_KEYS = (
 
 BULLET = re.compile(
     r"^(?P<indent>\s*)(?P<mark>[•●▪■◦○·‣∙►▸➢➤✓✔❖◆◇□☐→⁃◘§★✦❑♦◾◼\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*+>](?=\s)|o(?=\s+[A-Z])|"
-    r"\d{1,2}\.\d{1,2}\.?(?=\s)|(?:K?SC|[ED])\d{1,2}[.:)]?(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
+    r"\d{1,2}(?:\.\d{1,2}){1,3}\.?(?:\s+[-–—:])?(?=\s)|(?:K?SC|[ED])\d{1,2}[.:)]?(?=\s)|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s)|\(?[A-H][.)](?=\s+[A-Z])|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=\s))"
     r"\s*(?P<text>.*)$"
 )
 _NUMBER_ONLY = re.compile(r"^\s*\(?(\d{1,3}|[a-z])[.)]\s*$")
@@ -175,7 +175,10 @@ _KEYVAL = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9 ,&/'’()#.-]{0,60}?)\s*:\
 TERMINAL = tuple(".!?;:")
 _MD_HEAD = re.compile(r"^#{1,6}\s*(.*)$")
 _MD_BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
-_SPEC_MARKER_END = re.compile(r"(?:/|\|)\s*(?:E|D|A|I|R|AI|AF|Essential|Desirable)\s*$")
+_SPEC_MARKER_END = re.compile(
+    r"(?:/|\|)\s*(?:E|D|A|I|R|AI|AF|Essential|Desirable)\s*$|"
+    r"\s[ED](?:\s+(?:AF|AI|A|I|R|T|O|L|P|S|C)(?:\s*/\s*(?:AF|AI|A|I|R|T|O|L|P|S|C))*)+\s*$"
+)
 _ITEM_START = re.compile(
     r"^(?:experience|knowledge|ability|able|strong|excellent|good|proven|minimum|at least|"
     r"valid|current|demonstrated|understanding|skills? in|\d)",
@@ -221,13 +224,14 @@ KIND_RULES = [
         "duty",
         re.compile(
             r"dut(?:y|ies)|responsibilit|functions|accountabilit|\btasks\b|what you(?:'ll|’ll| will) (?:be )?do|"
-            r"\byou will\b|in this role|key areas|main areas|day[- ]to[- ]day|the job involves"
+            r"\byou will\b|in this role|key areas|main areas|day[- ]to[- ]day|the job involves|"
+            r"\bwill(?: be (?:expected|required) to)?$|\bwill be responsible for$"
         ),
     ),
     (
         "purpose",
         re.compile(
-            r"purpose|\bgoals?\b|summary|overview|objective|\b(?:primary|main|general|basic) function\b|about (?:the|this) (?:role|position|job|post)|"
+            r"purpose|\bgoals?\b|summary|overview|objective|^definition$|\b(?:primary|main|general|basic) function\b|about (?:the|this) (?:role|position|job|post)|"
             r"role (?:profile|description)|position description of|description of (?:classification|position|the)|"
             r"general description|nature of (?:the )?work|introduction|^the (?:role|position|post)$"
         ),
@@ -333,6 +337,25 @@ def meta_key(key: str) -> bool:
     return k in META_KEYS
 
 
+def _numbered_heading(mark: str, text: str, nb: re.Match | None) -> bool:
+    """ "2. Main duties" over "2.1 ...", "2.1 Teaching and learning" over "2.1.1 - To ...": an
+    outline's numbered heading; or a short numbered line in heading words ("3. Person specification")."""
+    num = re.match(r"\d{1,2}(?:\.\d{1,2})*", mark)
+    words = _words(text)
+    if not num or not words or len(words) > 8 or text.rstrip().endswith(tuple(".;,!?")):
+        return False
+    if nb is not None:
+        sub = re.match(r"\d{1,2}(?:\.\d{1,2})+", nb.group("mark"))
+        if sub and sub.group(0).startswith(num.group(0).rstrip(".") + "."):
+            return True
+    return (
+        len(words) <= 5
+        and heading_kind(text) != "unknown"
+        and _heading_vocab_share(text) >= 0.6
+        and not _ITEM_START.match(text)
+    )
+
+
 def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str | None = None) -> list[Entry]:
     """One physical line -> entries (a heading with inline content gives two)."""
     stripped = line.strip()
@@ -354,6 +377,8 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
             bold = _MD_BOLD_LINE.match(text)
             if bold and len(_words(bold.group(1))) <= 8 and not bold.group(1).rstrip().endswith("."):
                 return [Entry("heading", bold.group(1).strip(" :"))]
+        if _numbered_heading(b.group("mark"), text, nb):
+            return [Entry("heading", text.rstrip(" :"))]
         return [Entry("bullet", text, indent=len(b.group("indent").expandtabs()), marker=b.group("mark"))]
     if _NUMBER_ONLY.match(line):
         return [Entry("marker", marker=stripped)]
@@ -382,7 +407,7 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
         is_caps(stripped)
         and len(words) <= 12
         and not stripped.endswith((".", ";", ","))
-        and not re.search(r"[\s/][ED]$", stripped)
+        and not re.search(r"[\s/]\(?[ED]\)?$", stripped)
     ):  # "NPQH  D" is a row, not a heading
         return [Entry("heading", stripped)]
     if (
@@ -431,6 +456,18 @@ def _classify(line: str, prev_blank: bool, next_line: str | None, next_raw: str 
             and not re.search(r"\d", stripped)
         ):
             return [Entry("heading", stripped)]
+    if (
+        len(words) <= 5
+        and prev_blank
+        and stripped[:1].isupper()
+        and not stripped.endswith(tuple(".;,!?"))
+        and heading_kind(stripped) in ("drop", "purpose", "duty")
+        and not _ITEM_START.match(stripped)
+        and not re.search(r"\d", stripped)
+        and next_line is not None
+        and len(_words(next_line)) >= 8
+    ):
+        return [Entry("heading", stripped)]  # "About our school" over a paragraph
     return [Entry("text", stripped)]
 
 
@@ -574,7 +611,9 @@ def _bare_list_lines(lines: list[str]) -> set[int]:
             continue
         if (
             len(run) >= 3
-            and all(lines[j].strip()[:1].isupper() or lines[j].strip()[:1].isdigit() for j in run)
+            and all(
+                lines[j].strip().lstrip("\"“‘'")[:1].isupper() or lines[j].strip()[:1].isdigit() for j in run
+            )
             and not any(lines[j].rstrip().endswith(TERMINAL) for j in run)
         ):
             out.update(run)
@@ -627,6 +666,5 @@ def _continues(last: Entry, line: str, s: str, blanks: int, width: int) -> bool:
         if last.wrapped_tail + 1 + len(first) < 0.85 * width:
             return False
         return not (is_caps(s) or s.endswith(":") and len(_words(s)) <= 8)
-    if last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not is_caps(s):
-        return True
-    return False
+    # an indented line under a bullet carries it on
+    return last.kind == "bullet" and (len(line) - len(line.lstrip())) > last.indent + 1 and not is_caps(s)

@@ -188,7 +188,6 @@ def test_rerun_shows_closed_gaps_and_updates(person):
     "name, message",
     [
         ("binary.png", "binary"),
-        ("latin1.txt", "not UTF-8"),
         ("no-requirements.txt", "no requirements"),
         ("missing.txt", "no such file"),
     ],
@@ -205,6 +204,8 @@ def test_empty_and_huge_input(person):
     r = person("gap", "analyze", "-", input="   \n\n")
     assert r.exit_code == 1 and "empty" in r.stderr
     r = person("gap", "analyze", "-", input="- Lead coaching cycles\n" * 250_000)  # ~5.5 MB
+    assert r.exit_code == 1 and "larger than 5 MB" in r.stderr
+    r = person("gap", "analyze", "-", input="- Lead coaching cycles\n" * 20_000)  # 460,000 characters
     assert r.exit_code == 1 and "characters" in r.stderr
     r = person("gap", "analyze", "-", input="\x00\x01binary")
     assert r.exit_code == 1 and "binary" in r.stderr
@@ -226,10 +227,12 @@ def test_empty_record_gives_gaps_not_errors(cli):
     assert data["score"] == 0
 
 
-def test_non_utf8_stdin(person):
-    r = person("gap", "analyze", "-", input=b"- Valid \xff\xfe teaching certificate\n")
-    assert r.exit_code == 1 and "not UTF-8" in r.stderr
-    assert person.json("gap", "list") == []
+def test_non_utf8_stdin_is_read_saying_how(person):
+    r = person(
+        "gap", "analyze", "-", "--json", input=b"Qualifications\n- Valid teaching certificate \x96 K-12\n"
+    )
+    assert r.exit_code == 0 and "not UTF-8: read it as Windows-1252" in r.stderr
+    assert [x["text"] for x in json.loads(r.stdout)["requirements"]] == ["Valid teaching certificate – K-12"]
 
 
 def test_html_posting(person, tmp_path):

@@ -49,20 +49,24 @@ def _folder() -> Path | None:
 
 
 def _posting_text(source: Optional[str]) -> tuple[str, Optional[str]]:
-    from careerkit.errors import InvalidInput
+    """The posting's text from a file (text, Markdown, a saved web page, PDF or Word), standard
+    input, or the editor; what was assumed to read it (an encoding) is said on stderr."""
+    from careerkit.posting.source import cap_for, read_posting
 
-    text = C.read_source(source)
-    if "\x00" in text[:8192]:
-        raise InvalidInput("the posting is binary data, not text")
-    name = None if source in (None, "-") else Path(source).name
-    return text, name
+    if source is None:
+        return C.read_source(None), None
+    name = None if source == "-" else Path(source).name
+    posting = read_posting(C.read_bytes(source, cap_for), name or "standard input")
+    if posting.note:
+        C.say(posting.note)
+    return posting.text, name
 
 
 def analyze(
     source: Optional[str] = typer.Argument(
         None,
         metavar="[SOURCE]",
-        help="A file (text, Markdown, HTML), '-' for standard input; none opens $EDITOR.",
+        help="A file (text, Markdown, HTML, PDF, Word .docx), '-' for standard input; none opens $EDITOR.",
     ),
     title: Optional[str] = typer.Option(None, "--title", help="The job title (else read from the text)."),
     org: Optional[str] = typer.Option(None, "--org", help="The employer (else read from the text)."),

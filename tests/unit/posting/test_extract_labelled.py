@@ -190,13 +190,24 @@ def test_conditions_and_vetting_are_not_requirements():
     ]
 
 
-def test_two_long_clauses_around_a_semicolon_stay_one_sentence():
+def test_a_required_and_a_preferred_demand_around_a_semicolon_are_two_items():
     got = extract(
         "Applicants must hold a bachelor's degree in education or a related field; a master's degree "
         "in literacy would be an advantage. The candidate should have a deep understanding of phonics.\n"
     )
-    assert len(got.requirements) == 2
-    assert (got.requirements[0].type, got.requirements[0].must) == ("education", "required")
+    assert [(r.type, r.must) for r in got.requirements] == [
+        ("education", "required"),
+        ("education", "preferred"),
+        ("skill", "required"),
+    ]
+
+
+def test_two_clauses_of_one_demand_around_a_semicolon_stay_one_item():
+    got = extract(
+        "Qualifications\nExperience leading adult learning in a school or district; this may include "
+        "coaching, mentoring or facilitating workshops for teachers.\n"
+    )
+    assert len(got.requirements) == 1
 
 
 def test_bare_lines_of_similar_length_are_not_a_wrapped_paragraph():
