@@ -231,7 +231,7 @@ def rerun(
 def print_report(report) -> None:
     con = C.console()
     p = report.posting
-    head = " · ".join(x for x in (p.title, p.organization) if x) or p.source or "Posting"
+    head = C.posting_name(p.title, p.organization, p.source or "Posting")
     counts = {v: sum(1 for r in report.requirements if r.verdict == v) for v in ("met", "partial", "gap")}
     con.print(f"[bold]{C.esc(head)}[/bold]" + (f"  (report {report.id})" if report.id else ""))
     con.print(
@@ -260,13 +260,13 @@ def _print_requirement(con, n: int, r) -> None:
     )
     C.indented(con, C.esc(r.text), 5)
     for e in r.evidence:
-        C.indented(con, f"[dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]", 5)
+        C.indented(con, f"[dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]", 5, hang=2)
     C.indented(con, f"[dim]why: {C.esc(r.why)}[/dim]", 5)
 
 
 def print_changes(old, new, diff) -> None:
     con = C.console()
-    label = " · ".join(x for x in (new.posting.title, new.posting.organization) if x) or "Posting"
+    label = C.posting_name(new.posting.title, new.posting.organization)
     con.print(f"[bold]{C.esc(label)}[/bold]  (report {new.id})")
     con.print(f"Score {old.score} → [bold]{new.score}[/bold]/100")
     if not diff:
@@ -287,5 +287,5 @@ def print_changes(old, new, diff) -> None:
         con.print(f"[bold]{names[kind]} ({len(items)})[/bold]")
         for d in items:
             move = f"{d['before'] or '—'} → {d['after'] or '—'}"
-            con.print(f"  {move:<18} {C.esc(d['text'])}")
-            con.print(f"  [dim]{'':<18} why: {C.esc(d['why'])}[/dim]")
+            C.indented(con, f"{C.esc(move):<18} {C.esc(d['text'])}", 2, hang=19)
+            C.indented(con, f"[dim]why: {C.esc(d['why'])}[/dim]", 21, hang=5)

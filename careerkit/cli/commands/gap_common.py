@@ -25,6 +25,8 @@ Turn a way into a goal with:  careerkit goals add --from-gap N
 It reads the saved analyses; run `careerkit gap rerun ID` to bring one up to date."""
 
 VERDICT_STYLE = {"met": "green", "partial": "yellow", "gap": "red"}
+# Below this many columns a terminal gets one requirement per block rather than a table.
+NARROW = 100
 KIND_LABEL = {"stretch-assignment": "stretch", "learning": "learning", "credential": "credential"}
 
 
@@ -159,7 +161,6 @@ def _verdict(v: str) -> str:
 
 
 def show(report) -> None:
-    from careerkit.insight.recurring import years_span
 
     con = C.console()
     total = len(report.postings)
@@ -167,8 +168,16 @@ def show(report) -> None:
     con.print(_postings_line(report.postings))
     if total == 1:
         con.print("[dim]One posting: analyse more (careerkit gap analyze) to see what recurs.[/]")
+    blocks = hasattr(con, "wrap_at") or con.width < NARROW
     shown = 0
     for section in report.sections:
+        if blocks:
+            con.print()
+            con.print(f"[bold]{C.esc(section.label)}[/]")
+            for g in section.groups:
+                _block(con, g, total)
+                shown += 1
+            continue
         t = C.table("Asked", "Required, type", "You", "Requirement", "Postings", title=C.esc(section.label))
         # The same column widths in every section, so the sections read as one list.
         t.expand = True
@@ -181,17 +190,15 @@ def show(report) -> None:
                 standing += f" [dim](best {g.best})[/]"
             words = f"[bold]{C.esc(g.label)}[/]"
             if g.years:
-                words += f" [dim]({years_span(g.years)} asked)[/]"
+                words += f" [dim]({_asked(g.years)})[/]"
             if g.text.strip() != g.label.strip():
                 words += f"\n[dim]{C.esc(_clip(g.text, 140))}[/]"
-            must = f"{g.required} req" + (f", {g.preferred} pref" if g.preferred else "")
-            must += f"\n[dim]{g.type}[/]"
             t.add_row(
                 f"{g.postings} of {total}",
-                must,
+                _must(g) + f"\n[dim]{g.type}[/]",
                 standing,
                 words,
-                " ".join(f"#{i}" for i in g.report_ids[:8]) + (" ..." if len(g.report_ids) > 8 else ""),
+                _ids(g.report_ids),
             )
             shown += 1
         con.print()
@@ -204,11 +211,41 @@ def show(report) -> None:
     _show_gaps(con, report)
 
 
+def _asked(years: list[float]) -> str:
+    """'1 year asked', '3 to 5 years asked'."""
+    from careerkit.insight.recurring import years_span
+
+    span = years_span(years)
+    return f"{span} year{'' if span == '1' else 's'} asked"
+
+
+def _must(g) -> str:
+    return f"{g.required} req" + (f", {g.preferred} pref" if g.preferred else "")
+
+
+def _ids(ids: list[int]) -> str:
+    return " ".join(f"#{i}" for i in ids[:8]) + (" ..." if len(ids) > 8 else "")
+
+
+def _block(con, g, total: int) -> None:
+    """One requirement as a few lines, for a narrow terminal or plain output: the
+    requirement gets the whole width."""
+
+    standing = _verdict(g.latest) + (f" [dim](best {g.best})[/]" if g.best != g.latest else "")
+    span = f" [dim]({_asked(g.years)})[/]" if g.years else ""
+    con.print()
+    C.indented(con, f"[bold]{C.esc(g.label)}[/]{span}  {standing}", 2)
+    if g.text.strip() != g.label.strip():
+        C.indented(con, f'[dim]"{C.esc(_clip(g.text, 140))}"[/]', 4)
+    must = f"{g.required} required" + (f", {g.preferred} preferred" if g.preferred else "")
+    C.indented(con, f"[dim]asked by {g.postings} of {total} ({must}) · {g.type} · {_ids(g.report_ids)}[/]", 4)
+
+
 def _postings_line(postings) -> str:
     parts = []
     for p in postings[:6]:
         name = _clip(p.title or "untitled", 50)
-        if p.organization:
+        if p.organization and p.organization.lower() not in (p.title or "").lower():
             name += f" ({_clip(p.organization, 40)})"
         parts.append(f"#{p.id} {C.esc(name)}")
     more = f", and {len(postings) - 6} more" if len(postings) > 6 else ""
@@ -216,7 +253,6 @@ def _postings_line(postings) -> str:
 
 
 def _show_gaps(con, report) -> None:
-    from careerkit.insight.recurring import years_span
 
     con.print()
     if not report.top_gaps:
@@ -227,7 +263,7 @@ def _show_gaps(con, report) -> None:
         return
     con.print("[bold]The gaps that matter most[/]")
     for gap in report.top_gaps:
-        span = f" [dim]({years_span(gap.years)} asked)[/]" if gap.years else ""
+        span = f" [dim]({_asked(gap.years)})[/]" if gap.years else ""
         con.print(f"\n[bold]{gap.rank}. {C.esc(gap.label)}[/]{span}  {_verdict(gap.latest)}")
         if gap.text.strip() != gap.label.strip():
             C.indented(con, f'[dim]"{C.esc(_clip(gap.text, 160))}"[/]', 3)
