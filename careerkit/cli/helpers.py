@@ -184,7 +184,7 @@ def _plain_console(stderr: bool):
                 super().print(t.title, soft_wrap=True)
             headings = [_plain_text(c.header) for c in t.columns]
             cells = [[_plain_text(cell) for cell in c._cells] for c in t.columns]
-            rows = [list(r) for r in zip(*cells)]
+            rows = [list(r) for r in zip(*cells, strict=True)]
             for line in O.lines(headings, rows, wrap=self.wrap_at):
                 self.file.write(line + "\n")
 
