@@ -56,9 +56,11 @@ def common_command(
         metavar="N",
         help="List a requirement when at least N postings ask for it (default 2; 1 with one posting).",
     ),
+    codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    report = build_report(ids or None, role, min_postings)
+    names = words(codes)
+    report = build_report(ids or None, role, min_postings, names)
     if report is None:
         if as_json:
             from careerkit.models.recurring import CommonReport
@@ -72,14 +74,29 @@ def common_command(
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:
-        show(report)
+        show(report, names)
+
+
+def words(codes: bool = False):
+    """How competencies are named for this user: the frameworks that fit the profile's place,
+    by title (or by code with --codes), spelled for the place."""
+    from careerkit.insight.place import Names, place_of
+    from careerkit.posting.frameworks import load_frameworks, user_folder
+    from careerkit.store import records as R
+
+    with C.database() as conn:
+        profile = R.get_profile(conn) or {}
+    return Names(load_frameworks(user_folder(C.db_path())), place_of(profile.get("location")), codes)
 
 
 # -- building --------------------------------------------------------------------------------
 
 
-def build_report(ids: list[int] | None, role: str | None, min_postings: int | None):
-    """The CommonReport over the chosen saved postings; None when none are saved."""
+def build_report(ids: list[int] | None, role: str | None, min_postings: int | None, names=None):
+    """The CommonReport over the chosen saved postings; None when none are saved. With
+    `names`, requirements are grouped under the frameworks that fit the user's place, and
+    the ways are spelled for it."""
+    from careerkit.insight.place import spell
     from careerkit.insight.recurring import common
     from careerkit.insight.suggest import Suggestions
     from careerkit.posting.frameworks import load_frameworks, load_lexicon, user_folder
@@ -95,7 +112,10 @@ def build_report(ids: list[int] | None, role: str | None, min_postings: int | No
     lexicon = {t.term: [t.term, *t.variants] for t in terms}
     weights = {t.term: t.weight for t in terms}
     labels = {c.id: f"{c.id.upper()}: {c.title}" for fw in load_frameworks(folder) for c in fw.competencies}
-    return common(
+    if names is not None:
+        reports = [_fitting(r, names) for r in reports]
+        labels = {cid: names.heading(cid) for cid in names.shown}
+    report = common(
         reports,
         lexicon=lexicon,
         weights=weights,
@@ -103,6 +123,19 @@ def build_report(ids: list[int] | None, role: str | None, min_postings: int | No
         suggestions=Suggestions.load(folder),
         min_postings=min_postings,
     )
+    place = names.place if names is not None else None
+    for _gap, way in report.ways():
+        way.title = spell(way.title, place)
+        way.how = spell(way.how, place) if way.how else way.how
+    return report
+
+
+def _fitting(report, names):
+    """The report with each requirement's competencies cut to the frameworks that fit."""
+    report = report.model_copy(deep=True)
+    for r in report.requirements:
+        r.competencies = names.keep(r.competencies)
+    return report
 
 
 common_command.__doc__ = COMMON_HELP
@@ -114,8 +147,12 @@ def mark_taken(report) -> None:
 
     with C.database() as conn:
         taken = S.goals_by_way(conn)
+    from careerkit.insight.place import Place, spell
+
+    us = Place("us")
+    taken = {(gap, spell(title, us)): goal for (gap, title), goal in taken.items()}
     for gap, way in report.ways():
-        way.goal_id = taken.get((gap.label, way.title.lower()))
+        way.goal_id = taken.get((gap.label.lower(), spell(way.title.lower(), us)))
 
 
 def remember(report, role: str | None) -> None:
@@ -160,7 +197,7 @@ def _verdict(v: str) -> str:
     return f"[{VERDICT_STYLE[v]}]{v}[/]"
 
 
-def show(report) -> None:
+def show(report, names=None) -> None:
 
     con = C.console()
     total = len(report.postings)
@@ -173,12 +210,19 @@ def show(report) -> None:
     for section in report.sections:
         if blocks:
             con.print()
-            con.print(f"[bold]{C.esc(section.label)}[/]")
+            con.print(f"[bold]{C.esc(_spelled(section.label, names))}[/]")
             for g in section.groups:
-                _block(con, g, total)
+                _block(con, g, total, names)
                 shown += 1
             continue
-        t = C.table("Asked", "Required, type", "You", "Requirement", "Postings", title=C.esc(section.label))
+        t = C.table(
+            "Asked",
+            "Required, type",
+            "You",
+            "Requirement",
+            "Postings",
+            title=C.esc(_spelled(section.label, names)),
+        )
         # The same column widths in every section, so the sections read as one list.
         t.expand = True
         for column, width in zip(t.columns, (8, 14, 19, None, 15), strict=True):
@@ -188,7 +232,7 @@ def show(report) -> None:
             standing = _verdict(g.latest)
             if g.best != g.latest:
                 standing += f" [dim](best {g.best})[/]"
-            words = f"[bold]{C.esc(g.label)}[/]"
+            words = f"[bold]{C.esc(_spelled(g.label, names))}[/]"
             if g.years:
                 words += f" [dim]({_asked(g.years)})[/]"
             if g.text.strip() != g.label.strip():
@@ -208,7 +252,7 @@ def show(report) -> None:
             f"\nNo requirement is asked by {report.min_postings} or more of these postings "
             "(--min 1 lists them all)."
         )
-    _show_gaps(con, report)
+    _show_gaps(con, report, names)
 
 
 def _asked(years: list[float]) -> str:
@@ -227,14 +271,20 @@ def _ids(ids: list[int]) -> str:
     return " ".join(f"#{i}" for i in ids[:8]) + (" ..." if len(ids) > 8 else "")
 
 
-def _block(con, g, total: int) -> None:
+def _spelled(text: str, names) -> str:
+    from careerkit.insight.place import spell
+
+    return spell(text, names.place) if names is not None else text
+
+
+def _block(con, g, total: int, names=None) -> None:
     """One requirement as a few lines, for a narrow terminal or plain output: the
     requirement gets the whole width."""
 
     standing = _verdict(g.latest) + (f" [dim](best {g.best})[/]" if g.best != g.latest else "")
     span = f" [dim]({_asked(g.years)})[/]" if g.years else ""
     con.print()
-    C.indented(con, f"[bold]{C.esc(g.label)}[/]{span}  {standing}", 2)
+    C.indented(con, f"[bold]{C.esc(_spelled(g.label, names))}[/]{span}  {standing}", 2)
     if g.text.strip() != g.label.strip():
         C.indented(con, f'[dim]"{C.esc(_clip(g.text, 140))}"[/]', 4)
     must = f"{g.required} required" + (f", {g.preferred} preferred" if g.preferred else "")
@@ -252,7 +302,7 @@ def _postings_line(postings) -> str:
     return "[dim]" + ", ".join(parts) + more + "[/]"
 
 
-def _show_gaps(con, report) -> None:
+def _show_gaps(con, report, names=None) -> None:
 
     con.print()
     if not report.top_gaps:
@@ -264,10 +314,10 @@ def _show_gaps(con, report) -> None:
     con.print("[bold]The gaps that matter most[/]")
     for gap in report.top_gaps:
         span = f" [dim]({_asked(gap.years)})[/]" if gap.years else ""
-        con.print(f"\n[bold]{gap.rank}. {C.esc(gap.label)}[/]{span}  {_verdict(gap.latest)}")
+        con.print(f"\n[bold]{gap.rank}. {C.esc(_spelled(gap.label, names))}[/]{span}  {_verdict(gap.latest)}")
         if gap.text.strip() != gap.label.strip():
             C.indented(con, f'[dim]"{C.esc(_clip(gap.text, 160))}"[/]', 3)
-        C.indented(con, C.esc(gap.why), 3)
+        C.indented(con, C.esc(_spelled(gap.why, names)), 3)
         if not gap.ways:
             con.print(
                 "   [dim]No suggestion on file for this one: add your own in "
