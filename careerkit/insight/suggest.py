@@ -29,6 +29,7 @@ class Entry:
     types: tuple[str, ...] = ()
     ways: list[dict[str, Any]] = field(default_factory=list)
     patterns: tuple[re.Pattern, ...] = ()
+    region: str | None = None  # where it applies ("England", "Texas"); None: everywhere
 
 
 def _pattern(phrase: str) -> re.Pattern:
@@ -68,6 +69,13 @@ class Suggestions:
         users = [e for p in paths[1:] for e in parse(p)]
         return cls(_override(shipped, users))
 
+    def for_place(self, place) -> Suggestions:
+        """Only the entries that fit the user's place (insight/place.py): the NPQs in
+        England, the TExES exam in Texas; entries without a region fit everywhere."""
+        from careerkit.insight.place import fits
+
+        return Suggestions([e for e in self.entries if fits(e.region, place)])
+
     def ways_for(self, gap: TopGap) -> list[Way]:
         """Up to three ways for one gap, one of each kind first, from the strongest match."""
         matched = self.matches(gap)
@@ -87,7 +95,10 @@ class Suggestions:
                 if way["kind"] == "credential" and strength < TERM and not degree_like:
                     continue
                 if way["title"] not in {p["title"] for p in pool}:
-                    pool.append(way)
+                    pool.append({**way, "regional": entry.region is not None})
+        # A way for the user's place stands in for the general "your state's ..." of its kind.
+        local = {w["kind"] for w in pool if w["regional"]}
+        pool = [w for w in pool if w["regional"] or w["kind"] not in local or "state's" not in w["title"]]
         chosen, kinds = [], set()
         for way in pool:
             if way["kind"] not in kinds:
@@ -199,7 +210,7 @@ def _entry(path: Path, n: int, raw: Any) -> Entry:
     where = f"{path}: entry {n}"
     if not isinstance(raw, dict):
         raise InvalidInput(f"{where}: expected a mapping")
-    unknown = set(raw) - {"keys", "terms", "competencies", "types", "ways"}
+    unknown = set(raw) - {"keys", "terms", "competencies", "types", "ways", "region"}
     if unknown:
         raise InvalidInput(f"{where}: unknown field {sorted(unknown)[0]!r}")
     lists = {}
@@ -219,9 +230,18 @@ def _entry(path: Path, n: int, raw: Any) -> Entry:
         competencies=tuple(c.lower() for c in lists["competencies"]),
         types=lists["types"],
         ways=[_check_way(where, w) for w in ways],
+        region=_region(where, raw.get("region")),
     )
     entry.patterns = tuple(_pattern(t) for t in entry.terms)
     return entry
+
+
+def _region(where: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"{where}: region must be a place, like England, United States or Texas")
+    return value.strip()
 
 
 def _check_way(where: str, raw: Any) -> dict[str, Any]:

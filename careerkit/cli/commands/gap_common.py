@@ -120,7 +120,7 @@ def build_report(ids: list[int] | None, role: str | None, min_postings: int | No
         lexicon=lexicon,
         weights=weights,
         labels=labels,
-        suggestions=Suggestions.load(folder),
+        suggestions=Suggestions.load(folder).for_place(names.place if names is not None else None),
         min_postings=min_postings,
     )
     place = names.place if names is not None else None

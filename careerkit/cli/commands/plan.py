@@ -81,7 +81,7 @@ def build(names=None):
     return build_plan(
         common,
         low,
-        book=Suggestions.load(folder),
+        book=Suggestions.load(folder).for_place(names.place),
         contacts=contacts,
         targets=list(profile.get("target_roles") or []),
         goals=goals,
@@ -223,10 +223,10 @@ def take(
         raise InvalidInput(
             f"suggestion {number} is already goal {s.goal_id} (careerkit goals show {s.goal_id})"
         )
-    same = _duplicate(gap, s, title)
+    same = _duplicate(gap, s, title) or _same_goal(plan, title or s.title)
     if same is not None and not force:
         raise InvalidInput(
-            f"goal {same['id']} ({same['title']}) already answers {gap.label!r} as a {s.kind} goal; "
+            f"goal {same['id']} ({same['title']}) already answers {gap.label!r}; "
             + (
                 "link it: careerkit plan link " + str(same["id"]) + " " + str(plan.gaps.index(gap) + 1) + "; "
                 if same.get("matched")
@@ -263,6 +263,20 @@ def take(
         + (f" (due {columns['due']})" if columns.get("due") else "")
         + f". When it is done: careerkit goals link {goal_id} WIN_ID --done"
     )
+
+
+def _same_goal(plan, title: str) -> dict[str, Any] | None:
+    """An open goal that says the same thing in other words ('Pass the TExES Principal exam'
+    and 'Prepare for the TExES Principal (268) exam')."""
+    from careerkit.insight.plan import key_words
+
+    wanted = key_words(title)
+    for g in plan.goals:
+        have = key_words(g["title"])
+        both = len(wanted & have)
+        if both >= 3 and both >= 0.6 * min(len(wanted), len(have)):
+            return g
+    return None
 
 
 def _duplicate(gap, suggestion, title: Optional[str]) -> dict[str, Any] | None:
