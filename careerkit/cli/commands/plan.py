@@ -228,8 +228,8 @@ def take(
         raise InvalidInput(
             f"goal {same['id']} ({same['title']}) already answers {gap.label!r}; "
             + (
-                "link it: careerkit plan link " + str(same["id"]) + " " + str(plan.gaps.index(gap) + 1) + "; "
-                if same.get("matched")
+                f"link it: careerkit plan link {same['id']} {plan.gaps.index(gap) + 1}; "
+                if same["id"] not in {g["id"] for g in gap.goals}
                 else ""
             )
             + "--force adds this one as well"
