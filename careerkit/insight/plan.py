@@ -485,18 +485,7 @@ def _check_done(gap: PlanGap, record: dict[str, list[dict[str, Any]]]) -> None:
                 break
     topic = _topic(gap.label)
     open_kinds = {s.kind for s in gap.suggestions if s.done_by is None}
-    if "learning" in done_kinds and "stretch-assignment" not in open_kinds:
-        gap.suggestions.append(
-            Suggestion(
-                0,
-                "stretch-assignment",
-                f"Put it into practice: lead {topic} for your school this year",
-                "You have the learning; a result you led, with a number, is what postings count as met",
-                [topic],
-                step_up=True,
-            )
-        )
-    elif "stretch-assignment" in done_kinds and "stretch-assignment" not in open_kinds:
+    if "stretch-assignment" in done_kinds and "stretch-assignment" not in open_kinds:
         gap.suggestions.append(
             Suggestion(
                 0,
@@ -504,6 +493,17 @@ def _check_done(gap: PlanGap, record: dict[str, list[dict[str, Any]]]) -> None:
                 f"Take {topic} a step up: own it for the whole school, as an administrator would",
                 "You have done it at a smaller scope; ask to lead it school-wide (or for the "
                 "district) and log the result",
+                [topic],
+                step_up=True,
+            )
+        )
+    elif "learning" in done_kinds and "stretch-assignment" not in open_kinds:
+        gap.suggestions.append(
+            Suggestion(
+                0,
+                "stretch-assignment",
+                f"Put it into practice: lead {topic} for your school this year",
+                "You have the learning; a result you led, with a number, is what postings count as met",
                 [topic],
                 step_up=True,
             )
