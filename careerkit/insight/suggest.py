@@ -43,8 +43,12 @@ def _pattern(phrase: str) -> re.Pattern:
 class Suggestions:
     """The book of ways. `shipped()` reads the packaged file; `load(folder)` adds the user's."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], place_known: bool = False):
+        self._all = entries
         self.entries = entries
+        # Entries for a place (a region) are offered only once the place is known (for_place).
+        if not place_known:
+            self.entries = [e for e in entries if e.region is None]
 
     @classmethod
     def shipped(cls) -> Suggestions:
@@ -74,7 +78,9 @@ class Suggestions:
         England, the TExES exam in Texas; entries without a region fit everywhere."""
         from careerkit.insight.place import fits
 
-        return Suggestions([e for e in self.entries if fits(e.region, place)])
+        if place is None:
+            return self
+        return Suggestions([e for e in self._all if fits(e.region, place)], place_known=True)
 
     def ways_for(self, gap: TopGap) -> list[Way]:
         """Up to three ways for one gap, one of each kind first, from the strongest match."""
@@ -148,7 +154,10 @@ def topic_of(gap: TopGap) -> str:
     if len(name) > 70:
         cut = name[:70].rsplit(" ", 1)[0]
         name = cut.rstrip(",;:") + "..."
-    if name[:1].isupper() and not name[:2].isupper():
+    # 'Budget' -> 'budget'; a name ('Qualified Teacher Status (QTS)', 'Title I') keeps its capitals.
+    words = name.split()
+    proper = sum(1 for w in words[1:] if w[:1].isupper()) >= 1
+    if name[:1].isupper() and not name[:2].isupper() and not proper:
         name = name[:1].lower() + name[1:]
     return name
 
