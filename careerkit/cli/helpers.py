@@ -268,7 +268,9 @@ def indented(con, markup: str, left: int, hang: int = 0) -> None:
     con.print(Padding(grid, (0, 0, 0, left), expand=False))
 
 
-def posting_name(title: str | None, organization: str | None, fallback: str = "Posting", sep: str = " · ") -> str:
+def posting_name(
+    title: str | None, organization: str | None, fallback: str = "Posting", sep: str = " · "
+) -> str:
     """'Assistant Principal · Round Rock ISD'; the organisation once when the title already
     names it ('Assistant Principal - Round Rock ISD')."""
     title = (title or "").strip()

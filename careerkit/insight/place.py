@@ -91,7 +91,8 @@ class Names:
         n = 0
         for fw in fitting(frameworks, place):
             for c in fw.competencies:
-                self.shown[c.id] = (spell(c.title, place), fw.short or fw.name)
+                short = re.sub(r"\s+(19|20)\d\d$", "", fw.short or fw.name)  # 'PSEL 2015' -> 'PSEL'
+                self.shown[c.id] = (spell(c.title, place), short)
                 self.order[c.id] = n
                 n += 1
 

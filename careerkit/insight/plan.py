@@ -475,14 +475,9 @@ def _check_done(gap: PlanGap, record: dict[str, list[dict[str, Any]]]) -> None:
     """Mark the suggestions the record already shows done, and offer the next step up."""
     done_kinds = set()
     for s in gap.suggestions:
-        wanted = key_words(" ".join([s.title, *s.skills]))
-        title_words = key_words(s.title)
-        for section, row in _entries(record, s.kind):
-            have = _entry_words(row)
-            if covers(title_words, have) or covers(wanted, have) and len(wanted & have) >= 2:
-                s.done_by = _describe(section, row)
-                done_kinds.add(s.kind)
-                break
+        s.done_by = done_by(s.kind, s.title, s.skills, record)
+        if s.done_by:
+            done_kinds.add(s.kind)
     topic = _topic(gap.label)
     open_kinds = {s.kind for s in gap.suggestions if s.done_by is None}
     if "stretch-assignment" in done_kinds and "stretch-assignment" not in open_kinds:
@@ -508,6 +503,22 @@ def _check_done(gap: PlanGap, record: dict[str, list[dict[str, Any]]]) -> None:
                 step_up=True,
             )
         )
+
+
+def done_by(kind: str, title: str, skills: list[str], record: dict[str, list[dict[str, Any]]]) -> str | None:
+    """The record entry that already does this way ('learning 3: Special Education Law for
+    Campus Leaders'), or None."""
+    wanted = key_words(" ".join([title, *skills]))
+    title_words = key_words(title)
+    for section, row in _entries(record, kind):
+        have = _entry_words(row)
+        if covers(title_words, have) or covers(wanted, have):
+            return _describe(section, row)
+    return None
+
+
+def evidence_for(label: str, record: dict[str, list[dict[str, Any]]]) -> list[str]:
+    return _evidence(label, record)
 
 
 def _evidence(label: str, record: dict[str, list[dict[str, Any]]]) -> list[str]:

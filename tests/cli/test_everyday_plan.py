@@ -32,7 +32,7 @@ def test_a_suggestion_already_in_the_record_is_marked_done(texas):
     assert course["number"] == 0  # nothing to take
     out = texas("plan", ok=True).stdout
     assert (
-        "done: learning: Take a course in special education law and compliance "
+        "done  learning: Take a course in special education law and compliance "
         "(already in your record: learning 1: Special Education Law for Campus Leaders)" in out
     )
     numbers = [s["number"] for g in plan["gaps"] for s in g["suggestions"] if s["number"]]
@@ -132,3 +132,13 @@ def test_a_mentor_written_as_ap_is_a_mentor_in_the_role(cli):
     out = cli("plan", ok=True).stdout
     assert "Find a mentor who works as" not in out
     assert "Informational interview with Linda Park" in out
+
+
+def test_gap_common_marks_a_way_already_done_and_keeps_its_number(texas):
+    ways = [w for g in texas.json("gap", "common")["top_gaps"] for w in g["ways"]]
+    course = next(w for w in ways if w["title"] == "Take a course in special education law and compliance")
+    out = texas("gap", "common", ok=True).stdout
+    line = next(x for x in out.splitlines() if "Take a course in special education law" in x)
+    assert line.strip().startswith(f"[{course['number']}]")
+    assert "(done: learning 1: Special Education Law for Campus Leaders)" in line
+    assert "though your record has learning 1: Special Education Law for Campus Leaders" in out

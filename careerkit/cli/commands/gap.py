@@ -144,16 +144,14 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON doc
     if not rows:
         C.say("No saved postings yet: careerkit gap analyze posting.txt")
         return
-    t = C.table("id", "title", "organization", "score", "met", "partial", "gap", "analysed")
+    t = C.table("id", "title", "organization", "score", "met/partial/gap", "analysed")
     for r in rows:
         t.add_row(
             str(r["id"]),
             C.esc(r["title"] or "(untitled)"),
             C.esc(r["organization"] or ""),
             str(r["score"]),
-            str(r["met"]),
-            str(r["partial"]),
-            str(r["gap"]),
+            f"{r['met']}/{r['partial']}/{r['gap']}",
             (r["updated"] or r["created"] or "")[:10],
         )
     C.console().print(t)

@@ -74,7 +74,31 @@ def common_command(
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:
-        show(report, names)
+        show(report, names, read_record(report))
+
+
+def read_record(report) -> dict[int, str]:
+    """Way number -> the record entry that already does it; and each gap judged without
+    evidence that the record does have an entry on says so (as `plan` does)."""
+    from careerkit.cli.commands.plan import record_of
+    from careerkit.insight.plan import done_by, evidence_for
+
+    with C.database() as conn:
+        record = record_of(conn)
+    done = {}
+    for gap in report.top_gaps:
+        if gap.latest == "gap":
+            found = evidence_for(gap.label, record)
+            if found:
+                gap.why = gap.why.replace(
+                    "no evidence in your record",
+                    "judged a gap in the latest posting, though your record has " + found[0],
+                )
+        for way in gap.ways:
+            entry = done_by(way.kind, way.title, way.skills, record)
+            if entry:
+                done[way.number] = entry
+    return done
 
 
 def words(codes: bool = False):
@@ -197,7 +221,7 @@ def _verdict(v: str) -> str:
     return f"[{VERDICT_STYLE[v]}]{v}[/]"
 
 
-def show(report, names=None) -> None:
+def show(report, names=None, done: dict[int, str] | None = None) -> None:
 
     con = C.console()
     total = len(report.postings)
@@ -252,7 +276,7 @@ def show(report, names=None) -> None:
             f"\nNo requirement is asked by {report.min_postings} or more of these postings "
             "(--min 1 lists them all)."
         )
-    _show_gaps(con, report, names)
+    _show_gaps(con, report, names, done or {})
 
 
 def _asked(years: list[float]) -> str:
@@ -302,7 +326,8 @@ def _postings_line(postings) -> str:
     return "[dim]" + ", ".join(parts) + more + "[/]"
 
 
-def _show_gaps(con, report, names=None) -> None:
+def _show_gaps(con, report, names=None, done: dict[int, str] | None = None) -> None:
+    done = done or {}
 
     con.print()
     if not report.top_gaps:
@@ -325,6 +350,8 @@ def _show_gaps(con, report, names=None) -> None:
             )
         for way in gap.ways:
             taken = f"  [green](goal {way.goal_id})[/]" if way.goal_id else ""
+            if way.number in done:
+                taken += f"  [green](done: {C.esc(done[way.number])})[/]"
             number = f"[{way.number}]"
             C.indented(
                 con,

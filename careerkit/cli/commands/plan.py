@@ -71,7 +71,7 @@ def build(names=None):
         ]
         goal_gaps = G.goal_gaps(conn)
         links = G.goal_links(conn)
-        record = _record(conn)
+        record = record_of(conn)
     low = []
     for standard_id, rating in latest.items():
         found = find_competency(standard_id, folder) if rating["rating"] <= LOW else None
@@ -92,7 +92,7 @@ def build(names=None):
     )
 
 
-def _record(conn) -> dict[str, list[dict[str, Any]]]:
+def record_of(conn) -> dict[str, list[dict[str, Any]]]:
     """What a suggestion may already be done by: courses, wins, roles, credentials, and the
     conversations logged with people."""
     import json
@@ -160,6 +160,8 @@ def plan_lines(plan, names=None) -> list[str]:
     lines.append("Gaps that matter most (from " + " and ".join(where) + ")")
     for n, gap in enumerate(plan.gaps, 1):
         shown = names.line(gap.competencies) if names is not None else ", ".join(gap.competencies[:2])
+        if gap.type in ("credential", "education") and not (names is not None and names.codes):
+            shown = ""  # a certificate or a degree is not a standard
         comps = f" · {shown}" if shown and not shown.startswith(gap.label) else ""
         lines.append("")
         lines.append(f"{n}. {spell(gap.label, place)}{comps}")
@@ -185,14 +187,14 @@ def plan_lines(plan, names=None) -> list[str]:
             kind = KIND_LABEL.get(s.kind, s.kind)
             if s.done_by:
                 lines.append(
-                    f"   done: {kind}: {spell(s.title, place)} (already in your record: {s.done_by})"
+                    f"   done  {kind}: {spell(s.title, place)} (already in your record: {s.done_by})"
                 )
                 continue
             taken = f"  (goal {s.goal_id})" if s.goal_id else ""
             step = "next step: " if s.step_up else ""
             lines.append(f"   [{s.number}] {kind}: {step}{spell(s.title, place)}{taken}")
             if s.how:
-                lines.append(f"       {spell(s.how, place)}")
+                lines.append(" " * (4 + len(f"[{s.number}]")) + spell(s.how, place))
     lines.append("")
     lines.append("Make a suggestion a goal: careerkit plan take N [--due DATE]")
     return lines
