@@ -36,7 +36,11 @@ def demo(
         report, record = _analyse(db)
         from careerkit.cli.commands.gap import print_report
 
-        print_report(report)
+        from careerkit.insight.place import Names, place_of
+        from careerkit.posting.frameworks import load_frameworks
+
+        place = place_of(record.profile.location if record.profile else None)
+        print_report(report, Names(load_frameworks(None), place))
         written = _write_documents(folder, report, record)
     con = C.console()
     con.print()

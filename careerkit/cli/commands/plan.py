@@ -215,7 +215,7 @@ def take(
     plan = build()
     found = plan.suggestion(number)
     if found is None:
-        total = sum(len(g.suggestions) for g in plan.gaps)
+        total = max((s.number for g in plan.gaps for s in g.suggestions), default=0)
         raise InvalidInput(
             f"no suggestion {number} in the plan"
             + (f" (it has 1 to {total})" if total else " (it has none yet)")
