@@ -4,6 +4,7 @@ stands alone."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -92,3 +93,14 @@ def test_the_readme_stands_alone():
         "`why`",
     ):
         assert field in contract
+
+
+def test_an_organisation_before_a_dash_and_its_town_is_read(cli):
+    posting = (
+        "Assistant Principal (2025-2026 School Year)\n"
+        "Georgetown Independent School District - Georgetown, TX\n\n"
+        "Qualifications\n- Master's degree required\n"
+    )
+    report = json.loads(cli("gap", "analyze", "-", "--json", input=posting, ok=True).stdout)
+    assert report["posting"]["organization"] == "Georgetown Independent School District"
+    assert "Georgetown Independent School District" in cli("gap", "list", ok=True).stdout
