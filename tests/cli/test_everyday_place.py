@@ -99,3 +99,9 @@ def test_t_pess_is_a_framework(cli):
     assert "Texas Principal Evaluation and Support System" in out
     shown = cli("frameworks", "show", "tpess-2", ok=True).stdout
     assert "Human Capital" in shown
+
+
+def test_assess_defaults_to_the_framework_of_the_place(england, cli):
+    assert england.json("assess", "show")["framework"] == "hts"
+    england("config", "set", "assess.framework", "psel-2015", ok=True)
+    assert england.json("assess", "show")["framework"] == "psel"
