@@ -142,3 +142,12 @@ def test_gap_common_marks_a_way_already_done_and_keeps_its_number(texas):
     assert line.strip().startswith(f"[{course['number']}]")
     assert "(done: learning 1: Special Education Law for Campus Leaders)" in line
     assert "though your record has learning 1: Special Education Law for Campus Leaders" in out
+
+
+def test_a_goal_from_a_way_already_done_says_so(texas):
+    ways = [w for g in texas.json("gap", "common")["top_gaps"] for w in g["ways"]]
+    course = next(w for w in ways if w["title"] == "Take a course in special education law and compliance")
+    r = texas("goals", "add", "--from-gap", str(course["number"]), ok=True)
+    assert "already shows this done (learning 1: Special Education Law for Campus Leaders)" in r.stderr
+    other = next(w for w in ways if w["title"].startswith("Serve as the administrator designee"))
+    assert "already shows" not in texas("goals", "add", "--from-gap", str(other["number"]), ok=True).stderr

@@ -410,7 +410,17 @@ def add_goal_from_gap(ref: str, title: Optional[str], values: dict[str, Any]) ->
         goal_id = R.insert(conn, kind, columns)
         latest = gap["report_ids"][-1] if gap.get("report_ids") else None
         set_goal_gap(conn, goal_id, gap["label"], gap.get("competencies") or [], latest)
+        done = _done_already(conn, way)
+    if done:
+        C.say(f"Note: your record already shows this done ({done}); careerkit plan offers the next step up.")
     return goal_id
+
+
+def _done_already(conn, way: dict[str, Any]) -> str | None:
+    from careerkit.cli.commands.plan import record_of
+    from careerkit.insight.plan import done_by
+
+    return done_by(way["kind"], way["title"], way.get("skills") or [], record_of(conn))
 
 
 def _number(ref: str) -> int:
