@@ -67,7 +67,7 @@ def analyze(
     title: Optional[str] = typer.Option(None, "--title", help="The job title (else read from the text)."),
     org: Optional[str] = typer.Option(None, "--org", help="The employer (else read from the text)."),
     codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (spec/gap-json.md)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (docs/gap-json.md)."),
 ):
     from careerkit.posting.analyze import analyze as run
     from careerkit.store import gaps
@@ -160,7 +160,7 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON doc
 def show(
     report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
     codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (spec/gap-json.md)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (docs/gap-json.md)."),
 ):
     from careerkit.store import gaps
 
