@@ -35,7 +35,6 @@ def demo(
         db = Path(tmp) / "demo.db"
         report, record = _analyse(db)
         from careerkit.cli.commands.gap import print_report
-
         from careerkit.insight.place import Names, place_of
         from careerkit.posting.frameworks import load_frameworks
 
