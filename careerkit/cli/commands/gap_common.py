@@ -156,10 +156,14 @@ def build_report(ids: list[int] | None, role: str | None, min_postings: int | No
 
 def _fitting(report, names):
     """The report with each requirement's competencies cut to the frameworks that fit."""
-    report = report.model_copy(deep=True)
-    for r in report.requirements:
-        r.competencies = names.keep(r.competencies)
-    return report
+    kept = [names.keep(r.competencies) for r in report.requirements]
+    if all(len(k) == len(r.competencies) for k, r in zip(kept, report.requirements, strict=True)):
+        return report
+    requirements = [
+        r if len(k) == len(r.competencies) else r.model_copy(update={"competencies": k})
+        for k, r in zip(kept, report.requirements, strict=True)
+    ]
+    return report.model_copy(update={"requirements": requirements})
 
 
 common_command.__doc__ = COMMON_HELP
