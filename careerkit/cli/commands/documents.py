@@ -217,7 +217,7 @@ def review(as_json: bool = typer.Option(False, "--json", help="Print one JSON do
     _print_review(checks)
 
 
-BRIEFS_READ = 10  # the most recent saved postings whose briefs review reads for quotes
+BRIEFS_READ = 5  # the most recent saved postings whose briefs review reads for quotes
 
 
 def _quoted_in_briefs(reports) -> frozenset[int]:
