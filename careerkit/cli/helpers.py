@@ -131,26 +131,88 @@ def plain() -> bool:
 
 
 def console(stderr: bool = False):
+    """A rich console for people. Plain (piped, NO_COLOR, a dumb terminal): no colour and no
+    boxes; a table prints as aligned lines (output.lines); text wraps at the terminal's width
+    in a terminal, at $COLUMNS when it is set, and not at all otherwise (for less, grep)."""
     from rich.console import Console
 
     if plain():
-        return Console(
-            stderr=stderr,
-            no_color=True,
-            highlight=False,
-            emoji=False,
-            color_system=None,
-            width=_width(),
-            soft_wrap=False,
-        )
+        return _plain_console(stderr)
     return Console(stderr=stderr, highlight=False, emoji=False)
 
 
-def _width() -> int:
+def plain_width(stderr: bool = False) -> int | None:
+    """The width plain output wraps at: the terminal's own, else $COLUMNS, else None."""
+    stream = sys.stderr if stderr else sys.stdout
     try:
-        return max(80, int(os.environ.get("COLUMNS", "0")) or 120)
-    except ValueError:
-        return 120
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(20, int(columns))
+    if tty:
+        import shutil
+
+        return max(20, shutil.get_terminal_size().columns)
+    return None
+
+
+# Rich needs a width to lay anything out; "no width" is one no line reaches.
+UNBOUNDED = 100_000
+
+
+def _plain_console(stderr: bool):
+    from rich.console import Console
+    from rich.table import Table
+
+    class PlainConsole(Console):
+        wrap_at: int | None = None
+
+        def print(self, *objects: Any, **kwargs: Any) -> None:  # type: ignore[override]
+            if len(objects) == 1 and isinstance(objects[0], Table) and objects[0].show_header:
+                self._table(objects[0])
+                return
+            if self.wrap_at is None:
+                kwargs.setdefault("soft_wrap", True)
+            super().print(*objects, **kwargs)
+
+        def _table(self, t: Table) -> None:
+            from careerkit.cli import output as O
+
+            if t.title:
+                super().print(t.title, soft_wrap=True)
+            headings = [_plain_text(c.header) for c in t.columns]
+            cells = [[_plain_text(cell) for cell in c._cells] for c in t.columns]
+            rows = [list(r) for r in zip(*cells, strict=True)]
+            for line in O.lines(headings, rows, wrap=self.wrap_at):
+                self.file.write(line + "\n")
+
+    width = plain_width(stderr)
+    con = PlainConsole(
+        stderr=stderr,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        color_system=None,
+        width=width or UNBOUNDED,
+        soft_wrap=False,
+    )
+    con.wrap_at = width
+    return con
+
+
+def _plain_text(cell: Any) -> str:
+    """A table cell as one line of plain text (markup read, lines joined)."""
+    from rich.text import Text
+
+    if isinstance(cell, Text):
+        text = cell.plain
+    elif isinstance(cell, str):
+        text = Text.from_markup(cell).plain
+    else:
+        text = str(cell)
+    return "; ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 def table(*columns: str, title: str | None = None):
@@ -176,6 +238,22 @@ def indented(con, markup: str, left: int, hang: int = 0) -> None:
     from rich.text import Text
 
     text = Text.from_markup(markup)
+    if hasattr(con, "wrap_at"):  # plain: wrap by words at the plain width, or not at all
+        import textwrap
+
+        lines = [" " * left + text.plain]
+        if con.wrap_at is not None:
+            lines = textwrap.wrap(
+                text.plain,
+                con.wrap_at,
+                initial_indent=" " * left,
+                subsequent_indent=" " * (left + hang),
+                break_on_hyphens=False,
+                break_long_words=False,
+            ) or [""]
+        for line in lines:
+            con.file.write(line.rstrip() + "\n")
+        return
     if not hang:
         con.print(Padding(text, (0, 0, 0, left), expand=False))
         return
@@ -188,6 +266,18 @@ def indented(con, markup: str, left: int, hang: int = 0) -> None:
     grid.add_column()
     grid.add_row(label, rest)
     con.print(Padding(grid, (0, 0, 0, left), expand=False))
+
+
+def posting_name(
+    title: str | None, organization: str | None, fallback: str = "Posting", sep: str = " · "
+) -> str:
+    """'Assistant Principal · Round Rock ISD'; the organisation once when the title already
+    names it ('Assistant Principal - Round Rock ISD')."""
+    title = (title or "").strip()
+    org = (organization or "").strip()
+    if title and org and org.lower() in title.lower():
+        org = ""
+    return sep.join(x for x in (title, org) if x) or fallback
 
 
 def esc(text: Any) -> str:

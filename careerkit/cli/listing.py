@@ -158,15 +158,20 @@ def show_rows(headings: list[str], cells: list[list[Any]], footer: str | None) -
     O.write(text())
 
 
-def print_table(kind_name: str, rows: list[dict[str, Any]], *, cut: bool = False) -> None:
+def print_table(
+    kind_name: str, rows: list[dict[str, Any]], *, cut: bool = False, limit: int | None = None
+) -> None:
     """A list of records. `cut`: no --limit was given, so a terminal shows the first
-    TERMINAL_ROWS and says how many there are (totals still count every row)."""
+    TERMINAL_ROWS and says how many there are; `limit`: --limit N, the first N are shown
+    and the footer says of how many (totals still count every row)."""
     from careerkit.cli import output as O
 
     if not rows:
         O.write(["Nothing here yet."])
         return
     shown = rows[: O.TERMINAL_ROWS] if cut and O.interactive() else rows
+    if limit:
+        shown = rows[:limit]
     columns = COLUMNS[kind_name]
     cells = [[fn(row) for _, fn in columns] for row in shown]
     show_rows([h for h, _ in columns], cells, footer_for(kind_name, rows, len(shown)))
@@ -175,12 +180,15 @@ def print_table(kind_name: str, rows: list[dict[str, Any]], *, cut: bool = False
 def footer_for(kind_name: str, rows: list[dict[str, Any]], shown: int) -> str:
     """'12 shown', or 'newest 100 of 5,860 shown; --limit 0 for all', then the kind's
     totals over every row the filters kept (not only those on screen)."""
+    from careerkit.cli.output import TERMINAL_ROWS as O_TERMINAL_ROWS
     from careerkit.cli.output import number
 
     total = len(rows)
     cut = shown < total
     if cut:
         text = f"{FIRST.get(kind_name, 'newest')} {number(shown)} of {number(total)} shown; --limit 0 for all"
+        if shown != O_TERMINAL_ROWS:  # --limit N: the user chose N
+            text = f"{FIRST.get(kind_name, 'newest')} {number(shown)} of {number(total)} shown"
     else:
         text = f"{number(total)} shown"
     if kind_name == "learning":

@@ -42,8 +42,11 @@ class Check:
         }
 
 
-def review(record, reports=(), *, today: _dt.date | None = None) -> list[Check]:
-    """Every check, in the order a person would work through them (empty ones included)."""
+def review(
+    record, reports=(), *, today: _dt.date | None = None, quoted: frozenset[int] = frozenset()
+) -> list[Check]:
+    """Every check, in the order a person would work through them (empty ones included).
+    `quoted`: ids of the feedback the interview briefs of the saved postings already quote."""
     today = today or _dt.date.today()
     rec = record.public()
     return [
@@ -52,7 +55,7 @@ def review(record, reports=(), *, today: _dt.date | None = None) -> list[Check]:
         _weak_openings(rec),
         _expiring(rec, today),
         _positions_without_wins(rec),
-        _unused_feedback(rec, reports),
+        _unused_feedback(rec, reports, quoted),
     ]
 
 
@@ -173,11 +176,11 @@ def _positions_without_wins(rec) -> Check:
     return check
 
 
-def _unused_feedback(rec, reports) -> Check:
+def _unused_feedback(rec, reports, quoted: frozenset[int] = frozenset()) -> Check:
     check = Check(
         "unused-feedback",
         "Feedback not yet used",
-        "No saved gap report cites it: quote it in an interview brief, or log the accomplishment it praises.",
+        "No saved gap report cites it and no interview brief quotes it: log the accomplishment it praises.",
     )
     cited = {
         ev.id
@@ -187,7 +190,7 @@ def _unused_feedback(rec, reports) -> Check:
         if ev.kind == "feedback"
     }
     for f in rec.feedback:
-        if f.id not in cited:
+        if f.id not in cited and f.id not in quoted:
             who = {"other": "someone else"}.get(f.relationship, "a " + f.relationship.replace("-", " "))
             check.findings.append(Finding("feedback", f.id, f.date, one_line(f.text), f"from {who}"))
     return check

@@ -23,10 +23,14 @@ class Suggestion:
     skills: list[str] = field(default_factory=list)
     contact_id: int | None = None
     goal_id: int | None = None  # the goal already made from it
+    done_by: str | None = None  # the record entry that already does it ("learning 3: ...")
+    step_up: bool = False  # offered because an easier way is already done
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "number": self.number,
+            "done_by": self.done_by,
+            "step_up": self.step_up,
             "kind": self.kind,
             "title": self.title,
             "how": self.how,
@@ -49,10 +53,16 @@ class PlanGap:
     goals: list[dict[str, Any]] = field(default_factory=list)
     closed_by: list[int] = field(default_factory=list)  # done goals with linked wins
     suggestions: list[Suggestion] = field(default_factory=list)
+    type: str | None = None  # the requirement type (credential, skill, ...)
+    evidence: list[str] = field(default_factory=list)  # record entries on it, when judged a gap
+    matched: list[dict[str, Any]] = field(default_factory=list)  # hand-made goals that seem to answer it
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
+            "type": self.type,
+            "evidence": self.evidence,
+            "matched_goals": self.matched,
             "label": self.label,
             "text": self.text,
             "competencies": self.competencies,
@@ -75,7 +85,7 @@ class Plan:
     def suggestion(self, number: int) -> tuple[PlanGap, Suggestion] | None:
         for gap in self.gaps:
             for s in gap.suggestions:
-                if s.number == number:
+                if s.number == number and number > 0:
                     return gap, s
         return None
 
@@ -83,8 +93,52 @@ class Plan:
         return {"postings": self.postings, "gaps": [g.as_dict() for g in self.gaps], "goals": self.goals}
 
 
+ROLE_WORDS = {"ap": "assistant principal", "asst": "assistant", "vp": "vice principal", "dean": "dean"}
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if len(w) > 2}
+    low = (text or "").lower().replace(".", " ")
+    low = " ".join(ROLE_WORDS.get(w, w) for w in re.findall(r"[a-z0-9]+", low))
+    return {w for w in low.split() if len(w) > 2}
+
+
+# Words that say nothing about what a suggestion or a goal is about.
+PLAN_GENERIC = frozenset(
+    """
+take complete lead leading led run running serve ask asked join earn pass plan planning
+course courses training train trained program programme programs year years term school
+schools campus team teams staff teacher teachers student students your their with from
+for and the into onto full one two three state district level new own work working
+experience skills skill alongside through across each every other
+""".split()
+)
+
+
+def key_words(text: str) -> set[str]:
+    """Content words of a suggestion, goal or record entry, lightly stemmed."""
+    from careerkit.insight.wording import STOPWORDS, stem
+
+    out = set()
+    for w in re.findall(r"[a-z0-9]+", (text or "").lower()):
+        if len(w) < 3 and not w.isdigit() or w in STOPWORDS or w in PLAN_GENERIC:
+            continue
+        w = stem(w)
+        if w in PLAN_GENERIC:
+            continue
+        for suffix in ("ation", "ing", "ed", "s"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+                w = w[: -len(suffix)]
+                break
+        out.add(w[:-1] if w.endswith("e") and len(w) > 4 else w)
+    return out
+
+
+def covers(wanted: set[str], have: set[str]) -> bool:
+    """Most of what a suggestion names is in an entry: half its words, at least two."""
+    if not wanted:
+        return False
+    hit = len(wanted & have)
+    return hit >= 2 and hit >= 0.5 * len(wanted)
 
 
 def holds_target_role(role: str | None, targets: list[str]) -> bool:
@@ -124,11 +178,15 @@ def build_plan(
     goal_gaps: dict[int, dict[str, Any]],
     links: dict[int, list[dict[str, Any]]],
     postings: int,
+    record: dict[str, list[dict[str, Any]]] | None = None,
 ) -> Plan:
     """common: a CommonReport (or None without saved postings); low: (standard, latest rating)
     pairs, lowest first; book: the Suggestions; contacts: network rows; targets: the
     profile's target roles; goals: goal rows; goal_gaps: goal id -> the gap it was made for;
-    links: goal id -> linked accomplishments."""
+    links: goal id -> linked accomplishments; record: the entries a suggestion may already be
+    done by ("learning", "accomplishments", "positions": rows with id, title, skills, and
+    "touches": network touches with contact_id, kind, date)."""
+    record = record or {}
     gaps: list[PlanGap] = []
     by_competency: dict[str, PlanGap] = {}
     for top in common.top_gaps if common else []:
@@ -140,11 +198,22 @@ def build_plan(
             ["postings"],
             top.why,
             report_ids=list(top.report_ids),
+            type=top.type,
         )
         gap.suggestions = [Suggestion(0, w.kind, w.title, w.how, list(w.skills)) for w in top.ways]
+        if top.latest == "gap":
+            gap.evidence = _evidence(top.label, record)
+            if gap.evidence:
+                gap.why = gap.why.replace(
+                    "no evidence in your record",
+                    "judged a gap in the latest posting, though your record has " + gap.evidence[0],
+                )
         gaps.append(gap)
-        for c in top.competencies[:1]:
-            by_competency.setdefault(c, gap)
+        # A rating joins a posting gap on the same standard only when the gap is about it
+        # (a certificate or a degree is not a standard one rates oneself on).
+        if top.type not in ("credential", "education"):
+            for c in top.competencies[:1]:
+                by_competency.setdefault(c, gap)
     for standard, rating in low:
         rated = {
             "standard": standard.id,
@@ -152,7 +221,7 @@ def build_plan(
             "date": rating["date"],
             "note": rating.get("note"),
         }
-        if standard.id in by_competency:
+        if standard.id in by_competency and _about(standard, by_competency[standard.id]):
             gap = by_competency[standard.id]
             gap.sources.append("self-assessment")
             gap.rating = rated
@@ -171,15 +240,19 @@ def build_plan(
         gaps.append(gap)
     gaps = gaps[:MAX_GAPS]
     for gap in gaps:
-        gap.suggestions += _people(gap, contacts, targets)
+        _check_done(gap, record)
+        gap.suggestions += _people(gap, contacts, targets, record.get("touches", []))
     if gaps:
         gaps[0].suggestions += _missing_people(contacts, targets)
     _attach_goals(gaps, goals, goal_gaps, links)
     number = 0
     for gap in gaps:
+        # What is already done comes last and takes no number: there is nothing to take.
+        gap.suggestions.sort(key=lambda x: x.done_by is not None)
         for s in gap.suggestions:
-            number += 1
-            s.number = number
+            if s.done_by is None:
+                number += 1
+                s.number = number
     open_goals = [
         {
             "id": g["id"],
@@ -201,7 +274,9 @@ def _topic(label: str) -> str:
     return name[:1].lower() + name[1:] if name[:1].isupper() and not name[:2].isupper() else name
 
 
-def _people(gap: PlanGap, contacts: list[dict[str, Any]], targets: list[str]) -> list[Suggestion]:
+def _people(
+    gap: PlanGap, contacts: list[dict[str, Any]], targets: list[str], touches: list[dict[str, Any]] = ()
+) -> list[Suggestion]:
     """A mentor (one who holds the target role first) to ask how they learned it, and a
     sponsor to put you forward for the stretch assignment."""
     topic = _topic(gap.label.lower() if gap.key.startswith("competency:") else gap.label)
@@ -214,6 +289,30 @@ def _people(gap: PlanGap, contacts: list[dict[str, Any]], targets: list[str]) ->
         mentors = [
             c for c in contacts if c["relationship"] == "peer" and holds_target_role(c.get("role"), targets)
         ]
+    if mentors:
+        m = mentors[0]
+        role = f", {m['role']}" if m.get("role") else ""
+        talked = [
+            t
+            for t in touches
+            if t.get("contact_id") == m["id"] and t.get("kind") == "informational-interview"
+        ]
+        if talked:
+            # Done already: the next step up is to see it done, then to do it with them.
+            last = max(talked, key=lambda t: t.get("date") or "")
+            out.append(
+                Suggestion(
+                    0,
+                    "network",
+                    f"Ask {m['name']} to let you shadow them on {topic}",
+                    f"You had an informational interview with {m['name']} on {last.get('date')}; "
+                    "the next step is to see it done and try a piece of it with their feedback",
+                    [],
+                    contact_id=m["id"],
+                    step_up=True,
+                )
+            )
+            mentors = []
     if mentors:
         m = mentors[0]
         role = f", {m['role']}" if m.get("role") else ""
@@ -306,9 +405,13 @@ def _attach_goals(
             # `plan take` and `goals add --from-gap` name the gap by its label; a goal set by
             # hand serves the gap when it names it (every word of the label in its title or skills).
             if made_for is not None:
-                if made_for not in (gap.key, gap.label):
+                if made_for.lower() not in (gap.key.lower(), gap.label.lower()):
                     continue
             elif suggestion is None and not _names(g, gap.label):
+                if g["status"] in ("planned", "active") and answers(g, gap):
+                    gap.matched.append(
+                        {"id": g["id"], "title": g["title"], "status": g["status"], "kind": g.get("kind")}
+                    )
                 continue
             if g["status"] == "dropped":
                 continue
@@ -320,6 +423,7 @@ def _attach_goals(
                     "status": g["status"],
                     "due": g.get("due"),
                     "wins": [w["id"] for w in wins],
+                    "kind": g.get("kind"),
                 }
             )
             if suggestion is not None:
@@ -332,3 +436,119 @@ def _names(goal: dict[str, Any], label: str) -> bool:
     wanted = _words(label)
     have = _words(" ".join([goal["title"], *(goal.get("skills") or [])]))
     return bool(wanted) and wanted <= have
+
+
+def _entries(record: dict[str, list[dict[str, Any]]], kind: str) -> list[tuple[str, dict[str, Any]]]:
+    """(what it is, row) for the record entries that can show a suggestion of this kind done:
+    learning by a course or by having led it; a stretch by an accomplishment or a position."""
+    kinds = {
+        "learning": ("learning", "accomplishments"),
+        "stretch-assignment": ("accomplishments", "positions"),
+        "credential": ("credentials",),
+    }.get(kind, ())
+    out = []
+    for section in kinds:
+        for row in record.get(section, []):
+            if section in ("learning", "credentials") and row.get("status") not in (None, "done", "earned"):
+                continue
+            out.append((section, row))
+    return out
+
+
+NAMES = {
+    "learning": "learning",
+    "accomplishments": "accomplishment",
+    "positions": "position",
+    "credentials": "credential",
+}
+
+
+def _entry_words(row: dict[str, Any]) -> set[str]:
+    return key_words(" ".join([row.get("title") or row.get("name") or "", *(row.get("skills") or [])]))
+
+
+def _describe(section: str, row: dict[str, Any]) -> str:
+    return f"{NAMES[section]} {row['id']}: {row.get('title') or row.get('name')}"
+
+
+def _check_done(gap: PlanGap, record: dict[str, list[dict[str, Any]]]) -> None:
+    """Mark the suggestions the record already shows done, and offer the next step up."""
+    done_kinds = set()
+    for s in gap.suggestions:
+        s.done_by = done_by(s.kind, s.title, s.skills, record)
+        if s.done_by:
+            done_kinds.add(s.kind)
+    topic = _topic(gap.label)
+    open_kinds = {s.kind for s in gap.suggestions if s.done_by is None}
+    if "stretch-assignment" in done_kinds and "stretch-assignment" not in open_kinds:
+        gap.suggestions.append(
+            Suggestion(
+                0,
+                "stretch-assignment",
+                f"Take {topic} a step up: own it for the whole school, as an administrator would",
+                "You have done it at a smaller scope; ask to lead it school-wide (or for the "
+                "district) and log the result",
+                [topic],
+                step_up=True,
+            )
+        )
+    elif "learning" in done_kinds and "stretch-assignment" not in open_kinds:
+        gap.suggestions.append(
+            Suggestion(
+                0,
+                "stretch-assignment",
+                f"Put it into practice: lead {topic} for your school this year",
+                "You have the learning; a result you led, with a number, is what postings count as met",
+                [topic],
+                step_up=True,
+            )
+        )
+
+
+def done_by(kind: str, title: str, skills: list[str], record: dict[str, list[dict[str, Any]]]) -> str | None:
+    """The record entry that already does this way ('learning 3: Special Education Law for
+    Campus Leaders'), or None."""
+    wanted = key_words(" ".join([title, *skills]))
+    title_words = key_words(title)
+    for section, row in _entries(record, kind):
+        have = _entry_words(row)
+        if covers(title_words, have) or covers(wanted, have):
+            return _describe(section, row)
+    return None
+
+
+def evidence_for(label: str, record: dict[str, list[dict[str, Any]]]) -> list[str]:
+    return _evidence(label, record)
+
+
+def _evidence(label: str, record: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Entries that plainly name the gap ('Budget': 'Managed the $45,000 Title I budget')."""
+    wanted = key_words(label)
+    if not wanted:
+        return []
+    out = []
+    for section in ("accomplishments", "positions", "learning"):
+        for row in record.get(section, []):
+            if wanted <= _entry_words(row):
+                out.append(_describe(section, row))
+    return out
+
+
+def _about(standard, gap: PlanGap) -> bool:
+    """Is the posting gap about this standard: do the standard's words meet the gap's?"""
+    theirs = key_words(" ".join([standard.title, *standard.keywords]))
+    return bool(theirs & key_words(f"{gap.label} {gap.text}"))
+
+
+def answers(goal: dict[str, Any], gap: PlanGap) -> bool:
+    """A goal set by hand answers a gap when it names what the gap is about: most of the
+    gap's words in its title or skills ('Chair the campus safety committee': school safety),
+    or, for a credential goal and a credential gap, one of them ('Pass the principal exam')."""
+    have = key_words(" ".join([goal["title"], *(goal.get("skills") or [])]))
+    label = key_words(gap.label)
+    if not label:
+        return False
+    hit = len(label & have)
+    if hit and hit >= 0.5 * len(label):
+        return True
+    return bool(hit) and goal.get("kind") == "credential" and gap.type == "credential"

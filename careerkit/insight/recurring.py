@@ -416,7 +416,9 @@ def _family(req_type: str) -> str:
 # -- describing a group -----------------------------------------------------------------------
 
 
-def describe(group: Group, postings: dict[int, int], prevalence: Counter) -> CommonGroup:
+def describe(
+    group: Group, postings: dict[int, int], prevalence: Counter, acronyms: frozenset[str] = frozenset()
+) -> CommonGroup:
     items = group.items
     per_report: dict[int, list[Item]] = defaultdict(list)
     for item in items:
@@ -431,7 +433,7 @@ def describe(group: Group, postings: dict[int, int], prevalence: Counter) -> Com
     types = Counter(i.req.type for i in items)
     return CommonGroup(
         key=group.key,
-        label=label_of(group),
+        label=label_of(group, acronyms),
         text=representative(items).req.text,
         type=max(types, key=lambda t: (types[t], t)),
         competency=competencies[0] if competencies else None,
@@ -492,7 +494,7 @@ def representative(items: list[Item]) -> Item:
     return max(sample, key=centrality)
 
 
-def label_of(group: Group) -> str:
+def label_of(group: Group, acronyms: frozenset[str] = frozenset()) -> str:
     kind, _, name = group.key.partition(":")
     if kind == "degree":
         return DEGREE_NAMES.get(name, "A degree")
@@ -504,7 +506,7 @@ def label_of(group: Group) -> str:
     if kind == "years":
         return "Years of " + CATEGORY_NAMES.get(name, "experience")
     if kind == "term" and "#" not in name:
-        return term_label(name, group.items)
+        return term_label(name, group.items, name in acronyms)
     # A second group naming the same term is told apart by its wording.
     return representative(group.items).req.text
 
@@ -517,8 +519,28 @@ def years_span(years: list[float]) -> str | None:
     return low if low == high else f"{low} to {high}"
 
 
-def term_label(term: str, items: list[Item]) -> str:
-    """The term as postings write it: 'MTSS' when they write it in capitals."""
+def acronyms_of(lexicon: dict[str, list[str]]) -> frozenset[str]:
+    """The lexicon's terms that are acronyms: one short word that a variant spells out
+    ('mtss': 'multi-tiered system of supports'; 'pbis', 'iep', 'plc')."""
+    out = set()
+    for term, variants in lexicon.items():
+        if " " in term or not term.isalpha() or len(term) > 6:
+            continue
+        for v in variants:
+            words = [
+                w for w in re.split(r"[\s-]+", v.lower()) if w and w not in ("of", "and", "for", "the", "to")
+            ]
+            if len(words) > 1 and "".join(w[0] for w in words) == term.lower():
+                out.add(term)
+                break
+    return frozenset(out)
+
+
+def term_label(term: str, items: list[Item], acronym: bool = False) -> str:
+    """The term as postings write it: 'MTSS' when they write it in capitals, or when the
+    lexicon says it is an acronym (never 'Mtss')."""
+    if acronym:
+        return term.upper()
     pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(term) + r"(?![A-Za-z0-9])", re.I)
     for item in items:
         m = pattern.search(item.req.text)
@@ -628,7 +650,8 @@ def common(
         refs.append(PostingRef(id=rid, title=report.posting.title, organization=report.posting.organization))
     items = read_items(reports, lexicon, weights)
     prevalence = Counter(_framework(c) for i in items for c in i.req.competencies)
-    groups = [describe(g, postings, prevalence) for g in group_items(items)]
+    acronyms = acronyms_of(lexicon)
+    groups = [describe(g, postings, prevalence, acronyms) for g in group_items(items)]
     groups.sort(key=lambda g: (-g.postings, -g.required, RANK[g.latest], g.key))
     listed = [g for g in groups if g.postings >= min_postings]
     gaps = top_gaps(groups, min_postings, len(reports))

@@ -29,6 +29,7 @@ class Entry:
     types: tuple[str, ...] = ()
     ways: list[dict[str, Any]] = field(default_factory=list)
     patterns: tuple[re.Pattern, ...] = ()
+    region: str | None = None  # where it applies ("England", "Texas"); None: everywhere
 
 
 def _pattern(phrase: str) -> re.Pattern:
@@ -42,8 +43,12 @@ def _pattern(phrase: str) -> re.Pattern:
 class Suggestions:
     """The book of ways. `shipped()` reads the packaged file; `load(folder)` adds the user's."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], place_known: bool = False):
+        self._all = entries
         self.entries = entries
+        # Entries for a place (a region) are offered only once the place is known (for_place).
+        if not place_known:
+            self.entries = [e for e in entries if e.region is None]
 
     @classmethod
     def shipped(cls) -> Suggestions:
@@ -68,6 +73,15 @@ class Suggestions:
         users = [e for p in paths[1:] for e in parse(p)]
         return cls(_override(shipped, users))
 
+    def for_place(self, place) -> Suggestions:
+        """Only the entries that fit the user's place (insight/place.py): the NPQs in
+        England, the TExES exam in Texas; entries without a region fit everywhere."""
+        from careerkit.insight.place import fits
+
+        if place is None:
+            return self
+        return Suggestions([e for e in self._all if fits(e.region, place)], place_known=True)
+
     def ways_for(self, gap: TopGap) -> list[Way]:
         """Up to three ways for one gap, one of each kind first, from the strongest match."""
         matched = self.matches(gap)
@@ -87,7 +101,10 @@ class Suggestions:
                 if way["kind"] == "credential" and strength < TERM and not degree_like:
                     continue
                 if way["title"] not in {p["title"] for p in pool}:
-                    pool.append(way)
+                    pool.append({**way, "regional": entry.region is not None})
+        # A way for the user's place stands in for the general "your state's ..." of its kind.
+        local = {w["kind"] for w in pool if w["regional"]}
+        pool = [w for w in pool if w["regional"] or w["kind"] not in local or "state's" not in w["title"]]
         chosen, kinds = [], set()
         for way in pool:
             if way["kind"] not in kinds:
@@ -137,7 +154,10 @@ def topic_of(gap: TopGap) -> str:
     if len(name) > 70:
         cut = name[:70].rsplit(" ", 1)[0]
         name = cut.rstrip(",;:") + "..."
-    if name[:1].isupper() and not name[:2].isupper():
+    # 'Budget' -> 'budget'; a name ('Qualified Teacher Status (QTS)', 'Title I') keeps its capitals.
+    words = name.split()
+    proper = sum(1 for w in words[1:] if w[:1].isupper()) >= 1
+    if name[:1].isupper() and not name[:2].isupper() and not proper:
         name = name[:1].lower() + name[1:]
     return name
 
@@ -199,7 +219,7 @@ def _entry(path: Path, n: int, raw: Any) -> Entry:
     where = f"{path}: entry {n}"
     if not isinstance(raw, dict):
         raise InvalidInput(f"{where}: expected a mapping")
-    unknown = set(raw) - {"keys", "terms", "competencies", "types", "ways"}
+    unknown = set(raw) - {"keys", "terms", "competencies", "types", "ways", "region"}
     if unknown:
         raise InvalidInput(f"{where}: unknown field {sorted(unknown)[0]!r}")
     lists = {}
@@ -219,9 +239,18 @@ def _entry(path: Path, n: int, raw: Any) -> Entry:
         competencies=tuple(c.lower() for c in lists["competencies"]),
         types=lists["types"],
         ways=[_check_way(where, w) for w in ways],
+        region=_region(where, raw.get("region")),
     )
     entry.patterns = tuple(_pattern(t) for t in entry.terms)
     return entry
+
+
+def _region(where: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"{where}: region must be a place, like England, United States or Texas")
+    return value.strip()
 
 
 def _check_way(where: str, raw: Any) -> dict[str, Any]:

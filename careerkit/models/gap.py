@@ -1,4 +1,4 @@
-"""Postings, requirements and gap reports (spec/gap-json.md). No I/O."""
+"""Postings, requirements and gap reports (docs/gap-json.md). No I/O."""
 
 from __future__ import annotations
 

@@ -163,7 +163,9 @@ def check_years(req, record, today: dt.date):
             elif years > 0:
                 results.append(("partial", chosen, f"{years:.1f} years in {label}; {asked:g} asked"))
             else:
-                results.append(("gap", [], f"no {label} in the record; {asked:g} years asked"))
+                results.append(
+                    ("gap", [], f"no {label} in the record; {asked:g} year{'' if asked == 1 else 's'} asked")
+                )
         elif years > 0:
             results.append(("met", chosen, f"{years:.1f} years in {label}"))
         else:

@@ -499,8 +499,9 @@ def _find_org(text: str) -> str | None:
                     and not before.strip()
                 )
                 named = re.search(r"(?:\bat|\bjoin|\bwith|\bfor|\bto|[-–—|,])\s*$", before)
-                # "Kingsmere School · Permanent · Full time": a name heading a line of job facts
-                listed = not before.strip() and re.match(r"\s*[·•|–—]\s", after)
+                # "Kingsmere School · Permanent · Full time", "Georgetown ISD - Georgetown, TX":
+                # a name heading a line of job facts
+                listed = not before.strip() and re.match(r"\s*[·•|–—-]\s", after)
                 if alone or subject or named or listed:
                     return name
     return None

@@ -14,7 +14,7 @@ from careerkit.errors import InvalidInput
 PACKAGED = Path(__file__).resolve().parent.parent / "frameworks"
 ENV_VAR = "CAREERKIT_FRAMEWORKS"
 SUFFIXES = (".yaml", ".yml", ".json")
-SHOWN_FIRST = ("psel", "tlms", "hts")  # the packaged frameworks in the order people know them
+SHOWN_FIRST = ("psel", "tlms", "hts", "tpess")  # the packaged frameworks in the order people know them
 
 
 def user_folder(db_path: Path | None = None) -> Path | None:

@@ -450,7 +450,8 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
             "total": sum(counts.values()),
         },
         "goals_open": open_goals,
-        "goals_due": goals_due(conn, today, until=today + timedelta(days=30)),
+        # Due within 30 days by its last day ('2025-06' is due by 30 June), as status says.
+        "goals_due": [g for g in goals_due(conn, today, until=today + timedelta(days=30)) if g["days"] <= 30],
         "credentials_expiring": expiring,
         "contacts_due": [
             {k: c[k] for k in ("id", "name", "relationship", "last_contact", "next", "overdue_days")}

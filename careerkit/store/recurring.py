@@ -136,7 +136,7 @@ def goal_for_way(conn: sqlite3.Connection, title: str, gap: str) -> int | None:
     """A goal already made from this way for this gap, if there is one."""
     row = conn.execute(
         "SELECT g.id FROM goals g JOIN goal_gaps l ON l.goal_id = g.id "
-        "WHERE lower(g.title) = lower(?) AND l.gap = ? "
+        "WHERE lower(g.title) = lower(?) AND lower(l.gap) = lower(?) "
         "AND g.status IN ('planned', 'active') ORDER BY g.id LIMIT 1",
         (title, gap),
     ).fetchone()
@@ -152,5 +152,5 @@ def goals_by_way(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
     ).fetchall()
     out: dict[tuple[str, str], int] = {}
     for goal_id, title, gap in rows:
-        out.setdefault((gap, (title or "").lower()), goal_id)
+        out.setdefault(((gap or "").lower(), (title or "").lower()), goal_id)
     return out

@@ -174,7 +174,13 @@ def test_terminal_list_with_a_limit_shows_that_many_as_a_table(many, terminal):
     out = many("wins", "list", "--limit", "5", ok=True).stdout
     assert BOX & set(out)
     assert len(set(re.findall(r"^│ *(\d+) *│", out, re.M))) == 5
-    assert "5 shown" in out and "--limit 0" not in out
+    assert "newest 5 of 120 shown" in out and "--limit 0" not in out
+
+
+def test_a_limit_says_of_how_many_piped_too(many):
+    lines = many("wins", "list", "--limit", "3", ok=True).stdout.splitlines()
+    assert len(lines) == 5 and lines[-1] == "newest 3 of 120 shown"
+    assert many("wins", "list", "--limit", "200", ok=True).stdout.splitlines()[-1] == "120 shown"
 
 
 @pytest.mark.parametrize("args", [["--limit", "0"], ["-n", "150"]], ids=" ".join)
@@ -205,7 +211,7 @@ def test_learn_totals_count_every_entry_even_when_a_terminal_shows_100(many, ter
     assert "newest 100 of 120 shown; --limit 0 for all; 240 hours done in all 120" in out
     assert many.json("learn", "list")["total_hours"] == 240
     piped = many("learn", "list", "--limit", "10")
-    assert piped.stdout.splitlines()[-1] == "10 shown; 20 hours done"
+    assert piped.stdout.splitlines()[-1] == "newest 10 of 120 shown; 240 hours done in all 120"
 
 
 def test_creds_flags_count_every_entry_even_when_a_terminal_shows_100(many, terminal):

@@ -10,7 +10,10 @@ import typer
 
 from careerkit.cli import helpers as C
 
-FRAMEWORK_HELP = "psel-2015, tlms-2011 or hts-2020 (default: the setting assess.framework)."
+FRAMEWORK_HELP = (
+    "psel-2015, tlms-2011, hts-2020 or tpess-2016 (default: the setting assess.framework, "
+    "else the first that fits your profile's place)."
+)
 SCALE = "1 no or limited evidence, 2 basic, 3 effective or advanced"
 
 
@@ -48,8 +51,23 @@ def _framework(name: Optional[str]):
 
     if name is None:
         with C.database() as conn:
-            name = get_setting(conn, "assess.framework")
+            chosen = conn.execute("SELECT value FROM settings WHERE key = 'assess.framework'").fetchone()
+            name = chosen[0] if chosen else _for_place(conn) or get_setting(conn, "assess.framework")
     return resolve_framework(name, _folder())
+
+
+def _for_place(conn) -> str | None:
+    """With no framework chosen: the first that fits the profile's place (the Headteachers'
+    standards in England; PSEL in the United States)."""
+    from careerkit.insight.place import fitting, place_of
+    from careerkit.posting.frameworks import load_frameworks
+    from careerkit.store import records as R
+
+    place = place_of((R.get_profile(conn) or {}).get("location"))
+    if place is None:
+        return None
+    fits = fitting(load_frameworks(_folder()), place)
+    return fits[0].id if fits else None
 
 
 def _evidence(framework) -> dict[str, list]:

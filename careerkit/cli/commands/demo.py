@@ -35,8 +35,11 @@ def demo(
         db = Path(tmp) / "demo.db"
         report, record = _analyse(db)
         from careerkit.cli.commands.gap import print_report
+        from careerkit.insight.place import Names, place_of
+        from careerkit.posting.frameworks import load_frameworks
 
-        print_report(report)
+        place = place_of(record.profile.location if record.profile else None)
+        print_report(report, Names(load_frameworks(None), place))
         written = _write_documents(folder, report, record)
     con = C.console()
     con.print()

@@ -209,12 +209,48 @@ def review(as_json: bool = typer.Option(False, "--json", help="Print one JSON do
     with C.database() as conn:
         record = _record(conn, ("positions", "credentials", "accomplishments", "feedback", "learning"))
         reports = _all_reports(conn)
-    checks = run(record, reports)
+    checks = run(record, reports, quoted=_quoted_in_briefs(reports))
     if as_json:
         total = sum(len(c.findings) for c in checks)
         C.print_json({"total": total, "checks": [c.as_dict() for c in checks]})
         return
     _print_review(checks)
+
+
+BRIEFS_READ = 5  # the most recent saved postings whose briefs review reads for quotes
+
+
+def _quoted_in_briefs(reports) -> frozenset[int]:
+    """Ids of the feedback that the interview briefs of the latest saved postings quote
+    (`careerkit prep ID`), so review does not call it unused."""
+    if not reports:
+        return frozenset()
+    from careerkit.cli.commands.prep import DOCUMENT_SECTIONS, build
+    from careerkit.store.snapshot import read_trusted
+
+    with C.database() as conn:
+        record = read_trusted(conn, DOCUMENT_SECTIONS)
+    if not record.feedback:
+        return frozenset()
+    ids = set()
+    for report in reports[-BRIEFS_READ:]:
+        brief = build(report, record, names=False, include_private=False)
+        for voice in brief.voices:
+            for q in voice.quotes:
+                ids.update(f.id for f in record.feedback if _quotes(q, f))
+    return frozenset(ids)
+
+
+def _quotes(said, feedback) -> bool:
+    """Is this quote (whole, or an excerpt marked with an ellipsis) from this feedback?"""
+    import re
+
+    if str(said.date) != str(feedback.date):
+        return False
+    whole = " ".join(feedback.text.split())
+    parts = [" ".join(p.split()).strip(" .") for p in re.split(r"…|\.\.\.", said.text)]
+    parts = [p for p in parts if p]
+    return bool(parts) and all(p in whole for p in parts)
 
 
 def _all_reports(conn):

@@ -70,7 +70,8 @@ def analyze(
     ),
     title: Optional[str] = typer.Option(None, "--title", help="The job title (else read from the text)."),
     org: Optional[str] = typer.Option(None, "--org", help="The employer (else read from the text)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (spec/gap-json.md)."),
+    codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (docs/gap-json.md)."),
 ):
     from careerkit.posting.analyze import analyze as run
     from careerkit.store import gaps
@@ -93,7 +94,7 @@ def analyze(
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:
-        print_report(report)
+        print_report(report, _names(codes))
         C.say(f"Saved as report {report.id}.")
 
 
@@ -126,6 +127,12 @@ def _done_goals(conn):
     )
 
 
+def _names(codes: bool):
+    from careerkit.cli.commands.gap_common import words
+
+    return words(codes)
+
+
 def _clean(value: Optional[str]) -> Optional[str]:
     return value.strip() or None if value is not None else None
 
@@ -141,16 +148,14 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON doc
     if not rows:
         C.say("No saved postings yet: careerkit gap analyze posting.txt")
         return
-    t = C.table("id", "title", "organization", "score", "met", "partial", "gap", "analysed")
+    t = C.table("id", "title", "organization", "score", "met/partial/gap", "analysed")
     for r in rows:
         t.add_row(
             str(r["id"]),
             C.esc(r["title"] or "(untitled)"),
             C.esc(r["organization"] or ""),
             str(r["score"]),
-            str(r["met"]),
-            str(r["partial"]),
-            str(r["gap"]),
+            f"{r['met']}/{r['partial']}/{r['gap']}",
             (r["updated"] or r["created"] or "")[:10],
         )
     C.console().print(t)
@@ -158,7 +163,8 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON doc
 
 def show(
     report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (spec/gap-json.md)."),
+    codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (docs/gap-json.md)."),
 ):
     from careerkit.store import gaps
 
@@ -167,7 +173,7 @@ def show(
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:
-        print_report(report)
+        print_report(report, _names(codes))
 
 
 def rm(
@@ -190,6 +196,7 @@ def rm(
 
 def rerun(
     report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
+    codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
     as_json: bool = typer.Option(False, "--json", help="Print the new report and the changes as JSON."),
 ):
     from careerkit.errors import InvalidInput
@@ -226,16 +233,18 @@ def rerun(
     if as_json:
         C.print_json({"report": new.model_dump(mode="json"), "before": {"score": old.score}, "changes": diff})
         return
-    print_changes(old, new, diff)
+    print_changes(old, new, diff, _names(codes))
 
 
 # -- printing ---------------------------------------------------------------------------------
 
 
-def print_report(report) -> None:
+def print_report(report, names=None) -> None:
+    """The report for people. `names` (gap_common.words): competencies by the titles of the
+    frameworks that fit the user's place, and careerkit's words spelled for it."""
     con = C.console()
     p = report.posting
-    head = " · ".join(x for x in (p.title, p.organization) if x) or p.source or "Posting"
+    head = C.posting_name(p.title, p.organization, p.source or "Posting")
     counts = {v: sum(1 for r in report.requirements if r.verdict == v) for v in ("met", "partial", "gap")}
     con.print(f"[bold]{C.esc(head)}[/bold]" + (f"  (report {report.id})" if report.id else ""))
     con.print(
@@ -246,31 +255,43 @@ def print_report(report) -> None:
     numbered = list(enumerate(report.requirements, 1))
     for n, r in numbered:
         if r.verdict != "gap":
-            _print_requirement(con, n, r)
+            _print_requirement(con, n, r, names)
     gaps_ = [(n, r) for n, r in numbered if r.verdict == "gap"]
     if gaps_:
         con.print()
         con.print(f"[bold red]Gaps ({len(gaps_)})[/bold red]")
         for n, r in gaps_:
-            _print_requirement(con, n, r)
+            _print_requirement(con, n, r, names)
 
 
-def _print_requirement(con, n: int, r) -> None:
+def _print_requirement(con, n: int, r, names=None) -> None:
+    from careerkit.insight.place import spell
+
     colour = COLOUR[r.verdict]
+    shown = names.line(r.competencies) if names is not None else ", ".join(r.competencies)
+    place = names.place if names is not None else None
     con.print()
-    con.print(
+    C.indented(
+        con,
         f"{n:>3}. [{colour}]{r.verdict.upper():<7}[/{colour}] {r.must} · {r.type}"
-        + (f" · {', '.join(r.competencies)}" if r.competencies else "")
+        + (f" · {C.esc(shown)}" if shown else ""),
+        0,
+        hang=13,
     )
     C.indented(con, C.esc(r.text), 5)
     for e in r.evidence:
-        C.indented(con, f"[dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]", 5)
-    C.indented(con, f"[dim]why: {C.esc(r.why)}[/dim]", 5)
+        C.indented(
+            con, f"[dim]↳[/dim] {e.kind} {e.id}: {C.esc(e.text)} [dim]({e.score:.2f})[/dim]", 5, hang=2
+        )
+    C.indented(con, f"[dim]why: {C.esc(spell(r.why, place))}[/dim]", 5, hang=5)
 
 
-def print_changes(old, new, diff) -> None:
+def print_changes(old, new, diff, names=None) -> None:
+    from careerkit.insight.place import spell
+
+    place = names.place if names is not None else None
     con = C.console()
-    label = " · ".join(x for x in (new.posting.title, new.posting.organization) if x) or "Posting"
+    label = C.posting_name(new.posting.title, new.posting.organization)
     con.print(f"[bold]{C.esc(label)}[/bold]  (report {new.id})")
     con.print(f"Score {old.score} → [bold]{new.score}[/bold]/100")
     if not diff:
@@ -291,5 +312,5 @@ def print_changes(old, new, diff) -> None:
         con.print(f"[bold]{names[kind]} ({len(items)})[/bold]")
         for d in items:
             move = f"{d['before'] or '—'} → {d['after'] or '—'}"
-            con.print(f"  {move:<18} {C.esc(d['text'])}")
-            con.print(f"  [dim]{'':<18} why: {C.esc(d['why'])}[/dim]")
+            C.indented(con, f"{C.esc(move):<18} {C.esc(d['text'])}", 2, hang=19)
+            C.indented(con, f"[dim]why: {C.esc(spell(d['why'], place))}[/dim]", 21, hang=5)

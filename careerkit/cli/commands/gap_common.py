@@ -25,6 +25,8 @@ Turn a way into a goal with:  careerkit goals add --from-gap N
 It reads the saved analyses; run `careerkit gap rerun ID` to bring one up to date."""
 
 VERDICT_STYLE = {"met": "green", "partial": "yellow", "gap": "red"}
+# Below this many columns a terminal gets one requirement per block rather than a table.
+NARROW = 100
 KIND_LABEL = {"stretch-assignment": "stretch", "learning": "learning", "credential": "credential"}
 
 
@@ -54,9 +56,11 @@ def common_command(
         metavar="N",
         help="List a requirement when at least N postings ask for it (default 2; 1 with one posting).",
     ),
+    codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    report = build_report(ids or None, role, min_postings)
+    names = words(codes)
+    report = build_report(ids or None, role, min_postings, names)
     if report is None:
         if as_json:
             from careerkit.models.recurring import CommonReport
@@ -70,14 +74,53 @@ def common_command(
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:
-        show(report)
+        show(report, names, read_record(report))
+
+
+def read_record(report) -> dict[int, str]:
+    """Way number -> the record entry that already does it; and each gap judged without
+    evidence that the record does have an entry on says so (as `plan` does)."""
+    from careerkit.cli.commands.plan import record_of
+    from careerkit.insight.plan import done_by, evidence_for
+
+    with C.database() as conn:
+        record = record_of(conn)
+    done = {}
+    for gap in report.top_gaps:
+        if gap.latest == "gap":
+            found = evidence_for(gap.label, record)
+            if found:
+                gap.why = gap.why.replace(
+                    "no evidence in your record",
+                    "judged a gap in the latest posting, though your record has " + found[0],
+                )
+        for way in gap.ways:
+            entry = done_by(way.kind, way.title, way.skills, record)
+            if entry:
+                done[way.number] = entry
+    return done
+
+
+def words(codes: bool = False):
+    """How competencies are named for this user: the frameworks that fit the profile's place,
+    by title (or by code with --codes), spelled for the place."""
+    from careerkit.insight.place import Names, place_of
+    from careerkit.posting.frameworks import load_frameworks, user_folder
+    from careerkit.store import records as R
+
+    with C.database() as conn:
+        profile = R.get_profile(conn) or {}
+    return Names(load_frameworks(user_folder(C.db_path())), place_of(profile.get("location")), codes)
 
 
 # -- building --------------------------------------------------------------------------------
 
 
-def build_report(ids: list[int] | None, role: str | None, min_postings: int | None):
-    """The CommonReport over the chosen saved postings; None when none are saved."""
+def build_report(ids: list[int] | None, role: str | None, min_postings: int | None, names=None):
+    """The CommonReport over the chosen saved postings; None when none are saved. With
+    `names`, requirements are grouped under the frameworks that fit the user's place, and
+    the ways are spelled for it."""
+    from careerkit.insight.place import spell
     from careerkit.insight.recurring import common
     from careerkit.insight.suggest import Suggestions
     from careerkit.posting.frameworks import load_frameworks, load_lexicon, user_folder
@@ -93,14 +136,34 @@ def build_report(ids: list[int] | None, role: str | None, min_postings: int | No
     lexicon = {t.term: [t.term, *t.variants] for t in terms}
     weights = {t.term: t.weight for t in terms}
     labels = {c.id: f"{c.id.upper()}: {c.title}" for fw in load_frameworks(folder) for c in fw.competencies}
-    return common(
+    if names is not None:
+        reports = [_fitting(r, names) for r in reports]
+        labels = {cid: names.heading(cid) for cid in names.shown}
+    report = common(
         reports,
         lexicon=lexicon,
         weights=weights,
         labels=labels,
-        suggestions=Suggestions.load(folder),
+        suggestions=Suggestions.load(folder).for_place(names.place if names is not None else None),
         min_postings=min_postings,
     )
+    place = names.place if names is not None else None
+    for _gap, way in report.ways():
+        way.title = spell(way.title, place)
+        way.how = spell(way.how, place) if way.how else way.how
+    return report
+
+
+def _fitting(report, names):
+    """The report with each requirement's competencies cut to the frameworks that fit."""
+    kept = [names.keep(r.competencies) for r in report.requirements]
+    if all(len(k) == len(r.competencies) for k, r in zip(kept, report.requirements, strict=True)):
+        return report
+    requirements = [
+        r if len(k) == len(r.competencies) else r.model_copy(update={"competencies": k})
+        for k, r in zip(kept, report.requirements, strict=True)
+    ]
+    return report.model_copy(update={"requirements": requirements})
 
 
 common_command.__doc__ = COMMON_HELP
@@ -112,8 +175,12 @@ def mark_taken(report) -> None:
 
     with C.database() as conn:
         taken = S.goals_by_way(conn)
+    from careerkit.insight.place import Place, spell
+
+    us = Place("us")
+    taken = {(gap, spell(title, us)): goal for (gap, title), goal in taken.items()}
     for gap, way in report.ways():
-        way.goal_id = taken.get((gap.label, way.title.lower()))
+        way.goal_id = taken.get((gap.label.lower(), spell(way.title.lower(), us)))
 
 
 def remember(report, role: str | None) -> None:
@@ -158,8 +225,7 @@ def _verdict(v: str) -> str:
     return f"[{VERDICT_STYLE[v]}]{v}[/]"
 
 
-def show(report) -> None:
-    from careerkit.insight.recurring import years_span
+def show(report, names=None, done: dict[int, str] | None = None) -> None:
 
     con = C.console()
     total = len(report.postings)
@@ -167,31 +233,44 @@ def show(report) -> None:
     con.print(_postings_line(report.postings))
     if total == 1:
         con.print("[dim]One posting: analyse more (careerkit gap analyze) to see what recurs.[/]")
+    blocks = hasattr(con, "wrap_at") or con.width < NARROW
     shown = 0
     for section in report.sections:
-        t = C.table("Asked", "Required, type", "You", "Requirement", "Postings", title=C.esc(section.label))
+        if blocks:
+            con.print()
+            con.print(f"[bold]{C.esc(_spelled(section.label, names))}[/]")
+            for g in section.groups:
+                _block(con, g, total, names)
+                shown += 1
+            continue
+        t = C.table(
+            "Asked",
+            "Required, type",
+            "You",
+            "Requirement",
+            "Postings",
+            title=C.esc(_spelled(section.label, names)),
+        )
         # The same column widths in every section, so the sections read as one list.
         t.expand = True
-        for column, width in zip(t.columns, (8, 14, 19, None, 15)):
+        for column, width in zip(t.columns, (8, 14, 19, None, 15), strict=True):
             column.width = width
             column.ratio = None if width else 1
         for g in section.groups:
             standing = _verdict(g.latest)
             if g.best != g.latest:
                 standing += f" [dim](best {g.best})[/]"
-            words = f"[bold]{C.esc(g.label)}[/]"
+            words = f"[bold]{C.esc(_spelled(g.label, names))}[/]"
             if g.years:
-                words += f" [dim]({years_span(g.years)} asked)[/]"
+                words += f" [dim]({_asked(g.years)})[/]"
             if g.text.strip() != g.label.strip():
                 words += f"\n[dim]{C.esc(_clip(g.text, 140))}[/]"
-            must = f"{g.required} req" + (f", {g.preferred} pref" if g.preferred else "")
-            must += f"\n[dim]{g.type}[/]"
             t.add_row(
                 f"{g.postings} of {total}",
-                must,
+                _must(g) + f"\n[dim]{g.type}[/]",
                 standing,
                 words,
-                " ".join(f"#{i}" for i in g.report_ids[:8]) + (" ..." if len(g.report_ids) > 8 else ""),
+                _ids(g.report_ids),
             )
             shown += 1
         con.print()
@@ -201,22 +280,58 @@ def show(report) -> None:
             f"\nNo requirement is asked by {report.min_postings} or more of these postings "
             "(--min 1 lists them all)."
         )
-    _show_gaps(con, report)
+    _show_gaps(con, report, names, done or {})
+
+
+def _asked(years: list[float]) -> str:
+    """'1 year asked', '3 to 5 years asked'."""
+    from careerkit.insight.recurring import years_span
+
+    span = years_span(years)
+    return f"{span} year{'' if span == '1' else 's'} asked"
+
+
+def _must(g) -> str:
+    return f"{g.required} req" + (f", {g.preferred} pref" if g.preferred else "")
+
+
+def _ids(ids: list[int]) -> str:
+    return " ".join(f"#{i}" for i in ids[:8]) + (" ..." if len(ids) > 8 else "")
+
+
+def _spelled(text: str, names) -> str:
+    from careerkit.insight.place import spell
+
+    return spell(text, names.place) if names is not None else text
+
+
+def _block(con, g, total: int, names=None) -> None:
+    """One requirement as a few lines, for a narrow terminal or plain output: the
+    requirement gets the whole width."""
+
+    standing = _verdict(g.latest) + (f" [dim](best {g.best})[/]" if g.best != g.latest else "")
+    span = f" [dim]({_asked(g.years)})[/]" if g.years else ""
+    con.print()
+    C.indented(con, f"[bold]{C.esc(_spelled(g.label, names))}[/]{span}  {standing}", 2)
+    if g.text.strip() != g.label.strip():
+        C.indented(con, f'[dim]"{C.esc(_clip(g.text, 140))}"[/]', 4)
+    must = f"{g.required} required" + (f", {g.preferred} preferred" if g.preferred else "")
+    C.indented(con, f"[dim]asked by {g.postings} of {total} ({must}) · {g.type} · {_ids(g.report_ids)}[/]", 4)
 
 
 def _postings_line(postings) -> str:
     parts = []
     for p in postings[:6]:
         name = _clip(p.title or "untitled", 50)
-        if p.organization:
+        if p.organization and p.organization.lower() not in (p.title or "").lower():
             name += f" ({_clip(p.organization, 40)})"
         parts.append(f"#{p.id} {C.esc(name)}")
     more = f", and {len(postings) - 6} more" if len(postings) > 6 else ""
     return "[dim]" + ", ".join(parts) + more + "[/]"
 
 
-def _show_gaps(con, report) -> None:
-    from careerkit.insight.recurring import years_span
+def _show_gaps(con, report, names=None, done: dict[int, str] | None = None) -> None:
+    done = done or {}
 
     con.print()
     if not report.top_gaps:
@@ -227,11 +342,11 @@ def _show_gaps(con, report) -> None:
         return
     con.print("[bold]The gaps that matter most[/]")
     for gap in report.top_gaps:
-        span = f" [dim]({years_span(gap.years)} asked)[/]" if gap.years else ""
-        con.print(f"\n[bold]{gap.rank}. {C.esc(gap.label)}[/]{span}  {_verdict(gap.latest)}")
+        span = f" [dim]({_asked(gap.years)})[/]" if gap.years else ""
+        con.print(f"\n[bold]{gap.rank}. {C.esc(_spelled(gap.label, names))}[/]{span}  {_verdict(gap.latest)}")
         if gap.text.strip() != gap.label.strip():
             C.indented(con, f'[dim]"{C.esc(_clip(gap.text, 160))}"[/]', 3)
-        C.indented(con, C.esc(gap.why), 3)
+        C.indented(con, C.esc(_spelled(gap.why, names)), 3)
         if not gap.ways:
             con.print(
                 "   [dim]No suggestion on file for this one: add your own in "
@@ -239,6 +354,8 @@ def _show_gaps(con, report) -> None:
             )
         for way in gap.ways:
             taken = f"  [green](goal {way.goal_id})[/]" if way.goal_id else ""
+            if way.number in done:
+                taken += f"  [green](done: {C.esc(done[way.number])})[/]"
             number = f"[{way.number}]"
             C.indented(
                 con,
@@ -297,7 +414,17 @@ def add_goal_from_gap(ref: str, title: Optional[str], values: dict[str, Any]) ->
         goal_id = R.insert(conn, kind, columns)
         latest = gap["report_ids"][-1] if gap.get("report_ids") else None
         set_goal_gap(conn, goal_id, gap["label"], gap.get("competencies") or [], latest)
+        done = _done_already(conn, way)
+    if done:
+        C.say(f"Note: your record already shows this done ({done}); careerkit plan offers the next step up.")
     return goal_id
+
+
+def _done_already(conn, way: dict[str, Any]) -> str | None:
+    from careerkit.cli.commands.plan import record_of
+    from careerkit.insight.plan import done_by
+
+    return done_by(way["kind"], way["title"], way.get("skills") or [], record_of(conn))
 
 
 def _number(ref: str) -> int:

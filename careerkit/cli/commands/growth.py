@@ -137,7 +137,7 @@ def status_lines(d: dict[str, Any]) -> list[str]:
         lines.append(bold("Network") + "  nobody due for contact")
     post = d["last_posting"]
     if post:
-        name = " at ".join(x for x in (post["title"], post["organization"]) if x) or f"posting {post['id']}"
+        name = C.posting_name(post["title"], post["organization"], f"posting {post['id']}", sep=" at ")
         lines.append(
             bold("Posting") + f"  {name} ({post['date']}): score {post['score']}, "
             f"{_plural(post['gaps'], 'gap')}, {post['partial']} partial"

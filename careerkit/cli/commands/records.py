@@ -308,11 +308,12 @@ def make_list(kind_name: str):
             from careerkit.cli.commands.growth import print_due
 
             return print_due(query(kind_name, {**kw, "limit": None}), kw.get("as_json"), kw["limit"])
-        rows = query(kind_name, kw)
         if kw.get("as_json"):
-            C.print_json(listing.as_json(kind_name, rows))
-        else:
-            listing.print_table(kind_name, rows, cut=given is None)
+            C.print_json(listing.as_json(kind_name, query(kind_name, kw)))
+            return
+        # For people, every row the filters keep is read, so the footer says "3 of 15 shown".
+        rows = query(kind_name, {**kw, "limit": None})
+        listing.print_table(kind_name, rows, cut=given is None, limit=kw["limit"])
 
     return with_signature(list_, params)
 

@@ -111,13 +111,13 @@ def _print(result) -> None:
         for t in group:
             label = "; ".join(f"“{x}”" for x in t.label.split("; ")) if quoted else _competency(t)
             rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
-            con.print(f"  [bold]{C.esc(label)}[/bold]  {t.count} · {C.esc(rel)}")
+            C.indented(con, f"[bold]{C.esc(label)}[/bold]  {t.count} · {C.esc(rel)}", 2, hang=2)
             for q in t.quotes:
                 who = _rel(q.relationship)
                 if q.from_name:
                     who = f"{q.from_name} ({who})"
                 when = f", {q.date[:7]}" if q.date else ""
-                con.print(f"    “{C.esc(q.text)}” — {C.esc(who)}{C.esc(when)}")
+                C.indented(con, f"“{C.esc(q.text)}” — {C.esc(who)}{C.esc(when)}", 4, hang=1)
 
 
 def _competency(theme) -> str:
