@@ -33,11 +33,11 @@ def demo(
     folder = _out_folder(out)
     with tempfile.TemporaryDirectory(prefix="careerkit-demo-") as tmp:
         db = Path(tmp) / "demo.db"
-        report, record = _analyse(db)
+        report, record, posting = _analyse(db)
         from careerkit.cli.commands.gap import print_report
 
         print_report(report)
-        written = _write_documents(folder, report, record)
+        written = _write_documents(folder, report, record, posting)
     con = C.console()
     con.print()
     con.print(f"[bold]The sample's documents are in {C.esc(str(folder))}[/bold]")
@@ -85,10 +85,10 @@ def _analyse(db: Path):
             gaps.save(conn, report, posting)
     finally:
         conn.close()
-    return report, record
+    return report, record, posting
 
 
-def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
+def _write_documents(folder: Path, report, record, posting: str = "") -> list[tuple[Path, str]]:
     from careerkit.cli.commands.transfer import write_private
     from careerkit.documents import resume as Doc
     from careerkit.render import resume as R
@@ -101,7 +101,7 @@ def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
     ):
         write_private(folder / name, data)
         written.append((folder / name, what))
-    brief = _brief(report, record)
+    brief = _brief(report, record, posting)
     if brief is not None:
         from careerkit.render.brief import render_brief
 
@@ -112,7 +112,7 @@ def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
     return written
 
 
-def _brief(report, record):
+def _brief(report, record, posting: str = ""):
     """The interview brief, built as `careerkit prep` builds it (None where this install has
     no brief yet)."""
     try:
@@ -120,4 +120,4 @@ def _brief(report, record):
         from careerkit.cli.commands.prep import build
     except ImportError:
         return None
-    return build(report, record, names=False, include_private=False)
+    return build(report, record, names=False, include_private=False, posting_text=posting)
