@@ -22,6 +22,11 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
         "Build your resume from the record (Markdown, HTML, PDF, Word or JSON Resume); --for GAP_ID tailors it to a saved posting.",
     ),
     (
+        "letter",
+        False,
+        "A cover-letter draft for a saved posting: the role, what draws you to the employer, your three stories that best answer the posting and an honest line on the largest gap; only facts from your record and the posting (Markdown, Word or PDF).",
+    ),
+    (
         "review",
         False,
         "A freshness review of the record for the resume: stale leads, wins with no numbers, weak openings, expiring credentials, unused feedback, roles with no wins.",

@@ -237,7 +237,7 @@ def build_brief(
             )
             if not under and suggest is not None:
                 item.suggestions = suggest(r)[:2]
-            item.script = gap_script(item, today)
+            item.script = gap_script(item, today, evidence=bool(lines))
             gaps.append(item)
     for p in points:
         if p.verdict == "partial":
@@ -776,11 +776,14 @@ _MONTH_NAMES = (
 )  # fmt: skip
 
 
-def gap_script(g: GapItem, today: _dt.date) -> str:
+def gap_script(g: GapItem, today: _dt.date, *, evidence: bool = True) -> str:
     """A short, honest answer: own the gap, name the nearest evidence, give the dated next
-    step. Built from the record's own entries; nothing is claimed that it does not hold."""
+    step. Built from the record's own entries; nothing is claimed that it does not hold.
+    `evidence` says whether the nearest entries are the report's own evidence (else they
+    are only words in common, too weak to say aloud as "the closest")."""
     out = []
-    ranked = sorted(g.nearest, key=lambda x: {"credential": 0, "accomplishment": 1}.get(x.kind, 2))
+    shown = g.nearest if evidence else []
+    ranked = sorted(shown, key=lambda x: {"credential": 0, "accomplishment": 1}.get(x.kind, 2))
     near = ranked[0] if ranked else None
     if near is not None and near.kind == "credential":
         held = near.status in (None, "earned")

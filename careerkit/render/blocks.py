@@ -290,7 +290,7 @@ def typst(doc: Doc, theme: Theme) -> str:
         "    }",
         "  })",
         f'#set text(font: ({ts(theme.font)}, "Libertinus Serif"), size: {theme.size}pt, fill: rgb("{theme.ink}"), lang: "en")',
-        f"#set par(justify: false, leading: {sp(0.58)}, spacing: {sp(0.8 if not doc.letter else 1.1)})",
+        f"#set par(justify: false, leading: {sp(0.62 if doc.letter else 0.58)}, spacing: {sp(1.3 if doc.letter else 0.8)})",
         f"#set list(indent: 0.3em, body-indent: 0.5em, spacing: {sp(0.5)})",
         f"#set enum(indent: 0.3em, body-indent: 0.5em, spacing: {sp(0.5)})",
         "#show heading: set text(fill: accent)",
@@ -315,7 +315,13 @@ def typst(doc: Doc, theme: Theme) -> str:
         out.append(f"= {t(doc.title)}")
         if doc.subtitle:
             out.append(f"#text(fill: muted)[{t(doc.subtitle)}]")
-    out += [_typ_block(b) for b in doc.intro]
+        out += [_typ_block(b) for b in doc.intro]
+    else:  # a letterhead: the name large, the rest as written, then room before the letter
+        out.append(f"#set text(size: {theme.size + 0.5}pt)")
+        first, *rest = doc.intro or [Block("p")]
+        out.append(f"#text(size: {theme.size + 7}pt, weight: \"bold\", fill: accent)[{t(first.lead or first.text)}]")
+        out += [_typ_block(b) for b in rest]
+        out.append("#v(0.8em)")
     for s in doc.sections:
         if s.heading:
             out.append(f"\n== {t(s.heading)}")
