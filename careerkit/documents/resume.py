@@ -34,9 +34,10 @@ MAX_STRENGTHS = 6
 
 # Work beyond the job title: listed under leadership and service unless tied to a position.
 SERVICE_KINDS = {"committee", "pilot", "union", "community", "mentoring"}
-# Committee, union, community and mentoring work is service even when done in a post: it is
-# the informal leadership a panel looks for, and gets its own section.
-ALWAYS_SERVICE = {"committee", "union", "community", "mentoring"}
+# Committee and union work is service even when done in a post: it is the informal leadership
+# a panel looks for, and gets its own section (community and mentoring work done outside a
+# post goes there too).
+ALWAYS_SERVICE = {"committee", "union"}
 KIND_BONUS = {
     "leadership": 0.6,
     "stretch": 0.6,
@@ -227,7 +228,7 @@ def _summary(profile, role: str, employer: str) -> list[str]:
 def _order(resume: Resume, relevance) -> list[str]:
     """The list sections after Experience: for a posting, those whose entries it cites most
     come first; otherwise leadership, education, credentials, learning, awards."""
-    default = ["leadership", "education", "credentials", "learning", "awards"]
+    default = ["education", "credentials", "leadership", "learning", "awards"]
     if not relevance:
         return default
 

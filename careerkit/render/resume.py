@@ -71,9 +71,33 @@ def fit_pages(resume: Resume, pages: int, theme=None) -> tuple[Resume, bytes, in
         pdf, count = pdf_of(current)
         if count <= pages:
             return replace(current, left_out=left), pdf, count
+    def bare_of(r: Resume, *, newest: bool = False) -> tuple[Resume, bytes, int]:
+        """Without every optional bullet (`newest`: but the newest role's)."""
+        keys = {key for _, key in _droppable(r) if not (newest and key[:2] == ("job", 0))}
+        b = without(r, keys)
+        return (b, *pdf_of(b))
+
+    bare, bare_pdf, bare_count = bare_of(current)
+    if bare_count > pages and len(current.experience) > 1:
+        # Even without every optional bullet it is too long: the oldest roles go, the
+        # fewest that make it fit (by bisection), newest kept.
+        low, high, keep = 1, len(current.experience) - 1, 1
+        while low <= high:
+            mid = (low + high) // 2
+            if bare_of(replace(current, experience=current.experience[:mid]), newest=True)[2] <= pages:
+                keep, low = mid, mid + 1
+            else:
+                high = mid - 1
+        gone = current.experience[keep:]
+        named = "; ".join(f"{j.title}, {j.organization}" for j in gone[:3])
+        named += f"; and {len(gone) - 3} more" if len(gone) > 3 else ""
+        left.append(_plural(len(gone), "earlier role") + f" ({named})")
+        current = replace(current, experience=current.experience[:keep])
+        pdf, count = pdf_of(current)
+        if count <= pages:
+            return replace(current, left_out=left), pdf, count
+        bare, bare_pdf, bare_count = bare_of(current)
     units = [key for _, key in _droppable(current)]
-    bare = without(current, set(units))
-    bare_pdf, bare_count = pdf_of(bare)
     if bare_count <= pages:
         low, high = 1, len(units) - 1
         best = (bare, bare_pdf, bare_count, len(units))
@@ -86,20 +110,11 @@ def fit_pages(resume: Resume, pages: int, theme=None) -> tuple[Resume, bytes, in
                 high = mid - 1
             else:
                 low = mid + 1
-        fitted, data, n, gone = best
-        left.append(_describe_units(units[:gone]))
-        return replace(fitted, left_out=left), data, n
-    # Every optional bullet gone is still too long: the oldest roles go, newest kept.
+        fitted, data, n, gone_units = best
+        left.append(_describe_units(units[:gone_units]))
+        return replace(fitted, left_out=[x for x in left if x]), data, n
     current, data, n = bare, bare_pdf, bare_count
     left.append(_describe_units(units))
-    dropped_roles = []
-    while n > pages and len(current.experience) > 1:
-        old = current.experience[-1]
-        dropped_roles.append(f"{old.title}, {old.organization}")
-        current = replace(current, experience=current.experience[:-1])
-        data, n = pdf_of(current)
-    if dropped_roles:
-        left.append(_plural(len(dropped_roles), "earlier role") + " (" + "; ".join(dropped_roles) + ")")
     for section, label in (("awards", "awards"), ("learning", "professional learning")):
         if n <= pages:
             break
@@ -252,7 +267,7 @@ HEADINGS = {
 
 def _list_sections(resume: Resume) -> list[tuple[str, list[Item]]]:
     """The list sections in the order chosen for the resume, headed in its spelling."""
-    order = resume.order or ["leadership", "education", "credentials", "learning", "awards"]
+    order = resume.order or ["education", "credentials", "leadership", "learning", "awards"]
     uk = resume.spelling == "uk"
     out = []
     for key in order:
