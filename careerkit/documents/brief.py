@@ -105,7 +105,7 @@ class ScenarioBank:
     def role_for(self, title: str) -> Role | None:
         low = " ".join(title.lower().split())
         for role in self.roles:
-            if any(m in low for m in role.match):
+            if any(re.search(rf"(?<![a-z]){re.escape(m)}(?![a-z])", low) for m in role.match):
                 return role
         return next((r for r in self.roles if not r.match), None)
 
@@ -230,14 +230,17 @@ def build_brief(
             elif r.verdict == "met" and not _is_hard(r):  # a partial one beyond the stories is a gap below
                 also_met.append(Qualification(text=r.text, must=r.must, verdict=r.verdict, evidence=lines[:1]))
         if r.verdict in ("gap", "partial"):
-            nearest = lines[:NEAREST] or index.nearest(r.text)
+            story_line = None
+            if not lines and (sid := chosen.get(r.text) or best_story.get(r.text)) is not None:
+                story_line = index.line_of("accomplishment", index.get("accomplishment", sid))
+            nearest = lines[:NEAREST] or ([story_line] if story_line else index.nearest(r.text))
             under = _besides(index.under_way(r.text), nearest)
             item = GapItem(
                 text=r.text, must=r.must, type=r.type, verdict=r.verdict, why=r.why, nearest=nearest, under_way=under
             )
             if not under and suggest is not None:
                 item.suggestions = suggest(r)[:2]
-            item.script = gap_script(item, today, evidence=bool(lines))
+            item.script = gap_script(item, today, evidence=bool(lines) or story_line is not None)
             gaps.append(item)
     for p in points:
         if p.verdict == "partial":
@@ -608,8 +611,9 @@ def _choose_stories(reqs: list[RequirementResult], index: _Index) -> tuple[dict[
     (required ones before preferred). Returns (requirement -> story told there, requirement
     -> its best story even when told elsewhere)."""
     scored: dict[str, list[tuple[float, int]]] = {}
-    eligible = [r for r in reqs if not (r.type in QUALIFYING or r.verdict == "gap" or _is_hard(r))]
-    for r in eligible[:MAX_POINTS]:
+    told_here = [r for r in reqs if not (r.type in QUALIFYING or r.verdict == "gap" or _is_hard(r))]
+    gaps = [r for r in reqs if r.verdict == "gap" and r.type not in QUALIFYING and not _is_hard(r)]
+    for r in told_here[:MAX_POINTS] + gaps:
         cand: dict[int, float] = {}
         for ev in r.evidence:
             if ev.kind == "accomplishment" and index.get("accomplishment", ev.id) is not None:
@@ -625,6 +629,8 @@ def _choose_stories(reqs: list[RequirementResult], index: _Index) -> tuple[dict[
             out.append((score + 0.1 * told + (0.15 if a.impact else 0.0), entry_id))
         if r.must != "required":
             out = [(score * 0.8, i) for score, i in out]
+        if r.verdict == "gap":
+            out = [(score * 0.5, i) for score, i in out]  # told where it is evidence first
         out.sort(key=lambda t: (-t[0], -t[1]))
         scored[r.text] = out
     # Strongest matches are placed first, so that a story goes where it fits best.
@@ -705,10 +711,10 @@ def _first_sentence(text: str | None) -> str:
 
 
 def _lower_first(text: str) -> str:
-    word = text.split(" ", 1)[0]
-    if len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha():
-        return text[0].lower() + text[1:]
-    return text
+    """The first word in lower case unless it is a name ("English learners", "Summer Academy")."""
+    from careerkit.documents.resume import _lower_first as lower
+
+    return lower(text)
 
 
 def _sentence(text: str) -> str:
@@ -851,13 +857,23 @@ def opening(record: Record, brief: Brief, today: _dt.date) -> list[str]:
         first.append(_sentence(_first_sentence(record.profile.summary)))
     if first:
         paras.append(" ".join(first))
-    stories = [s for p in brief.points for s in p.stories][:3]
-    if stories:
+    picked = [(s.title, s.impact) for p in brief.points for s in p.stories][:3]
+    if len(picked) < 3:
+        # Fewer stories than three answer the posting: the record's strongest work fills in.
+        from careerkit.documents.resume import strength
+
+        seen = {t for t, _ in picked}
+        ranked = sorted(record.accomplishments, key=lambda a: (-strength(a, today), -a.id))
+        picked += [(a.title, a.impact) for a in ranked if a.title not in seen][: 3 - len(picked)]
+    if picked:
         bits = []
-        for s in stories:
-            what = _lower_first(s.title.rstrip("."))
-            bits.append(what + (f" ({_lower_first(s.impact.rstrip('.'))})" if s.impact else ""))
-        paras.append("Three pieces of work I am proudest of: " + "; ".join(bits) + ".")
+        for title, impact in picked:
+            what = _lower_first(title.rstrip("."))
+            bits.append(what + (f" ({_lower_first(impact.rstrip('.'))})" if impact else ""))
+        lead = {1: "The work I am proudest of", 2: "Two pieces of work I am proudest of"}.get(
+            len(bits), "Three pieces of work I am proudest of"
+        )
+        paras.append(f"{lead}: " + "; ".join(bits) + ".")
     role = brief.title if brief.posting and brief.posting.title_known else "this role"
     where = f" at {brief.organization}" if brief.organization else ""
     paras.append(f"That is the work I want to lead as {_article_for(role)} {role}{where}.")

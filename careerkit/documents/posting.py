@@ -51,6 +51,8 @@ def facts(
         name = from_file_name(source) or (f"posting {report_id}" if report_id is not None else "the posting")
     employer = _clean(organization)
     location, reports = _labelled(text)
+    if reports and reports[:1].isupper() and not re.match(r"(?:the|The|Dr|Mr|Mrs|Ms|Mx)\b", reports):
+        reports = "the " + reports
     if not reports:
         m = _REPORTS_INLINE.search(text or "")
         if m:
