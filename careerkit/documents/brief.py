@@ -118,7 +118,9 @@ def load_scenarios(path: Path = SCENARIOS, folder: Path | None = None) -> Scenar
     paths = []
     if folder is not None and Path(folder).is_dir():
         paths += sorted(
-            p for p in Path(folder).iterdir() if p.name.lower().startswith("scenarios") and p.suffix in (".yaml", ".yml")
+            p
+            for p in Path(folder).iterdir()
+            if p.name.lower().startswith("scenarios") and p.suffix in (".yaml", ".yml")
         )
     paths.append(path)
     roles: list[Role] = []
@@ -142,7 +144,9 @@ def load_scenarios(path: Path = SCENARIOS, folder: Path | None = None) -> Scenar
             for x in data.get("why_here") or []:
                 why.append((str(x["prompt"]), str(x.get("research") or "")))
             for x in data.get("common") or []:
-                common.append((str(x["question"]), frozenset(content_stems(" ".join(map(str, x.get("words") or ()))))))
+                common.append(
+                    (str(x["question"]), frozenset(content_stems(" ".join(map(str, x.get("words") or ())))))
+                )
         except (KeyError, TypeError, AttributeError) as e:
             raise InvalidInput(f"{p}: not a scenario bank ({e})") from None
     return ScenarioBank(tuple(roles), tuple(systems), tuple(why), tuple(common))
@@ -222,13 +226,17 @@ def build_brief(
         if _is_hard(r):
             hard.append(Hard(text=r.text, verdict=r.verdict))
         if r.type in QUALIFYING:
-            qualifications.append(Qualification(text=r.text, must=r.must, verdict=r.verdict, evidence=lines[:2]))
+            qualifications.append(
+                Qualification(text=r.text, must=r.must, verdict=r.verdict, evidence=lines[:2])
+            )
         elif r.verdict != "gap":
             story_id = chosen.get(r.text)
             if (story_id is not None or lines) and len(points) < MAX_POINTS and not _is_hard(r):
                 points.append(_point(len(points) + 1, r, index, told, story_id, comp, scenarios, bank))
             elif r.verdict == "met" and not _is_hard(r):  # a partial one beyond the stories is a gap below
-                also_met.append(Qualification(text=r.text, must=r.must, verdict=r.verdict, evidence=lines[:1]))
+                also_met.append(
+                    Qualification(text=r.text, must=r.must, verdict=r.verdict, evidence=lines[:1])
+                )
         if r.verdict in ("gap", "partial"):
             story_line = None
             if not lines and (sid := chosen.get(r.text) or best_story.get(r.text)) is not None:
@@ -236,7 +244,13 @@ def build_brief(
             nearest = lines[:NEAREST] or ([story_line] if story_line else index.nearest(r.text))
             under = _besides(index.under_way(r.text), nearest)
             item = GapItem(
-                text=r.text, must=r.must, type=r.type, verdict=r.verdict, why=r.why, nearest=nearest, under_way=under
+                text=r.text,
+                must=r.must,
+                type=r.type,
+                verdict=r.verdict,
+                why=r.why,
+                nearest=nearest,
+                under_way=under,
             )
             if not under and suggest is not None:
                 item.suggestions = suggest(r)[:2]
@@ -435,7 +449,9 @@ class _Index:
         for m in re.finditer("|".join(map(re.escape, heads)), big):
             found.setdefault(bisect.bisect_right(starts, m.start()) - 1, set()).add(m.group())
         rough = sorted(
-            (-len(hs), n) for n, hs in found.items() if len(hs) >= enough and (only is None or rows[n][2] == only)
+            (-len(hs), n)
+            for n, hs in found.items()
+            if len(hs) >= enough and (only is None or rows[n][2] == only)
         )
         scored = []
         for _, n in rough[:SHORTLIST]:
@@ -659,7 +675,10 @@ def _point(
     scenarios: ScenarioBank,
     bank: QuestionBank,
 ) -> Point:
-    stories, repeats, other, artifacts = [], [], [], []
+    stories: list[Story] = []
+    repeats: list[StoryRef] = []
+    other: list[Line] = []
+    artifacts: list[str] = []
     if story_id is not None and (story := index.story(story_id)) is not None:
         if story.id in told:
             repeats.append(StoryRef(id=story.id, title=story.title, point=told[story.id]))
@@ -692,7 +711,9 @@ def _point(
 
 def answers(story: Story, scenarios: ScenarioBank, candidates: list[str]) -> str | None:
     """The common question the story answers best: the one sharing most words with it."""
-    words = _terms(" ".join(filter(None, [story.title, story.situation, story.action, story.result, story.impact])))
+    words = _terms(
+        " ".join(filter(None, [story.title, story.situation, story.action, story.result, story.impact]))
+    )
     best, best_n = None, 0
     for question, keys in scenarios.common:
         n = len(words & keys)
@@ -714,7 +735,7 @@ def _lower_first(text: str) -> str:
     """The first word in lower case unless it is a name ("English learners", "Summer Academy")."""
     from careerkit.documents.resume import _lower_first as lower
 
-    return lower(text)
+    return lower(text, names=False)
 
 
 def _sentence(text: str) -> str:
@@ -795,9 +816,15 @@ def gap_script(g: GapItem, today: _dt.date, *, evidence: bool = True) -> str:
         held = near.status in (None, "earned")
         text = _strip_status(near.text)
         tail = g.why.split(": ", 1)[1] if held and g.verdict == "partial" and ": " in g.why else ""
-        out.append(("I hold " if held else "I am working towards ") + text + (f": {tail}" if tail else "") + ".")
+        out.append(
+            ("I hold " if held else "I am working towards ") + text + (f": {tail}" if tail else "") + "."
+        )
     elif near is not None:
-        opener = "I have done this at a smaller scale" if g.verdict == "partial" else "I have not done this in a post yet"
+        opener = (
+            "I have done this at a smaller scale"
+            if g.verdict == "partial"
+            else "I have not done this in a post yet"
+        )
         out.append(f"{opener}; the closest is {_entry_phrase(near)}.")
     else:
         out.append("I have not done this yet.")
@@ -874,7 +901,7 @@ def opening(record: Record, brief: Brief, today: _dt.date) -> list[str]:
             len(bits), "Three pieces of work I am proudest of"
         )
         paras.append(f"{lead}: " + "; ".join(bits) + ".")
-    role = brief.title if brief.posting and brief.posting.title_known else "this role"
+    role = (brief.title or "this role") if brief.posting and brief.posting.title_known else "this role"
     where = f" at {brief.organization}" if brief.organization else ""
     paras.append(f"That is the work I want to lead as {_article_for(role)} {role}{where}.")
     return paras
@@ -928,7 +955,7 @@ def plan_skeleton(reqs: list[RequirementResult], reports_to: str) -> list[Phase]
 
 def _posting_questions(reqs: list[RequirementResult], text: str, scenarios: ScenarioBank) -> list[str]:
     """Questions built from the posting's duties and the systems it names."""
-    out = []
+    out: list[str] = []
     haystack = text or " ".join(r.text for r in reqs)
     from careerkit.documents.posting import mentions
 
@@ -937,7 +964,9 @@ def _posting_questions(reqs: list[RequirementResult], text: str, scenarios: Scen
             out.append(question)
     for r in reqs:
         if r.type == "responsibility" and len(out) < 12:
-            out.append(f"This role will {_duty(r.text)}. How have you done that, and how would you start here?")
+            out.append(
+                f"This role will {_duty(r.text)}. How have you done that, and how would you start here?"
+            )
     return out[:12]
 
 
@@ -985,7 +1014,7 @@ def _voices(
     chosen = sorted((t for t in themes.competencies if t.key in rank), key=lambda t: rank[t.key])
     chosen += themes.wording
     used: set[int] = set()
-    voices = []
+    voices: list[Voice] = []
     for t in chosen:
         if len(voices) >= MAX_VOICES:
             break
@@ -1043,7 +1072,9 @@ def checklist(brief: Brief) -> list[str]:
         which = "the story" if len(told) == 1 else f"each of the {len(told)} stories"
         items.append(f"Tell {which} aloud: the 30-second version, then the full one in about two minutes.")
     if brief.opening:
-        items.append("Say your answer to 'tell me about yourself' aloud in your own words, in under two minutes.")
+        items.append(
+            "Say your answer to 'tell me about yourself' aloud in your own words, in under two minutes."
+        )
     for artifact in dict.fromkeys(a for p in brief.points for a in p.artifacts):
         items.append(f"Bring: {artifact}")
     for q in brief.qualifications:

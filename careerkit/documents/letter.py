@@ -25,7 +25,12 @@ def dated(day: _dt.date, spelling: str) -> str:
 
 
 def build_letter(
-    brief: Brief, record: Record, *, today: _dt.date | None = None, spelling: str = "us", paper: str = "us-letter"
+    brief: Brief,
+    record: Record,
+    *,
+    today: _dt.date | None = None,
+    spelling: str = "us",
+    paper: str = "us-letter",
 ) -> Letter:
     today = today or _dt.date.today()
     profile = record.profile
@@ -69,7 +74,11 @@ def build_letter(
     stories = [s for pt in brief.points for s in pt.stories][:3]
     if stories:
         lines = [_story_line(s) for s in stories]
-        intro = "Three pieces of my work speak to what you ask for." if len(lines) == 3 else "My work speaks to what you ask for."
+        intro = (
+            "Three pieces of my work speak to what you ask for."
+            if len(lines) == 3
+            else "My work speaks to what you ask for."
+        )
         paragraphs.append(intro + " " + " ".join(lines))
 
     # 4. the honest line on the largest gap

@@ -21,8 +21,10 @@ _REPORTS_INLINE = re.compile(
 _INLINE_WHO = re.compile(
     r"\b(?:works?|working)\s+(?:alongside|with|under)\s+the\s+(?P<who>[a-z][a-z -]{3,40}?)\s+of\b"
 )
-_CITY_STATE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|"
-                         r"N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b")
+_CITY_STATE = re.compile(
+    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|"
+    r"N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b"
+)
 
 
 @dataclass

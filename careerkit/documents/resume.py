@@ -117,7 +117,9 @@ def build(
         learning=_learning(rec, relevance, today),
         awards=_awards(rec, today),
         target=", ".join(p for p in (role, org) if p),
-        target_line=("Applying for: " + ", ".join(p for p in (role, org) if p)) if report is not None and role else "",
+        target_line=("Applying for: " + ", ".join(p for p in (role, org) if p))
+        if report is not None and role
+        else "",
         expired=expired,
         paper=paper or ("a4" if place == "intl" else "us-letter"),
         spelling=spelling or ("uk" if place == "intl" else "us"),
@@ -140,7 +142,9 @@ _STATE_NAMES = frozenset(
     michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|
     new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|
     rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|
-    west virginia|wisconsin|wyoming|district of columbia|puerto rico""".replace("\n", "").replace(" " * 4, "").split("|")
+    west virginia|wisconsin|wyoming|district of columbia|puerto rico""".replace("\n", "")
+    .replace(" " * 4, "")
+    .split("|")
 )
 
 
@@ -187,7 +191,9 @@ _ROLE_WORDS = (
     "coordinator",
     "dean",
 )
-_AIMING = re.compile(r"\b(ready to|preparing for|aspiring|aspire|seeking|aiming|next step|looking for|hope to)\b", re.I)
+_AIMING = re.compile(
+    r"\b(ready to|preparing for|aspiring|aspire|seeking|aiming|next step|looking for|hope to)\b", re.I
+)
 
 
 def _summary(profile, role: str, employer: str) -> list[str]:
@@ -210,7 +216,9 @@ def _summary(profile, role: str, employer: str) -> list[str]:
             if aimed and other:
                 # "... and I am ready to lead ... as an assistant principal": keep what comes
                 # before the aim when it stands as a sentence of its own.
-                head = re.split(r",?\s+and\s+(?:I\s+am|I'm)\s+(?:ready|preparing|aiming|looking)", sentence)[0]
+                head = re.split(r",?\s+and\s+(?:I\s+am|I'm)\s+(?:ready|preparing|aiming|looking)", sentence)[
+                    0
+                ]
                 if head != sentence and len(head.split()) >= 6:
                     kept.append(head.rstrip(",;") + ".")
                 continue
@@ -335,14 +343,16 @@ PROPER = frozenset(
 )
 
 
-def _lower_first(text: str) -> str:
+def _lower_first(text: str, *, names: bool = True) -> str:
     """'Chronic absence fell' -> 'chronic absence fell'; leaves 'OTES', 'I', 'McKinney',
-    'English learners', 'Black and Hispanic students' and 'Summer Literacy Academy' alone."""
+    'English learners', 'Black and Hispanic students' and (with `names`, for text that opens
+    on its subject, as impacts do) 'Summer Literacy Academy' alone."""
     first, _, rest = text.partition(" ")
     if first.rstrip(",;:'’s") in PROPER or first in PROPER:
         return text
     following = rest.split(" ", 1)[0] if rest else ""
-    if following[:1].isupper() and following.lower() not in _SMALL and first.lower() not in _SMALL:
+    titled = following[:1].isupper() and following[1:2].islower()
+    if names and titled and following.lower() not in _SMALL and first.lower() not in _SMALL:
         return text  # a name of several words: "Summer Literacy Academy grew ..."
     if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.isalpha():
         return text[0].lower() + text[1:]

@@ -41,7 +41,9 @@ def feedback_themes(
     growth = [f for f in everything if names_growth(f.text)]
     since = _current_since(record)
     by_competency = (
-        _competency_themes(items, competencies_of, names or {}, quotes, min_count, since) if competencies_of else []
+        _competency_themes(items, competencies_of, names or {}, quotes, min_count, since)
+        if competencies_of
+        else []
     )
     person = _name_stems(record)
     wording = _wording_themes(items, person, quotes, max_wording, min_count, since)

@@ -243,7 +243,9 @@ def _html_block(b: Block) -> str:
             kids = "".join(f"<li>{h(c)}</li>" for c in it.children)
             bold = f"<b>{h(it.lead)}</b> " if it.lead else ""
             items.append(
-                f"<li>{_html_tag(it.tag, it.tag_text)}{bold}{h(it.text)}" + (f"<ul>{kids}</ul>" if kids else "") + "</li>"
+                f"<li>{_html_tag(it.tag, it.tag_text)}{bold}{h(it.text)}"
+                + (f"<ul>{kids}</ul>" if kids else "")
+                + "</li>"
             )
         head = f'<p class="lead">{lead.strip()}</p>' if lead else ""
         return head + f"<{tag}>" + "".join(items) + f"</{tag}>"
@@ -301,9 +303,9 @@ def typst(doc: Doc, theme: Theme) -> str:
         f'#show heading.where(level: 3): set text(size: {theme.size + 1}pt, fill: rgb("{theme.ink}"))',
         f"#show heading.where(level: 3): set block(above: {sp(1.2)}, below: {sp(0.55)})",
         "#let tag(kind, body) = box(fill: verdict-fill.at(kind, default: soft), inset: (x: 4pt, y: 2pt),",
-        "  outset: (y: 1pt), radius: 6pt, text(size: 8.5pt, weight: \"bold\", fill: verdict-ink.at(kind, default: muted), body))",
-        f"#let lead(body) = block(above: {sp(0.8)}, below: {sp(0.4)}, sticky: true, text(weight: \"bold\", body))",
-        "#let card(title, rows) = block(breakable: true, stroke: (left: 1.5pt + rgb(\"#d5dbe3\")), inset: (left: 9pt, y: 2pt),",
+        '  outset: (y: 1pt), radius: 6pt, text(size: 8.5pt, weight: "bold", fill: verdict-ink.at(kind, default: muted), body))',
+        f'#let lead(body) = block(above: {sp(0.8)}, below: {sp(0.4)}, sticky: true, text(weight: "bold", body))',
+        '#let card(title, rows) = block(breakable: true, stroke: (left: 1.5pt + rgb("#d5dbe3")), inset: (left: 9pt, y: 2pt),',
         f"  above: {sp(0.7)}, below: {sp(0.8)})[#block(sticky: true, below: {sp(0.5)}, title) #grid(columns: (6.2em, 1fr), column-gutter: 0.6em, row-gutter: {sp(0.55)}, ..rows)]",
         "#let quote-box(body, who) = block(breakable: false, width: 100%, fill: soft, inset: (x: 9pt, y: 6pt),",
         f"  stroke: (left: 2pt + accent), above: {sp(0.6)}, below: {sp(0.6)})[#body \\ #text(size: 9pt, fill: muted)[— #who]]",
@@ -319,7 +321,9 @@ def typst(doc: Doc, theme: Theme) -> str:
     else:  # a letterhead: the name large, the rest as written, then room before the letter
         out.append(f"#set text(size: {theme.size + 0.5}pt)")
         first, *rest = doc.intro or [Block("p")]
-        out.append(f"#text(size: {theme.size + 7}pt, weight: \"bold\", fill: accent)[{t(first.lead or first.text)}]")
+        out.append(
+            f'#text(size: {theme.size + 7}pt, weight: "bold", fill: accent)[{t(first.lead or first.text)}]'
+        )
         out += [_typ_block(b) for b in rest]
         out.append("#v(0.8em)")
     for s in doc.sections:
@@ -327,7 +331,7 @@ def typst(doc: Doc, theme: Theme) -> str:
             out.append(f"\n== {t(s.heading)}")
         out += [_typ_block(b) for b in s.blocks]
     if doc.footer:
-        out.append(f"\n#v(1.2em)\n#text(size: 8.5pt, fill: muted, style: \"italic\")[{t(doc.footer)}]")
+        out.append(f'\n#v(1.2em)\n#text(size: 8.5pt, fill: muted, style: "italic")[{t(doc.footer)}]')
     return "\n".join(out) + "\n"
 
 

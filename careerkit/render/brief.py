@@ -119,7 +119,9 @@ def document(brief: Brief):
             for r in pt.repeats:
                 blocks.append(Block("p", lead="Story:", text=f"{r.title} (told under {r.point})."))
             if pt.other:
-                blocks.append(Block("list", lead="Also in the record", items=[Item(evidence(x)) for x in pt.other]))
+                blocks.append(
+                    Block("list", lead="Also in the record", items=[Item(evidence(x)) for x in pt.other])
+                )
             if pt.artifacts:
                 blocks.append(Block("list", lead="Bring", items=[Item(a) for a in pt.artifacts]))
             if pt.under_way:
@@ -129,14 +131,21 @@ def document(brief: Brief):
             blocks.append(
                 Block(
                     "list",
-                    items=[Item(" — ".join([q.text] + [evidence(x) for x in q.evidence])) for q in brief.also_met],
+                    items=[
+                        Item(" — ".join([q.text] + [evidence(x) for x in q.evidence])) for q in brief.also_met
+                    ],
                 )
             )
         sections.append(Section("Your best story for each requirement", blocks))
 
     if brief.qualifications:
         items = [
-            Item(text=q.text, tag=q.verdict, tag_text=f"{MUST[q.must]} · {VERDICT[q.verdict]}", children=[x.text for x in q.evidence])
+            Item(
+                text=q.text,
+                tag=q.verdict,
+                tag_text=f"{MUST[q.must]} · {VERDICT[q.verdict]}",
+                children=[x.text for x in q.evidence],
+            )
             for q in brief.qualifications
         ]
         sections.append(Section("Qualifications asked", [Block("list", items=items)]))
@@ -144,13 +153,17 @@ def document(brief: Brief):
     if brief.gaps:
         blocks = []
         for g in brief.gaps:
-            blocks.append(Block("h3", text=g.text, tag=g.verdict, tag_text=f"{MUST[g.must]} · {VERDICT[g.verdict]}"))
+            blocks.append(
+                Block("h3", text=g.text, tag=g.verdict, tag_text=f"{MUST[g.must]} · {VERDICT[g.verdict]}")
+            )
             if g.why:
                 blocks.append(Block("p", text=g.why, muted=True))
             if g.script:
                 blocks.append(Block("callout", lead="Say:", text=g.script))
             if g.nearest:
-                blocks.append(Block("list", lead="Nearest evidence", items=[Item(evidence(x)) for x in g.nearest]))
+                blocks.append(
+                    Block("list", lead="Nearest evidence", items=[Item(evidence(x)) for x in g.nearest])
+                )
             if g.under_way:
                 blocks.append(Block("list", lead="Under way", items=[Item(under(u)) for u in g.under_way]))
             elif g.suggestions:
@@ -163,17 +176,29 @@ def document(brief: Brief):
                 )
             else:
                 blocks.append(
-                    Block("p", lead="Nothing under way yet.", text="Choose one step you can start this week and say it.")
+                    Block(
+                        "p",
+                        lead="Nothing under way yet.",
+                        text="Choose one step you can start this week and say it.",
+                    )
                 )
         sections.append(Section("Gaps and honest answers", blocks))
 
     qblocks = []
     if brief.posting_questions:
-        qblocks += [Block("h3", text="From this posting"), Block("list", items=[Item(q) for q in brief.posting_questions])]
+        qblocks += [
+            Block("h3", text="From this posting"),
+            Block("list", items=[Item(q) for q in brief.posting_questions]),
+        ]
     if brief.scenarios:
         role = brief.posting.role if brief.posting and brief.posting.role else "this role"
         qblocks += [
-            Block("h3", text=f"Scenarios panels put to an {role}" if role[:1] in "aeiou" else f"Scenarios panels put to a {role}"),
+            Block(
+                "h3",
+                text=f"Scenarios panels put to an {role}"
+                if role[:1] in "aeiou"
+                else f"Scenarios panels put to a {role}",
+            ),
             Block("list", items=[Item(q) for q in brief.scenarios]),
         ]
     for qs in brief.questions:
@@ -182,7 +207,10 @@ def document(brief: Brief):
         if qs.stories:
             qblocks.append(Block("p", lead="Stories that fit:", text="; ".join(qs.stories)))
     if brief.general_questions:
-        qblocks += [Block("h3", text="Any panel"), Block("list", items=[Item(q) for q in brief.general_questions])]
+        qblocks += [
+            Block("h3", text="Any panel"),
+            Block("list", items=[Item(q) for q in brief.general_questions]),
+        ]
     if qblocks:
         sections.append(Section("Likely questions", qblocks))
 
@@ -190,7 +218,12 @@ def document(brief: Brief):
         sections.append(
             Section(
                 "Why here",
-                [Block("list", items=[Item(text=f"Look up: {w.research}.", lead=w.prompt) for w in brief.why_here])],
+                [
+                    Block(
+                        "list",
+                        items=[Item(text=f"Look up: {w.research}.", lead=w.prompt) for w in brief.why_here],
+                    )
+                ],
             )
         )
 
@@ -198,7 +231,13 @@ def document(brief: Brief):
         blocks = []
         for phase in brief.plan:
             blocks.append(Block("list", lead=phase.label, items=[Item(x) for x in phase.items]))
-        blocks.append(Block("p", text="A skeleton from the posting's duties: fill it with what you learn about the school.", muted=True))
+        blocks.append(
+            Block(
+                "p",
+                text="A skeleton from the posting's duties: fill it with what you learn about the school.",
+                muted=True,
+            )
+        )
         sections.append(Section("A 30-60-90-day plan", blocks))
 
     if brief.voices or brief.growth:
@@ -210,12 +249,22 @@ def document(brief: Brief):
             blocks += [Block("quote", text=q.text, who=attribution(q)) for q in v.quotes]
         if brief.growth:
             blocks.append(Block("h3", text="What they asked you to work on"))
-            blocks.append(Block("p", text="Not praise: ready material for “what is an area you are working on?”", muted=True))
+            blocks.append(
+                Block(
+                    "p",
+                    text="Not praise: ready material for “what is an area you are working on?”",
+                    muted=True,
+                )
+            )
             blocks += [Block("quote", text=q.text, who=attribution(q)) for q in brief.growth]
         sections.append(Section("What others have said", blocks))
 
     if brief.panel_questions:
-        sections.append(Section("Questions to ask the panel", [Block("list", items=[Item(q) for q in brief.panel_questions])]))
+        sections.append(
+            Section(
+                "Questions to ask the panel", [Block("list", items=[Item(q) for q in brief.panel_questions])]
+            )
+        )
     if brief.checklist:
         sections.append(Section("Checklist", [Block("checklist", items=[Item(x) for x in brief.checklist])]))
     return Doc(
@@ -379,5 +428,3 @@ def footer(brief: Brief) -> str:
         else "Private entries are left out."
     )
     return f"Built by careerkit from the career record and {source}. {private}"
-
-

@@ -37,7 +37,9 @@ def new_document(
     from docx import Document
     from docx.shared import Inches, Mm, Pt, RGBColor
 
-    colour = RGBColor.from_string(accent.lstrip("#").upper()) if accent and len(accent) == 7 else RGBColor(*ACCENT)
+    colour = (
+        RGBColor.from_string(accent.lstrip("#").upper()) if accent and len(accent) == 7 else RGBColor(*ACCENT)
+    )
     doc = Document()
     for section in doc.sections:
         if paper == "a4":

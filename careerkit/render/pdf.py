@@ -19,7 +19,9 @@ _EPOCH = 946684800  # 2000-01-01T00:00:00Z
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 # Scripts beyond Latin, Greek, Cyrillic and Hebrew (what Libertinus draws), less punctuation
 # and symbols the templates use.
-_FOREIGN = re.compile(r"[\u0600-\u1fff\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]")
+_FOREIGN = re.compile(
+    r"[\u0600-\u1fff\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
 
 
 class RenderError(CareerkitError):

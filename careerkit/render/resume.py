@@ -71,6 +71,7 @@ def fit_pages(resume: Resume, pages: int, theme=None) -> tuple[Resume, bytes, in
         pdf, count = pdf_of(current)
         if count <= pages:
             return replace(current, left_out=left), pdf, count
+
     def bare_of(r: Resume, *, newest: bool = False) -> tuple[Resume, bytes, int]:
         """Without every optional bullet (`newest`: but the newest role's)."""
         keys = {key for _, key in _droppable(r) if not (newest and key[:2] == ("job", 0))}
@@ -232,7 +233,9 @@ def to_docx(resume: Resume, *, created: _dt.datetime | None = None, theme=None) 
             D.paragraph(doc, para)
         if resume.strengths:
             # No break inside a strength: its spaces are non-breaking.
-            D.paragraph(doc, " · ".join(s.replace(" ", "\u00a0") for s in resume.strengths), lead="Strengths:")
+            D.paragraph(
+                doc, " · ".join(s.replace(" ", "\u00a0") for s in resume.strengths), lead="Strengths:"
+            )
     if resume.experience:
         D.heading(doc, "Experience", 1)
         for job in resume.experience:

@@ -72,12 +72,25 @@ def load(choice: str | None, *, user_folder: Path | None = None) -> Theme:
     if (BUILTIN / choice / "theme.yaml").is_file():
         return _read(BUILTIN / choice)
     if path.is_dir():
-        raise InvalidInput(f"{choice} is a folder without a theme.yaml: copy one with --theme-copy compact DIR")
+        raise InvalidInput(
+            f"{choice} is a folder without a theme.yaml: copy one with --theme-copy compact DIR"
+        )
     raise InvalidInput(f"unknown theme {choice!r}: use {', '.join(names())}, or a theme folder")
 
 
-@lru_cache(maxsize=16)
 def _read(folder: Path) -> Theme:
+    """A theme folder read now (a user's theme may have just been edited); built-ins once."""
+    if folder.parent == BUILTIN:
+        return _builtin(folder)
+    return _parse(folder)
+
+
+@lru_cache(maxsize=8)
+def _builtin(folder: Path) -> Theme:
+    return _parse(folder)
+
+
+def _parse(folder: Path) -> Theme:
     import yaml
 
     from careerkit.errors import InvalidInput
@@ -102,8 +115,10 @@ def _read(folder: Path) -> Theme:
         values[key] = value if not isinstance(value, str) else value.strip()
     for colour in ("accent", "ink", "muted"):
         c = str(values.get(colour, ""))
-        if not (c.startswith("#") and len(c) in (4, 7) and all(ch in "0123456789abcdefABCDEF" for ch in c[1:])):
-            raise InvalidInput(f"{folder / 'theme.yaml'}: {colour} must be a colour like \"#1f4e79\"")
+        if not (
+            c.startswith("#") and len(c) in (4, 7) and all(ch in "0123456789abcdefABCDEF" for ch in c[1:])
+        ):
+            raise InvalidInput(f'{folder / "theme.yaml"}: {colour} must be a colour like "#1f4e79"')
     values["typst_extra"] = _text(folder / "style.typ")
     values["css_extra"] = _text(folder / "style.css")
     values["folder"] = str(folder)
@@ -111,7 +126,11 @@ def _read(folder: Path) -> Theme:
 
 
 def _as_dict(theme: Theme) -> dict:
-    return {f.name: getattr(theme, f.name) for f in fields(Theme) if f.name not in ("typst_extra", "css_extra", "folder")}
+    return {
+        f.name: getattr(theme, f.name)
+        for f in fields(Theme)
+        if f.name not in ("typst_extra", "css_extra", "folder")
+    }
 
 
 def _text(path: Path) -> str:

@@ -404,7 +404,9 @@ def test_pages_fit_by_dropping_the_weakest_bullets(cli, tmp_path):
     result = cli("resume", "-o", str(tmp_path / "one.pdf"), "--pages", "1", ok=True)
     data = (tmp_path / "one.pdf").read_bytes()
     assert page_count(data) == 1
-    dropped = int(re.search(r"To fit 1 page, left out: (\d+) weaker or older bullets", result.stderr).group(1))
+    dropped = int(
+        re.search(r"To fit 1 page, left out: (\d+) weaker or older bullets", result.stderr).group(1)
+    )
     text = _flat(_pdf_text(data))
     kept = text.count("Led project")
     assert 0 < kept < 32 and dropped == 32 - kept

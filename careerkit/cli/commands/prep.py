@@ -99,6 +99,7 @@ def prep(
         output = f"interview-brief-{report_id}.{fmt}"
     if output is None or output == "-":
         _to_stdout(data)
+        say_unknown(brief)
         C.say_redacted(removed)
         return
     from careerkit.cli.commands.transfer import write_private
@@ -127,10 +128,10 @@ def say_unknown(brief) -> None:
         return
     missing = [w for w, known in (("title", p.title_known), ("employer", p.employer_known)) if not known]
     if missing:
-        opts = " and ".join(f"--{w} \"...\"" for w in missing)
+        opts = " and ".join(f'--{w} "..."' for w in missing)
         C.say(
             f"note: the posting does not say its {' or '.join(missing)}"
-            + (f"; the brief calls it \"{p.title}\"" if not p.title_known else "")
+            + (f'; the brief calls it "{p.title}"' if not p.title_known else "")
             + f". Give {opts} to name {'them' if len(missing) > 1 else 'it'}."
         )
 

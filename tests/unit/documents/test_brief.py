@@ -235,7 +235,10 @@ def test_prep_docx_has_real_headings_and_lists(prepped, tmp_path):
         "Checklist",
     ]
     h2 = [t for s, t in styles if s == "Heading 2"]
-    assert "Required · Met: 1. Experience leading curriculum work and using assessment data to improve instruction" in h2
+    assert (
+        "Required · Met: 1. Experience leading curriculum work and using assessment data to improve instruction"
+        in h2
+    )
     bullets = [t for s, t in styles if s.startswith("List Bullet")]
     assert "Impact: Proficient argument essays rose from 41% to 58% in one year" in bullets
     assert "☐ Bring: artifacts/writing-sequence.pdf" in [t for _, t in styles]
