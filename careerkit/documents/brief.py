@@ -241,7 +241,8 @@ def build_brief(
             story_line = None
             if not lines and (sid := chosen.get(r.text) or best_story.get(r.text)) is not None:
                 story_line = index.line_of("accomplishment", index.get("accomplishment", sid))
-            nearest = lines[:NEAREST] or ([story_line] if story_line else index.nearest(r.text))
+            # Words in common alone are weak: three at least before an entry is "nearest".
+            nearest = lines[:NEAREST] or ([story_line] if story_line else index.nearest(r.text, 3))
             under = _besides(index.under_way(r.text), nearest)
             item = GapItem(
                 text=r.text,
@@ -424,9 +425,10 @@ class _Index:
             artifacts=list(a.evidence),
         )
 
-    def nearest(self, text: str) -> list[Line]:
-        """For a gap: the entries that share the most meaningful words with it."""
-        scored = self._scored(text)
+    def nearest(self, text: str, at_least: int = 1) -> list[Line]:
+        """For a gap: the entries that share the most meaningful words with it (at least
+        `at_least` of them)."""
+        scored = [s for s in self._scored(text) if -s[0] >= at_least]
         return [self.line_of(kind, self.get(kind, i)) for _, _, i, kind in scored[:NEAREST]]
 
     def similar(self, text: str, kind: str, limit: int) -> list[tuple[int, int]]:

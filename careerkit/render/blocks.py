@@ -402,13 +402,26 @@ def docx(doc: Doc, theme: Theme) -> bytes:
         accent=theme.accent,
         paper=doc.paper,
     )
-    W.page_footer(d, doc.running or doc.title)
+    if doc.letter:
+        # A letter: room between paragraphs, the name as a letterhead, no page numbers.
+        d.styles["Normal"].paragraph_format.space_after = Pt(10)
+        d.styles["Normal"].paragraph_format.line_spacing = 1.1
+    else:
+        W.page_footer(d, doc.running or doc.title)
+    if doc.letter and doc.intro:
+        first, *rest = doc.intro
+        head = W.paragraph(d, "")
+        run = head.add_run(one_line(first.lead or first.text))
+        run.bold = True
+        run.font.size = Pt(theme.docx_size + 6)
+        for b in rest:
+            _docx_block(W, d, b, one_line, Pt)
     if not doc.letter:
         W.title(d, doc.title)
         if doc.subtitle:
             W.paragraph(d, doc.subtitle, italic=True)
-    for b in doc.intro:
-        _docx_block(W, d, b, one_line, Pt)
+        for b in doc.intro:
+            _docx_block(W, d, b, one_line, Pt)
     for s in doc.sections:
         if s.heading:
             W.heading(d, s.heading, 1)

@@ -144,6 +144,10 @@ def page_footer(doc, text: str) -> None:
 
     footer = doc.sections[0].footer
     p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    style = doc.styles["Footer"]
+    style.font.size = Pt(8.5)
+    style.font.color.rgb = RGBColor(0x5D, 0x66, 0x73)
+    p.style = style
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     parts = [(one_line(text) + " · page ", None), ("", "PAGE"), (" of ", None), ("", "NUMPAGES")]
     for words, instruction in parts:

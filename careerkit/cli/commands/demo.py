@@ -97,6 +97,8 @@ def _write_documents(folder: Path, report, record, posting: str = "") -> list[tu
     doc = Doc.build(record, report)
     for name, data, what in (
         ("resume.pdf", R.to_pdf(doc), "the resume, tailored to the posting"),
+        ("resume.docx", R.to_docx(doc), "the same resume for Word"),
+        ("resume.html", R.to_html(doc), "the same resume as a web page"),
         ("resume.md", R.to_markdown(doc), "the same resume as Markdown"),
     ):
         write_private(folder / name, data)
@@ -105,9 +107,22 @@ def _write_documents(folder: Path, report, record, posting: str = "") -> list[tu
     if brief is not None:
         from careerkit.render.brief import render_brief
 
-        for fmt, what in (("pdf", "the interview-prep brief"), ("md", "the same brief as Markdown")):
+        for fmt, what in (
+            ("pdf", "the interview-prep brief"),
+            ("docx", "the same brief for Word"),
+            ("html", "the same brief as a web page"),
+            ("md", "the same brief as Markdown"),
+        ):
             path = folder / f"interview-brief.{fmt}"
             write_private(path, render_brief(brief, fmt))
+            written.append((path, what))
+        from careerkit.documents.letter import build_letter
+        from careerkit.render.letter import render_letter
+
+        draft = build_letter(brief, record)
+        for fmt, what in (("docx", "a cover-letter draft to edit"), ("pdf", "the same letter as PDF")):
+            path = folder / f"cover-letter.{fmt}"
+            write_private(path, render_letter(draft, fmt))
             written.append((path, what))
     return written
 
