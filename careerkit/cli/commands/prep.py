@@ -21,9 +21,10 @@ def register(app: typer.Typer) -> None:
     app.command(
         "prep",
         help=(
-            "The interview-prep brief for a saved posting (gap report): the stories to tell for "
-            "each main requirement, the artifacts to bring, likely questions, what others have "
-            "said, honest answers to the gaps, questions for the panel and a checklist. Markdown "
+            "The interview-prep brief for a saved posting (gap report): the posting in a few "
+            "lines, an opening, the best story for each requirement with a 30-second version, "
+            "honest answers to the gaps, questions from the posting and the role, why-here "
+            "prompts, a 30-60-90-day skeleton, what others have said and a checklist. Markdown "
             "and HTML print to standard output unless -o is given; PDF and Word go to a file "
             "(interview-brief-GAP_ID.pdf by default, '-o -' for standard output)."
         ),
