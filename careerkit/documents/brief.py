@@ -383,7 +383,9 @@ class _Index:
         }
         self._text: list[tuple[str, str, str, int]] | None = None
         self._under: list[tuple[frozenset[str], int, UnderWay]] | None = None
-        self._big: tuple[str, list[int]] | None = None
+        self._words: dict[str, dict[str, list[int]]] | None = None
+        self._memo: dict[tuple[str, str | None], list[tuple[int, int, int, str]]] = {}
+        self._row_terms: dict[int, frozenset[str]] = {}
 
     def get(self, kind: str, entry_id: int):
         return self.by_kind.get(kind, {}).get(entry_id)
@@ -433,23 +435,33 @@ class _Index:
 
     def similar(self, text: str, kind: str, limit: int) -> list[tuple[int, int]]:
         """(shared words, id) of the entries of one kind closest to the text."""
-        return [(-neg, i) for neg, _, i, k in self._scored(text, kind) if k == kind][:limit]
+        return [(-neg, i) for neg, _, i, k in self._scored(text) if k == kind][:limit]
 
     def _scored(self, text: str, only: str | None = None) -> list[tuple[int, int, int, str]]:
+        """(-shared words, kind rank, id, kind) of the entries sharing at least two
+        meaningful words with the text (one when it has one), best first; computed once per
+        text and kind."""
+        key = (text, only)
+        if key not in self._memo:
+            self._memo[key] = self._score(text, only)
+        return self._memo[key]
+
+    def _score(self, text: str, only: str | None) -> list[tuple[int, int, int, str]]:
         want = _terms(text)
         if not want:
             return []
         enough = min(2, len(want))
-        # A cheap look for the words' beginnings first ("famil" finds "families"); the
-        # few entries that pass are then compared word by word.
-        import bisect
-
-        heads = sorted({w[: max(4, len(w) - 2)] for w in want}, key=len, reverse=True)
-        big, starts = self._all_text()
+        # A cheap look for the words' beginnings first ("famil" finds "families") in an
+        # index of every entry's words; the few entries that pass are compared word by word.
+        heads = {w[: max(4, len(w) - 2)] for w in want}
         rows = self._texts()
+        index = self._word_index()
         found: dict[int, set[str]] = {}
-        for m in re.finditer("|".join(map(re.escape, heads)), big):
-            found.setdefault(bisect.bisect_right(starts, m.start()) - 1, set()).add(m.group())
+        for head in heads:
+            for word, where in index.get(head[:4], {}).items():
+                if word.startswith(head):
+                    for n in where:
+                        found.setdefault(n, set()).add(head)
         rough = sorted(
             (-len(hs), n)
             for n, hs in found.items()
@@ -458,11 +470,23 @@ class _Index:
         scored = []
         for _, n in rough[:SHORTLIST]:
             _, words_of, kind, entry_id = rows[n]
-            shared = len(want & _terms(words_of))
+            if n not in self._row_terms:
+                self._row_terms[n] = _terms(words_of)
+            shared = len(want & self._row_terms[n])
             if shared >= enough:
                 scored.append((-shared, _KIND_RANK[kind], entry_id, kind))
         scored.sort()
         return scored
+
+    def _word_index(self) -> dict[str, dict[str, list[int]]]:
+        """Every entry's words by their first four letters: word -> the rows that hold it."""
+        if self._words is None:
+            index: dict[str, dict[str, list[int]]] = {}
+            for n, (lowered, _, _, _) in enumerate(self._texts()):
+                for word in set(_WORDS.findall(lowered)):
+                    index.setdefault(word[:4], {}).setdefault(word, []).append(n)
+            self._words = index
+        return self._words
 
     def under_way(self, text: str) -> list[UnderWay]:
         """Goals, learning and credentials in progress or planned that touch the requirement."""
@@ -515,18 +539,6 @@ class _Index:
             self._under = out
         return self._under
 
-    def _all_text(self) -> tuple[str, list[int]]:
-        """Every entry's lower-cased text in one string, and where each begins: one regular
-        expression search over it is far quicker than one per entry."""
-        if self._big is None:
-            rows = self._texts()
-            starts, at = [], 0
-            for lowered, _, _, _ in rows:
-                starts.append(at)
-                at += len(lowered) + 1
-            self._big = ("\n".join(r[0] for r in rows), starts)
-        return self._big
-
     def _texts(self) -> list[tuple[str, str, str, int]]:
         """(lower-cased text, text, kind, id) of the entries a gap's nearest evidence may be."""
         if self._text is None:
@@ -558,6 +570,7 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(content_stems(text, _IGNORED))
 
 
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _KIND_RANK = {"accomplishment": 0, "position": 1, "credential": 2, "learning": 3}
 
 
