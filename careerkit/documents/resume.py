@@ -312,6 +312,9 @@ def bullet_text(acc) -> str:
     impact = impact.rstrip(" .;")
     if not impact or impact.lower() in title.lower() or _repeats(title, impact):
         return title
+    if _repeats(title, impact, numbers=False):
+        # "Raised EL reading scores" + "EL reading scores rose 11 points": the impact says it all.
+        return impact[0].upper() + impact[1:]
     return f"{title} — {_lower_first(impact)}"
 
 
@@ -319,15 +322,20 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+%?")
 _SMALL = frozenset("a an and the of for to in on at by with from our my their its into over".split())
 
 
-def _repeats(title: str, impact: str) -> bool:
-    """The impact says what the title says: most of its words are already in the title, and
-    it adds no number the title lacks."""
+def _repeats(title: str, impact: str, *, numbers: bool = True) -> bool:
+    """The impact says what the title says: most of its words are already in the title (and,
+    with `numbers`, it adds no number the title lacks)."""
     words = [w.lower() for w in _WORD.findall(impact) if w.lower() not in _SMALL]
     if not words:
         return True
     have = {w.lower() for w in _WORD.findall(title)}
     new_numbers = [w for w in words if w[0].isdigit() and w not in have]
-    if new_numbers:
+    if numbers and new_numbers:
+        return False
+    words = [
+        w for w in words if not w[0].isdigit() and w not in ("points", "percent", "rose", "fell", "grew")
+    ]
+    if not words:
         return False
     return sum(1 for w in words if w in have or w.rstrip("s") in have) / len(words) >= 0.6
 
@@ -444,12 +452,17 @@ def _measured(acc) -> bool:
 
 
 def _strongest(weighted: list, relevance=None) -> list:
-    """Bullets without a measurable impact only where a job would otherwise have fewer
-    than MIN_BULLETS, or where the posting cites the entry: a principal reads the numbers,
-    and the work the posting asks for counts with or without one."""
+    """Bullets with an outcome (a number, or a result said in words: "referrals fell by a
+    third") or that the posting cites; others only where a job would otherwise have fewer
+    than MIN_BULLETS. The work the posting asks for counts with or without a number."""
     relevance = relevance or {}
     with_numbers = [
-        wa for wa in weighted if _measured(wa[1]) or relevance.get(("accomplishment", wa[1].id), 0.0) > 0
+        wa
+        for wa in weighted
+        if _measured(wa[1])
+        or relevance.get(("accomplishment", wa[1].id), 0.0) > 0
+        or (wa[1].impact or wa[1].result)
+        and not weak_opening(wa[1].title)
     ]
     if len(with_numbers) >= MIN_BULLETS:
         return with_numbers
