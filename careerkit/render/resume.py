@@ -268,6 +268,24 @@ HEADINGS = {
 }
 
 
+def plain_text(resume: Resume) -> str:
+    """Every word the resume prints, in one string (to look for characters no font draws)."""
+    parts = [
+        resume.name,
+        resume.headline,
+        resume.target_line,
+        *resume.contact,
+        *resume.summary,
+        *resume.strengths,
+    ]
+    for job in resume.experience:
+        parts += [job.title, job.organization, job.location, job.summary, *(b.text for b in job.bullets)]
+    for _, items in _list_sections(resume):
+        parts += [x for item in items for x in (item.text, item.detail, item.note)]
+    parts += [link.label for link in resume.links]
+    return "\n".join(p for p in parts if p)
+
+
 def _list_sections(resume: Resume) -> list[tuple[str, list[Item]]]:
     """The list sections in the order chosen for the resume, headed in its spelling."""
     order = resume.order or ["education", "credentials", "leadership", "learning", "awards"]

@@ -161,9 +161,10 @@ def resume(
         _say_fit(doc, pages, count)
     if doc.expired:
         n = len(doc.expired)
-        C.say(f"Left out {n} expired credential{'s' if n != 1 else ''}: " + "; ".join(doc.expired) + ".")
+        named = "; ".join(doc.expired[:3]) + (f"; and {n - 3} more" if n > 3 else "")
+        C.say(f"Left out {n} expired credential{'s' if n != 1 else ''}: {named}.")
     if fmt in ("pdf", "docx"):
-        say_missing_glyphs(R.to_markdown(doc))
+        say_missing_glyphs(R.plain_text(doc))
     C.say_redacted(removed)
 
 
