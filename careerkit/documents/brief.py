@@ -224,7 +224,8 @@ def build_brief(
         lines = [line for ev in r.evidence if (line := index.line(ev)) is not None]
         r = r.model_copy(update={"why": plain_why(r.why) if len(lines) == len(r.evidence) else ""})
         if _is_hard(r):
-            hard.append(Hard(text=r.text, verdict=r.verdict))
+            shown = [x.text for x in lines[:2]] if r.type in QUALIFYING else []
+            hard.append(Hard(text=r.text, verdict=r.verdict, evidence=shown))
         if r.type in QUALIFYING:
             qualifications.append(
                 Qualification(text=r.text, must=r.must, verdict=r.verdict, evidence=lines[:2])
@@ -707,7 +708,10 @@ def _point(
     for ev in r.evidence:
         if ev.kind == "accomplishment":
             continue
-        if (line := index.line(ev)) is not None and len(other) < 2:
+        line = index.line(ev)
+        if line is None or (line.kind == "feedback" and names_growth(line.text)):
+            continue  # a growth area is never shown as evidence of strength
+        if len(other) < 2:
             other.append(line)
     return Point(
         number=number,

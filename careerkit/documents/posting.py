@@ -15,8 +15,11 @@ _LABELLED = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _REPORTS_INLINE = re.compile(
-    r"\b(?:reports?|reporting|accountable|responsible)\s+(?:directly\s+)?to\s+(?:the\s+)?"
+    r"\b(?i:reports?|reporting|accountable|responsible)\s+(?i:directly\s+)?(?i:to)\s+(?i:the\s+)?"
     r"(?P<who>(?:[A-Z][\w'’-]*|of|for|and|the|&)(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&)){0,7})"
+)
+_REPORTS_LOWER = re.compile(
+    r"\b(?i:reports?|reporting)\s+(?:directly\s+)?to\s+the\s+(?P<who>[a-z][a-z -]{2,40}?)(?=[.,;:]|\s+(?:and|on|for|in|at|with|who)\b)"
 )
 _INLINE_WHO = re.compile(
     r"\b(?:works?|working)\s+(?:alongside|with|under)\s+the\s+(?P<who>[a-z][a-z -]{3,40}?)\s+of\b"
@@ -59,6 +62,10 @@ def facts(
         m = _REPORTS_INLINE.search(text or "")
         if m:
             reports = _trim_who(m.group("who"))
+    if not reports:
+        m = _REPORTS_LOWER.search(text or "")
+        if m:
+            reports = "the " + m.group("who").strip()
     if not reports:
         m = _INLINE_WHO.search(text or "")
         if m:

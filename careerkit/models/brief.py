@@ -132,6 +132,7 @@ class Hard(_Model):
 
     text: str
     verdict: str
+    evidence: list[str] = Field(default_factory=list)  # what the record holds for it
 
 
 class PostingLines(_Model):

@@ -1,8 +1,8 @@
 """The interview-prep brief (a `models.brief.Brief`) -> Markdown, HTML, PDF (Typst) or Word.
 
-Pure: the model in, text or bytes out. The templates are `templates/brief.{md,html,typ}.j2`;
-the Word document is built here with the shared python-docx helpers. The small phrases
-every format shares (labels, attributions) are made once, here."""
+Pure: the model in, text or bytes out. The brief is laid out once as blocks
+(`render/blocks.py`), which each format prints in the chosen theme; the small phrases every
+format shares (labels, attributions) are made once, here."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def document(brief: Brief):
                 Block(
                     "list",
                     lead="Hard requirements",
-                    items=[Item(text=h.text, tag=h.verdict) for h in p.hard],
+                    items=[Item(text=h.text, tag=h.verdict, children=h.evidence) for h in p.hard],
                 )
             )
     intro.append(Block("p", text=summary(brief), muted=True))
@@ -138,7 +138,9 @@ def document(brief: Brief):
             )
         sections.append(Section("Your best story for each requirement", blocks))
 
-    if brief.qualifications:
+    hard = {h.text for h in brief.posting.hard} if brief.posting else set()
+    rest = [q for q in brief.qualifications if q.text not in hard]
+    if rest:
         items = [
             Item(
                 text=q.text,
@@ -146,9 +148,9 @@ def document(brief: Brief):
                 tag_text=f"{MUST[q.must]} · {VERDICT[q.verdict]}",
                 children=[x.text for x in q.evidence],
             )
-            for q in brief.qualifications
+            for q in rest
         ]
-        sections.append(Section("Qualifications asked", [Block("list", items=items)]))
+        sections.append(Section("Other qualifications asked", [Block("list", items=items)]))
 
     if brief.gaps:
         blocks = []

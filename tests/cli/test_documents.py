@@ -51,7 +51,13 @@ def test_brief_opens_with_the_posting_in_a_few_lines(texas):
     assert "**Employer:** Lone Star Independent School District" in out
     assert "**Location:** Austin, TX" in out and "**Reports to:** the Campus Principal" in out
     assert "**Hard requirements**" in out
-    assert "Texas principal certificate, or eligibility for one." in head.split("Hard requirements")[1]
+    hard = head.split("Hard requirements")[1]
+    assert "Texas principal certificate, or eligibility for one." in hard
+    # what the record holds for it, under it
+    assert (
+        "  - Texas Principal Certificate (out-of-state review), Texas Education Agency (in progress)" in hard
+    )
+    assert "## Qualifications asked" not in out  # said once, at the top
     # no matcher internals anywhere
     assert not re.search(r"\b(accomplishment|position|learning|credential) \d+\b", out)
     assert "(untitled)" not in out
@@ -120,6 +126,14 @@ def test_brief_has_an_opening_and_a_30_60_90_plan(texas):
     assert "**First 30 days: listen and learn**" in plan and "**Days 61 to 90: act and show**" in plan
     assert "conduct T-TESS observations" in plan
     assert "Meet with the Campus Principal" in plan
+
+
+def test_brief_reads_a_reporting_line_in_a_sentence(texas):
+    out = texas("prep", "2", ok=True).stdout
+    assert "**Reports to:** the Chief Academic Officer" in out
+    # a growth area is not shown as evidence of a strength
+    stories = out.split("## Your best story for each requirement")[1].split("\n## ")[0]
+    assert "delegate more" not in stories
 
 
 def test_brief_dates_as_the_resume_writes_them(texas):

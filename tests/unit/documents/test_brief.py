@@ -225,7 +225,6 @@ def test_prep_docx_has_real_headings_and_lists(prepped, tmp_path):
     assert h1 == [
         "Tell me about yourself",
         "Your best story for each requirement",
-        "Qualifications asked",
         "Gaps and honest answers",
         "Likely questions",
         "Why here",
