@@ -108,10 +108,13 @@ def build_letter(
 
 
 def _story_line(story) -> str:
-    """One story in a sentence or two, first person, from its own fields."""
-    if story.short:
-        return story.short
-    return _sentence("I " + _lower_first(story.title))
+    """One story in a sentence or two, first person, from its own fields; where it says
+    what I did first, the post I held leads it in ("As Dean of Instruction, I ran ...")."""
+    short = story.short or _sentence("I " + _lower_first(story.title))
+    if story.position and short.startswith("I "):
+        post = story.position.split(" @ ")[0]
+        return f"As {post}, {short}"
+    return short
 
 
 def _largest_gap(brief: Brief):

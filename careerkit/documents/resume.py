@@ -228,8 +228,7 @@ def _summary(profile, role: str, employer: str) -> list[str]:
     if any(w in " ".join(out).lower() and w in want for w in _ROLE_WORDS):
         return out  # the summary already names the role applied for
     where = f" at {employer}" if employer else ""
-    article = "an" if role[:1].lower() in "aeiou" else "a"
-    out.append(f"Applying to serve as {article} {role}{where}.")
+    out.append(f"Now seeking to bring this work to the {role} role{where}.")
     return out
 
 

@@ -93,9 +93,11 @@ def prep(
     )
     theme_obj = load_theme(theme)
 
+    from careerkit.documents.resume import place_of
     from careerkit.render.brief import render_brief
 
-    data = render_brief(brief, fmt, theme=theme_obj)
+    place = place_of(record.profile.location if record.profile else None)
+    data = render_brief(brief, fmt, theme=theme_obj, paper="a4" if place == "intl" else "us-letter")
     if output is None and fmt in BINARY:
         output = f"interview-brief-{report_id}.{fmt}"
     if output is None or output == "-":
