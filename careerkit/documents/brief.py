@@ -773,9 +773,13 @@ def thirty_seconds(story: Story) -> str:
         parts.append(_sentence("I " + _lower_first(did)))
     elif did:
         parts.append(_sentence(did))
-    if not did or not _verb_first(did):
-        parts.insert(0, _sentence(_as_clause(story.title, opening=True)))
     result = story.impact or _first_sentence(story.result)
+    from careerkit.documents.resume import _repeats
+
+    if not did and result and _repeats(story.title, result, numbers=False):
+        pass  # the result says what the title says, with its number: the result alone
+    elif not did or not _verb_first(did):
+        parts.insert(0, _sentence(_as_clause(story.title, opening=True)))
     if result:
         parts.append(_sentence(result[0].upper() + result[1:]))
     return " ".join(parts)

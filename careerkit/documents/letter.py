@@ -72,8 +72,17 @@ def build_letter(
 
     # 3. the three stories that best answer the posting
     stories = [s for pt in brief.points for s in pt.stories][:3]
+    if len(stories) < 3:
+        stories += _strongest(record, {s.id for s in stories}, today)[: 3 - len(stories)]
     if stories:
-        lines = [_story_line(s) for s in stories]
+        lines, held = [], None
+        for s in stories:
+            line = _story_line(s)
+            post = (s.position or "").split(" @ ")[0]
+            if post and post == held and line.startswith(f"As {post}, "):
+                line = line[len(f"As {post}, ") :]  # the same post: said once
+            held = post or held
+            lines.append(line)
         intro = (
             "Three pieces of my work speak to what you ask for."
             if len(lines) == 3
@@ -115,6 +124,34 @@ def _story_line(story) -> str:
         post = story.position.split(" @ ")[0]
         return f"As {post}, {short}"
     return short
+
+
+def _strongest(record: Record, told: set[int], today: _dt.date) -> list:
+    """The record's strongest accomplishments not yet told, as stories."""
+    from careerkit.documents.brief import thirty_seconds
+    from careerkit.documents.resume import strength
+    from careerkit.models.brief import Story
+
+    ranked = sorted(
+        (a for a in record.accomplishments if a.id not in told), key=lambda a: (-strength(a, today), -a.id)
+    )
+    out = []
+    for a in ranked[:3]:
+        story = Story(
+            id=a.id,
+            title=a.title,
+            date=a.date,
+            position=a.position,
+            situation=a.situation,
+            task=a.task,
+            action=a.action,
+            result=a.result,
+            impact=a.impact,
+            details=a.details,
+        )
+        story.short = thirty_seconds(story)
+        out.append(story)
+    return out
 
 
 def _largest_gap(brief: Brief):
