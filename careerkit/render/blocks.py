@@ -101,6 +101,9 @@ def _md_block(b: Block) -> str:
         return f"*{body}*" if b.muted and not b.lead else body
     if b.kind == "h3":
         tag = f" ({b.tag_text or TAG.get(b.tag, '')})" if b.tag or b.tag_text else ""
+        number, dot, rest = b.text.partition(". ")
+        if dot and number.isdigit():  # "1. Observe ...": a heading's number needs no escape
+            return f"### {number}. {md(rest)}{tag}"
         return f"### {md(b.text)}{tag}"
     if b.kind in ("list", "steps"):
         lines = [lead.strip()] if lead else []

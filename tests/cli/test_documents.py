@@ -272,6 +272,19 @@ def test_paper_and_spelling_follow_the_place(cli, tmp_path):
     assert bad.exit_code == 1 and "--paper must be letter or a4" in bad.stderr
 
 
+def test_the_brief_and_letter_paper_follow_the_place(texas, tmp_path):
+    from pypdf import PdfReader
+
+    texas("profile", "set", "--location", "Leeds, UK", ok=True)
+    for command in (("prep", "1"), ("letter", "1")):
+        out = tmp_path / f"{command[0]}.pdf"
+        texas(*command, "-o", str(out), ok=True)
+        box = PdfReader(str(out)).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842), command
+    letter = texas("letter", "1", ok=True).stdout
+    assert "Yours sincerely," in letter and re.search(r"^\d{1,2} [A-Z][a-z]+ \d{4}$", letter, re.M)
+
+
 def test_contact_links_and_docx_footer(texas, tmp_path):
     html = texas("resume", "--format", "html", ok=True).stdout
     assert 'href="mailto:jordan.ellis@example.org"' in html and 'href="tel:+15550170"' in html
