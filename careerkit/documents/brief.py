@@ -1,7 +1,9 @@
 """The interview-prep brief as data: a saved gap report and the record in, a `Brief` out.
 
-Nothing is written here that the record, the report or the question bank does not hold;
-the few fixed sentences (the checklist) are the same for everyone. Private entries are
+Nothing is written here that the record, the report, the posting's text or the banks
+(frameworks/questions.yaml, frameworks/scenarios.yaml, suggestions) do not hold; the fixed
+sentences (the scripts' openings, the plan skeleton, the checklist) are the same for
+everyone, filled only with those facts. Private entries are
 dropped before anything else unless the caller asks for them, and feedback names only when
 asked, so a rendered brief cannot leak what the model never held."""
 
@@ -43,8 +45,6 @@ from careerkit.posting.text import STOP
 QUESTIONS = Path(__file__).resolve().parent.parent / "frameworks" / "questions.yaml"
 SCENARIOS = Path(__file__).resolve().parent.parent / "frameworks" / "scenarios.yaml"
 MAX_POINTS = 8  # requirements told as stories; the rest are listed in a line each
-STORIES_PER_POINT = 2
-SECOND_STORY = 0.75  # a second story only if it answers nearly as well as the first
 QUESTIONS_PER_COMPETENCY = 4
 MAX_COMPETENCY_SETS = 4  # the competencies the posting weighs most; the rest would bury them
 MAX_VOICES = 5
