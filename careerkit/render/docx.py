@@ -60,6 +60,10 @@ def new_document(
         style.font.size = Pt(round(heading_size * 2) / 2)
         style.font.color.rgb = colour
         style.paragraph_format.keep_with_next = True
+    callout = doc.styles["Intense Quote"]  # the brief's "Say:" lines: read aloud, so plain
+    callout.font.italic = False
+    callout.font.bold = False
+    callout.font.color.rgb = RGBColor(*INK)
     doc.styles["Heading 1"].paragraph_format.space_before = Pt(12)
     doc.styles["Heading 2"].paragraph_format.space_before = Pt(6)
     doc.styles["List Bullet"].paragraph_format.space_after = Pt(2)
