@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "resume": "documents",
     "prep": "prep",
     "review": "documents",
+    "letter": "documents",
     "demo": "demo",
     "profile": "profile",
     "search": "search",

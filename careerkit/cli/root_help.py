@@ -22,6 +22,11 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
         "Build your resume from the record (Markdown, HTML, PDF, Word or JSON Resume); --for GAP_ID tailors it to a saved posting.",
     ),
     (
+        "letter",
+        False,
+        "A cover-letter draft for a saved posting: the role, what draws you to the employer, your three stories that best answer the posting and an honest line on the largest gap; only facts from your record and the posting (Markdown, Word or PDF).",
+    ),
+    (
         "review",
         False,
         "A freshness review of the record for the resume: stale leads, wins with no numbers, weak openings, expiring credentials, unused feedback, roles with no wins.",
@@ -29,7 +34,7 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
     (
         "prep",
         False,
-        "The interview-prep brief for a saved posting (gap report): the stories to tell for each main requirement, the artifacts to bring, likely questions, what others have said, honest answers to the gaps, questions for the panel and a checklist. Markdown and HTML print to standard output unless -o is given; PDF and Word go to a file (interview-brief-GAP_ID.pdf by default, '-o -' for standard output).",
+        "The interview-prep brief for a saved posting (gap report): the posting in a few lines, an opening, the best story for each requirement with a 30-second version, honest answers to the gaps, questions from the posting and the role, why-here prompts, a 30-60-90-day skeleton, what others have said and a checklist. Markdown and HTML print to standard output unless -o is given; PDF and Word go to a file (interview-brief-GAP_ID.pdf by default, '-o -' for standard output).",
     ),
     (
         "demo",

@@ -34,6 +34,10 @@ MAX_STRENGTHS = 6
 
 # Work beyond the job title: listed under leadership and service unless tied to a position.
 SERVICE_KINDS = {"committee", "pilot", "union", "community", "mentoring"}
+# Committee and union work is service even when done in a post: it is the informal leadership
+# a panel looks for, and gets its own section (community and mentoring work done outside a
+# post goes there too).
+ALWAYS_SERVICE = {"committee", "union"}
 KIND_BONUS = {
     "leadership": 0.6,
     "stretch": 0.6,
@@ -70,8 +74,20 @@ CERTIFICATE_KINDS = ("license", "certification", "endorsement", "training")
 # -- building the resume ---------------------------------------------------------------
 
 
-def build(record, report=None, *, include_private: bool = False, today: _dt.date | None = None) -> Resume:
-    """The Resume for a Record; with a GapReport, chosen and ordered for that posting."""
+def build(
+    record,
+    report=None,
+    *,
+    include_private: bool = False,
+    today: _dt.date | None = None,
+    paper: str | None = None,
+    spelling: str | None = None,
+    title: str | None = None,
+    employer: str | None = None,
+) -> Resume:
+    """The Resume for a Record; with a GapReport, chosen and ordered for that posting (its
+    summary, target line, sections and bullets). Paper and spelling follow the person's
+    place (A4 and British outside the United States) unless given."""
     today = today or _dt.date.today()
     rec = record if include_private else record.public()
     relevance = _relevance(report)
@@ -82,30 +98,151 @@ def build(record, report=None, *, include_private: bool = False, today: _dt.date
         raise CareerkitError(
             'the record has no name yet: set it with careerkit profile set --name "Your Name"'
         )
-    jobs, leftovers = _experience(rec, relevance, today)
+    jobs, leftovers = _experience(rec, relevance, today, tailored=report is not None)
+    place = place_of(profile.location)
+    expired: list[str] = []
+    role = one_line(title or (report.posting.title if report is not None else "")) or ""
+    org = one_line(employer or (report.posting.organization if report is not None else "")) or ""
     resume = Resume(
         name=one_line(profile.name),
         headline=one_line(profile.headline or (rec.positions[0].title if rec.positions else "")),
         contact=[one_line(v) for v in (profile.location, profile.phone, profile.email) if v],
+        contact_urls=_contact_urls(profile),
         links=[Link(one_line(link.label), one_line(link.url)) for link in profile.links],
-        summary=paragraphs(profile.summary),
+        summary=_summary(profile, role if report is not None else "", org),
         experience=jobs,
         education=_education(rec, today),
-        credentials=_certificates(rec, today),
+        credentials=_certificates(rec, today, expired),
         leadership=_leadership(leftovers),
         learning=_learning(rec, relevance, today),
         awards=_awards(rec, today),
-        target=_target(report),
+        target=", ".join(p for p in (role, org) if p),
+        target_line=("Applying for: " + ", ".join(p for p in (role, org) if p))
+        if report is not None and role
+        else "",
+        expired=expired,
+        paper=paper or ("a4" if place == "intl" else "us-letter"),
+        spelling=spelling or ("uk" if place == "intl" else "us"),
     )
+    resume.order = _order(resume, relevance)
     resume.strengths = _strengths(rec, report, resume)
     return resume
 
 
-def _target(report) -> str:
-    if report is None:
-        return ""
-    parts = [one_line(report.posting.title), one_line(report.posting.organization)]
-    return ", ".join(p for p in parts if p)
+# -- the person's place: paper and spelling ---------------------------------------------------
+
+_US_STATES = set(
+    """AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ
+    NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI""".split()
+)
+_US_WORDS = ("united states", "usa", "u.s.", "u.s.a", "america")
+_STATE_NAMES = frozenset(
+    """alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|
+    hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|
+    michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|
+    new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|
+    rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|
+    west virginia|wisconsin|wyoming|district of columbia|puerto rico""".replace("\n", "")
+    .replace(" " * 4, "")
+    .split("|")
+)
+
+
+def place_of(location: str | None) -> str:
+    """'us' for a place in the United States (or none given), 'intl' for anywhere else:
+    'Aurora, CO', 'Austin, Texas', 'Boston, USA' are 'us'; 'Leeds, UK', 'Dubai' are 'intl'."""
+    text = " ".join((location or "").split()).rstrip(".")
+    if not text:
+        return "us"
+    low = text.lower()
+    if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low) for w in _US_WORDS):
+        return "us"
+    last = re.split(r"[,\s]+", text)[-1]
+    if last.isupper() and last in _US_STATES:
+        return "us"
+    tail = low.split(",")[-1].strip()
+    return "us" if tail in _STATE_NAMES or low in _STATE_NAMES else "intl"
+
+
+def _contact_urls(profile) -> dict[str, str]:
+    urls = {}
+    if profile.email and "@" in profile.email:
+        urls[one_line(profile.email)] = "mailto:" + one_line(profile.email)
+    if profile.phone:
+        digits = re.sub(r"[^\d+]", "", profile.phone)
+        if len(re.sub(r"\D", "", digits)) >= 6:
+            urls[one_line(profile.phone)] = "tel:" + digits
+    return urls
+
+
+# -- the summary, written for the posting --------------------------------------------------------
+
+_ROLE_WORDS = (
+    "assistant principal",
+    "vice principal",
+    "deputy head",
+    "assistant head",
+    "headteacher",
+    "head teacher",
+    "principal",
+    "director",
+    "superintendent",
+    "instructional coach",
+    "coordinator",
+    "dean",
+)
+_AIMING = re.compile(
+    r"\b(ready to|preparing for|aspiring|aspire|seeking|aiming|next step|looking for|hope to)\b", re.I
+)
+
+
+def _summary(profile, role: str, employer: str) -> list[str]:
+    """The profile's summary; for a posting, without sentences aimed at another role, and
+    with one line naming the role applied for."""
+    paras = paragraphs(profile.summary)
+    if not role:
+        return paras
+    from careerkit.insight.wording import sentences
+
+    want = role.lower()
+    out = []
+    for para in paras:
+        kept = []
+        for sentence in sentences(para):
+            low = sentence.lower()
+            names = [w for w in _ROLE_WORDS if w in low]
+            aimed = _AIMING.search(sentence) is not None
+            other = names and not any(w in want for w in names)
+            if aimed and other:
+                # "... and I am ready to lead ... as an assistant principal": keep what comes
+                # before the aim when it stands as a sentence of its own.
+                head = re.split(r",?\s+and\s+(?:I\s+am|I'm)\s+(?:ready|preparing|aiming|looking)", sentence)[
+                    0
+                ]
+                if head != sentence and len(head.split()) >= 6:
+                    kept.append(head.rstrip(",;") + ".")
+                continue
+            kept.append(sentence)
+        if kept:
+            out.append(" ".join(kept))
+    if any(w in " ".join(out).lower() and w in want for w in _ROLE_WORDS):
+        return out  # the summary already names the role applied for
+    where = f" at {employer}" if employer else ""
+    out.append(f"Now seeking to bring this work to the {role} role{where}.")
+    return out
+
+
+def _order(resume: Resume, relevance) -> list[str]:
+    """The list sections after Experience: for a posting, those whose entries it cites most
+    come first; otherwise leadership, education, credentials, learning, awards."""
+    default = ["education", "credentials", "leadership", "learning", "awards"]
+    if not relevance:
+        return default
+
+    def cited(key: str) -> float:
+        return sum(relevance.get(item.source, 0.0) for item in getattr(resume, key) if item.source)
+
+    return sorted(default, key=lambda k: (-cited(k), default.index(k)))
 
 
 def _relevance(report) -> dict[tuple[str, int], float]:
@@ -167,19 +304,64 @@ def strength(acc, today: _dt.date) -> float:
 
 
 def bullet_text(acc) -> str:
-    """The action (the title, as the person wrote it) and then the measurable impact."""
+    """The action (the title, as the person wrote it) and then the measurable impact, unless
+    the impact only says the title again."""
     title = one_line(acc.title).rstrip(" .;,")
     impact = one_line(acc.impact) or (one_line(acc.result) if measurable(acc.result) else "")
     impact = impact.rstrip(" .;")
-    if not impact or impact.lower() in title.lower():
+    if not impact or impact.lower() in title.lower() or _repeats(title, impact):
         return title
+    if _repeats(title, impact, numbers=False):
+        # "Raised EL reading scores" + "EL reading scores rose 11 points": the impact says it all.
+        return impact[0].upper() + impact[1:]
     return f"{title} — {_lower_first(impact)}"
 
 
-def _lower_first(text: str) -> str:
-    """'Chronic absence fell' -> 'chronic absence fell'; leaves 'OTES', 'I', 'McKinney' alone."""
-    word = text.split(" ", 1)[0]
-    if len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha():
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+%?")
+_SMALL = frozenset("a an and the of for to in on at by with from our my their its into over".split())
+
+
+def _repeats(title: str, impact: str, *, numbers: bool = True) -> bool:
+    """The impact says what the title says: most of its words are already in the title (and,
+    with `numbers`, it adds no number the title lacks)."""
+    words = [w.lower() for w in _WORD.findall(impact) if w.lower() not in _SMALL]
+    if not words:
+        return True
+    have = {w.lower() for w in _WORD.findall(title)}
+    new_numbers = [w for w in words if w[0].isdigit() and w not in have]
+    if numbers and new_numbers:
+        return False
+    words = [
+        w for w in words if not w[0].isdigit() and w not in ("points", "percent", "rose", "fell", "grew")
+    ]
+    if not words:
+        return False
+    return sum(1 for w in words if w in have or w.rstrip("s") in have) / len(words) >= 0.6
+
+
+# Words that keep their capital inside a sentence: peoples, languages, places.
+PROPER = frozenset(
+    """English Spanish French German Arabic Chinese Mandarin Cantonese Korean Japanese Vietnamese
+    Somali Haitian Portuguese Russian Hindi Urdu Punjabi Tagalog Welsh Irish Scottish British
+    Black Hispanic Latino Latina Latinx Asian Native Indigenous African American Pacific Islander
+    Māori Maori Aboriginal Jewish Muslim Christian Catholic Title IEP ELL ESL ESOL SEND MTSS PBIS
+    STAAR Ofsted January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday God""".split()
+)
+
+
+def _lower_first(text: str, *, names: bool = True) -> str:
+    """'Chronic absence fell' -> 'chronic absence fell'; leaves 'OTES', 'I', 'McKinney',
+    'English learners', 'Black and Hispanic students' and (with `names`, for text that opens
+    on its subject, as impacts do) 'Summer Literacy Academy' alone."""
+    first, _, rest = text.partition(" ")
+    if first.rstrip(",;:'’s") in PROPER or first in PROPER:
+        return text
+    following = rest.split(" ", 1)[0] if rest else ""
+    titled = following[:1].isupper() and following[1:2].islower()
+    if names and titled and following.lower() not in _SMALL and first.lower() not in _SMALL:
+        return text  # a name of several words: "Summer Literacy Academy grew ..."
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.isalpha():
         return text[0].lower() + text[1:]
     return text
 
@@ -224,7 +406,7 @@ def _covering(acc, positions) -> int | None:
     return None
 
 
-def _experience(rec, relevance, today):
+def _experience(rec, relevance, today, *, tailored: bool = False):
     """Jobs newest first with their bullets; and the service and unplaced accomplishments."""
     positions = sorted(rec.positions, key=lambda p: (p.start or "", p.id), reverse=True)
     per_job: dict[int, list[Bullet]] = defaultdict(list)
@@ -234,6 +416,9 @@ def _experience(rec, relevance, today):
         if acc.kind == "award":
             continue
         weight = strength(acc, today) + 4.0 * relevance.get(("accomplishment", acc.id), 0.0)
+        if acc.kind in ALWAYS_SERVICE:
+            leftovers.append((acc, weight))
+            continue
         where = _match_position(acc, positions, index)
         if where is None and acc.kind not in SERVICE_KINDS:
             where = _covering(acc, positions)
@@ -243,7 +428,7 @@ def _experience(rec, relevance, today):
             per_job[where].append((weight, acc))
     jobs = []
     for i, p in enumerate(positions):
-        chosen = _strongest(sorted(per_job[i], key=lambda wa: (-wa[0], -wa[1].id)))
+        chosen = _strongest(sorted(per_job[i], key=lambda wa: (-wa[0], -wa[1].id)), relevance)
         # Text is made only for the bullets that show (a long career has thousands).
         bullets = [
             Bullet(bullet_text(a), w, a.id, a.date, _measured(a)) for w, a in chosen[: _bullet_cap(p, today)]
@@ -265,10 +450,19 @@ def _measured(acc) -> bool:
     return measurable(acc.impact) or measurable(acc.result)
 
 
-def _strongest(weighted: list) -> list:
-    """Bullets without a measurable impact only where a job would otherwise have fewer
-    than MIN_BULLETS: a principal reads the numbers."""
-    with_numbers = [wa for wa in weighted if _measured(wa[1])]
+def _strongest(weighted: list, relevance=None) -> list:
+    """Bullets with an outcome (a number, or a result said in words: "referrals fell by a
+    third") or that the posting cites; others only where a job would otherwise have fewer
+    than MIN_BULLETS. The work the posting asks for counts with or without a number."""
+    relevance = relevance or {}
+    with_numbers = [
+        wa
+        for wa in weighted
+        if _measured(wa[1])
+        or relevance.get(("accomplishment", wa[1].id), 0.0) > 0
+        or (wa[1].impact or wa[1].result)
+        and not weak_opening(wa[1].title)
+    ]
     if len(with_numbers) >= MIN_BULLETS:
         return with_numbers
     return weighted
@@ -326,9 +520,11 @@ def _education(rec, today) -> list[Item]:
     return items
 
 
-def _certificates(rec, today) -> list[Item]:
+def _certificates(rec, today, expired: list[str] | None = None) -> list[Item]:
     items = []
     for c in _by_date(x for x in rec.credentials if x.kind in CERTIFICATE_KINDS):
+        if c.status != "planned" and _expired(c, today) and expired is not None:
+            expired.append(f"{one_line(c.name)} (expired {month_year(c.expires)})")
         if c.status == "planned" or _expired(c, today):
             continue
         note = (

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from careerkit.insight.wording import GENERIC, STOPWORDS, excerpt, stem, words
+from careerkit.insight.wording import GENERIC, STOPWORDS, VAGUE, excerpt, names_growth, stem, words
 from careerkit.models.record import FeedbackEntry, Record
 from careerkit.models.themes import Quote, Theme, Themes
 
@@ -34,14 +34,36 @@ def feedback_themes(
     min_count: int = 2,
 ) -> Themes:
     """The themes of all feedback in the record (the caller decides whether private
-    feedback is in it)."""
-    items = list(record.feedback)
+    feedback is in it). Themes are what people praised: feedback that names a growth area
+    is left out of them and counted in `growth`. The current supervisor's words come first."""
+    everything = list(record.feedback)
+    items = [f for f in everything if not names_growth(f.text)]
+    growth = [f for f in everything if names_growth(f.text)]
+    since = _current_since(record)
     by_competency = (
-        _competency_themes(items, competencies_of, names or {}, quotes, min_count) if competencies_of else []
+        _competency_themes(items, competencies_of, names or {}, quotes, min_count, since)
+        if competencies_of
+        else []
     )
     person = _name_stems(record)
-    wording = _wording_themes(items, person, quotes, max_wording, min_count)
-    return Themes(feedback=len(items), competencies=by_competency, wording=wording)
+    wording = _wording_themes(items, person, quotes, max_wording, min_count, since)
+    growth.sort(key=lambda f: f.date, reverse=True)
+    return Themes(
+        feedback=len(everything),
+        competencies=by_competency,
+        wording=wording,
+        growth=[_quote(f, None) for f in growth],
+    )
+
+
+def _current_since(record: Record) -> str | None:
+    current = [p.start for p in record.positions if not p.end and p.start]
+    return max(current) if current else None
+
+
+def is_current_supervisor(f, since: str | None) -> bool:
+    """Said by a supervisor since the current position began."""
+    return f.relationship == "supervisor" and bool(since) and f.date >= (since or "")
 
 
 # -- by competency ------------------------------------------------------------------------
@@ -53,6 +75,7 @@ def _competency_themes(
     names: Mapping[str, str],
     quotes: int,
     min_count: int,
+    since: str | None = None,
 ) -> list[Theme]:
     groups: dict[str, list[FeedbackEntry]] = defaultdict(list)
     for f in items:
@@ -60,7 +83,7 @@ def _competency_themes(
             groups[cid].append(f)
     # One piece of feedback touching a competency is a remark; a theme comes back.
     themes = [
-        _theme("competency", cid, names.get(cid, cid), group, None, quotes)
+        _theme("competency", cid, names.get(cid, cid), group, None, quotes, since)
         for cid, group in groups.items()
         if len(group) >= min_count
     ]
@@ -107,14 +130,21 @@ def _phrases(text: str, skip: frozenset[str]) -> dict[tuple[str, ...], str]:
             inner = [s for s in key if s not in STOPWORDS]
             if all(s in GENERIC for s in inner):
                 continue  # "great teacher" says nothing a theme can hold
-            if n == 1 and (len(key[0]) < 4 or key[0].endswith("ly")):
-                continue  # "finally", "really": manner, not a theme
+            if n == 1 and (len(key[0]) < 4 or key[0].endswith("ly") or key[0] in VAGUE):
+                continue  # "finally", "asking", "cycle": manner or action, not what was praised
+            if key[0] in VAGUE or key[-1] in VAGUE and n > 1 and key[-1] not in PARTICLES:
+                continue
             found.setdefault(key, " ".join(t.lower() for t in toks[i : j + 1]))
     return found
 
 
 def _wording_themes(
-    items: list[FeedbackEntry], person: frozenset[str], quotes: int, limit: int, min_count: int
+    items: list[FeedbackEntry],
+    person: frozenset[str],
+    quotes: int,
+    limit: int,
+    min_count: int,
+    since: str | None = None,
 ) -> list[Theme]:
     docs: dict[tuple[str, ...], list[int]] = defaultdict(list)
     surface: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -142,7 +172,7 @@ def _wording_themes(
         label = "; ".join(surface[k].most_common(1)[0][0] for k in keys)
         group = [items[i] for i in sorted(idxs)]
         focus = {s for k in keys for s in k}
-        themes.append(_theme("wording", " ".join(keys[0]), label, group, focus, quotes))
+        themes.append(_theme("wording", " ".join(keys[0]), label, group, focus, quotes, since))
     return themes
 
 
@@ -156,7 +186,13 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _theme(
-    kind: str, key: str, label: str, group: list[FeedbackEntry], focus: set[str] | None, quotes: int
+    kind: str,
+    key: str,
+    label: str,
+    group: list[FeedbackEntry],
+    focus: set[str] | None,
+    quotes: int,
+    since: str | None = None,
 ) -> Theme:
     rel = Counter(f.relationship for f in group)
     ordered = sorted(rel, key=lambda r: (-rel[r], _rank(r)))
@@ -166,7 +202,7 @@ def _theme(
         label=label,
         count=len(group),
         relationships={r: rel[r] for r in ordered},
-        quotes=best_quotes(group, focus, quotes, ordered),
+        quotes=best_quotes(group, focus, quotes, ordered, since=since),
         feedback_ids=[f.id for f in group],
     )
 
@@ -176,7 +212,12 @@ def _rank(relationship: str) -> int:
 
 
 def best_quotes(
-    group: list[FeedbackEntry], focus: set[str] | None, n: int, order: list[str] | None = None
+    group: list[FeedbackEntry],
+    focus: set[str] | None,
+    n: int,
+    order: list[str] | None = None,
+    *,
+    since: str | None = None,
 ) -> list[Quote]:
     """Up to n quotes, taking turns among relationships so that several voices are heard;
     within one relationship, a quotable length first, then the newest."""
@@ -189,6 +230,12 @@ def best_quotes(
     order = order or sorted(per, key=lambda r: (-len(per[r]), _rank(r)))
     picked: list[FeedbackEntry] = []
     seen: set[str] = set()
+    # The current supervisor speaks first: a panel weighs those words most.
+    first = [f for f in per.get("supervisor", []) if is_current_supervisor(f, since)]
+    for f in first[: min(1, n)]:
+        per["supervisor"].remove(f)
+        seen.add(" ".join(f.text.split()).lower())
+        picked.append(f)
     while len(picked) < n and any(per.values()):
         for r in order:
             if per.get(r) and len(picked) < n:
@@ -197,17 +244,18 @@ def best_quotes(
                 if said not in seen:  # the same words twice add nothing
                     seen.add(said)
                     picked.append(f)
-    return [
-        Quote(
-            id=f.id,
-            text=excerpt(f.text, focus, QUOTE_WORDS),
-            relationship=f.relationship,
-            from_name=f.from_name,
-            date=f.date,
-            context=f.context,
-        )
-        for f in picked
-    ]
+    return [_quote(f, focus) for f in picked]
+
+
+def _quote(f, focus: set[str] | None) -> Quote:
+    return Quote(
+        id=f.id,
+        text=excerpt(f.text, focus, QUOTE_WORDS),
+        relationship=f.relationship,
+        from_name=f.from_name,
+        date=f.date,
+        context=f.context,
+    )
 
 
 def _length_penalty(text: str) -> int:

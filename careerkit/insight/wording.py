@@ -104,3 +104,30 @@ def excerpt(text: str, focus: set[str] | None = None, max_words: int = 40) -> st
     if hi < len(parts) - 1 and not chosen.endswith("…"):
         chosen += " …"
     return chosen
+
+
+# A piece of feedback that names something to work on: it is advice, never praise.
+GROWTH = re.compile(
+    r"\b(?:next steps?|work(?:ing)? on|area(?:s)? (?:for|of) (?:growth|development|improvement)|"
+    r"growth area|needs? to|would benefit|could (?:improve|do more|be more|work|try|consider|delegate)|"
+    r"should (?:try|consider|work|delegate|be more|do more)|not yet|struggles?|"
+    r"challenge for (?:her|him|them)|even better if|ebi\b|to improve|improvement needed|"
+    r"needs? (?:more|support|improvement)|i'd like to see|would like to see|try to)\b",
+    re.IGNORECASE,
+)
+
+
+def names_growth(text: str) -> bool:
+    """Whether the feedback names a growth area ("Next step: delegate more")."""
+    return bool(GROWTH.search(text or ""))
+
+
+# Words that name a theme badly when they stand alone: what people did, not what they praised.
+VAGUE = frozenset(
+    """
+ask asking asked build building built cycle cycles make making run running runs
+bring brings brought show shows showed shown try tried start started
+speak speaks spoke language finally always every day today week month meeting meetings
+ready left leave leaves class
+""".split()
+)

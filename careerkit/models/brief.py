@@ -30,6 +30,8 @@ class Story(_Model):
     impact: str | None = None
     details: str | None = None  # shown when the STAR fields are empty
     artifacts: list[str] = Field(default_factory=list)
+    answers: str | None = None  # the common question it answers best
+    short: str = ""  # the 30-second version, from its own fields
 
 
 class StoryRef(_Model):
@@ -121,6 +123,41 @@ class GapItem(_Model):
     why: str
     nearest: list[Line] = Field(default_factory=list)
     under_way: list[UnderWay] = Field(default_factory=list)
+    script: str = ""  # an honest answer: owns the gap, the nearest evidence, the next step
+    suggestions: list[str] = Field(default_factory=list)  # when nothing is under way: what to start
+
+
+class Hard(_Model):
+    """A hard requirement at the top of the brief: a degree, credential or years asked."""
+
+    text: str
+    verdict: str
+    evidence: list[str] = Field(default_factory=list)  # what the record holds for it
+
+
+class PostingLines(_Model):
+    """The posting in a few lines."""
+
+    title: str
+    employer: str = ""
+    location: str = ""
+    reports_to: str = ""
+    title_known: bool = True
+    employer_known: bool = True
+    role: str = ""  # the kind of role the scenario questions are for
+    hard: list[Hard] = Field(default_factory=list)
+
+
+class WhyHere(_Model):
+    prompt: str
+    research: str
+
+
+class Phase(_Model):
+    """One part of the 30-60-90-day plan skeleton."""
+
+    label: str
+    items: list[str] = Field(default_factory=list)
 
 
 class Counts(_Model):
@@ -134,6 +171,13 @@ class Counts(_Model):
 
 class Brief(_Model):
     report_id: int | None = None
+    posting: PostingLines | None = None
+    opening: list[str] = Field(default_factory=list)  # "tell me about yourself", by paragraph
+    plan: list[Phase] = Field(default_factory=list)
+    posting_questions: list[str] = Field(default_factory=list)
+    scenarios: list[str] = Field(default_factory=list)
+    why_here: list[WhyHere] = Field(default_factory=list)
+    growth: list[Said] = Field(default_factory=list)  # what others named as a growth area
     candidate: str | None = None
     title: str | None = None
     organization: str | None = None

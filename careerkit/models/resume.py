@@ -58,7 +58,14 @@ class Resume:
     learning: list[Item] = field(default_factory=list)
     awards: list[Item] = field(default_factory=list)
     target: str = ""  # the posting it was made for (document properties only)
+    target_line: str = ""  # "Applying for: Assistant Principal, Maple Valley Public Schools"
     dropped: int = 0  # bullets and items left out to fit the pages asked for
+    left_out: list[str] = field(default_factory=list)  # what fitting the pages left out, in words
+    expired: list[str] = field(default_factory=list)  # expired credentials left out
+    order: list[str] = field(default_factory=list)  # section keys after the summary, in order
+    contact_urls: dict[str, str] = field(default_factory=dict)  # contact text -> mailto:/tel: link
+    paper: str = "us-letter"  # us-letter | a4
+    spelling: str = "us"  # us | uk: the template's own words only, never the person's
 
     @property
     def title(self) -> str:

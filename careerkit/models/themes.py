@@ -38,3 +38,4 @@ class Themes(BaseModel):
     feedback: int  # pieces of feedback read
     competencies: list[Theme] = Field(default_factory=list)
     wording: list[Theme] = Field(default_factory=list)
+    growth: list[Quote] = Field(default_factory=list)  # feedback naming a growth area: never praise

@@ -1,8 +1,8 @@
 """The interview-prep brief (a `models.brief.Brief`) -> Markdown, HTML, PDF (Typst) or Word.
 
-Pure: the model in, text or bytes out. The templates are `templates/brief.{md,html,typ}.j2`;
-the Word document is built here with the shared python-docx helpers. The small phrases
-every format shares (labels, attributions) are made once, here."""
+Pure: the model in, text or bytes out. The brief is laid out once as blocks
+(`render/blocks.py`), which each format prints in the chosen theme; the small phrases every
+format shares (labels, attributions) are made once, here."""
 
 from __future__ import annotations
 
@@ -23,48 +23,267 @@ STATUS = {
 STAR = (("situation", "Situation"), ("task", "Task"), ("action", "Action"), ("result", "Result"))
 
 
-def render_brief(brief: Brief, fmt: str) -> str | bytes:
+def render_brief(brief: Brief, fmt: str, *, theme=None, paper: str = "us-letter") -> str | bytes:
     """The brief in one format: text for md/html, bytes for pdf/docx."""
+    from careerkit.render import blocks as B
+    from careerkit.render.theme import load
+
+    theme = theme or load(None)
+    doc = document(brief)
+    doc.paper = paper
     if fmt == "md":
-        return markdown(brief)
+        return B.markdown(doc)
     if fmt == "html":
-        return html(brief)
+        return B.html(doc, theme)
     if fmt == "pdf":
-        return pdf(brief)
+        from careerkit.render.pdf import to_pdf
+
+        return to_pdf(B.typst(doc, theme), theme=theme)
     if fmt == "docx":
-        return docx(brief)
+        return B.docx(doc, theme)
     raise ValueError(f"unknown format {fmt!r}")
 
 
 def markdown(brief: Brief) -> str:
-    from careerkit.render.env import render
-
-    return _tidy(render("brief.md.j2", **context(brief)))
+    return render_brief(brief, "md")  # type: ignore[return-value]
 
 
 def html(brief: Brief) -> str:
-    from careerkit.render.env import render
-
-    return render("brief.html.j2", **context(brief))
+    return render_brief(brief, "html")  # type: ignore[return-value]
 
 
 def typst_source(brief: Brief) -> str:
-    from careerkit.render.env import render
+    from careerkit.render import blocks as B
+    from careerkit.render.theme import load
 
-    return render("brief.typ.j2", **context(brief))
+    return B.typst(document(brief), load(None))
 
 
 def pdf(brief: Brief) -> bytes:
-    from careerkit.render.pdf import to_pdf
-
-    return to_pdf(typst_source(brief))
+    return render_brief(brief, "pdf")  # type: ignore[return-value]
 
 
-def _tidy(text: str) -> str:
-    """At most one blank line in a row, one newline at the end."""
-    import re
+def docx(brief: Brief) -> bytes:
+    return render_brief(brief, "docx")  # type: ignore[return-value]
 
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+# -- the brief as blocks -------------------------------------------------------------------
+
+
+def document(brief: Brief):
+    """The brief as blocks, in the order a candidate reads it the evening before."""
+    from careerkit.render.blocks import Block, Doc, Item, Section
+
+    intro: list = []
+    p = brief.posting
+    if p is not None:
+        rows = [("Role", p.title + ("" if p.title_known else " (the posting does not say its title)"))]
+        rows.append(("Employer", p.employer or "not named in the posting"))
+        if p.location:
+            rows.append(("Location", p.location))
+        if p.reports_to:
+            rows.append(("Reports to", p.reports_to))
+        intro.append(Block("facts", rows=rows))
+        if p.hard:
+            intro.append(
+                Block(
+                    "list",
+                    lead="Hard requirements",
+                    items=[Item(text=h.text, tag=h.verdict, children=h.evidence) for h in p.hard],
+                )
+            )
+    intro.append(Block("p", text=summary(brief), muted=True))
+
+    sections = []
+    if brief.opening:
+        blocks = [Block("p", text=para) for para in brief.opening]
+        blocks.append(Block("p", text="A draft from your record: say it in your own words.", muted=True))
+        sections.append(Section("Tell me about yourself", blocks))
+
+    if brief.points:
+        blocks = []
+        for pt in brief.points:
+            blocks.append(Block("h3", text=f"{pt.number}. {pt.text}", tag=pt.verdict, tag_text=_tag_text(pt)))
+            if pt.why:
+                blocks.append(Block("p", text=pt.why, muted=True))
+            for s in pt.stories:
+                rows = []
+                if s.answers:
+                    rows.append(("Answers", s.answers))
+                if s.short:
+                    rows.append(("30 seconds", s.short))
+                rows += star(s)
+                if s.impact:
+                    rows.append(("Impact", s.impact))
+                blocks.append(Block("card", text=s.title, meta=story_meta(s), rows=rows))
+            for r in pt.repeats:
+                blocks.append(Block("p", lead="Story:", text=f"{r.title} (told under {r.point})."))
+            if pt.other:
+                blocks.append(
+                    Block("list", lead="Also in the record", items=[Item(evidence(x)) for x in pt.other])
+                )
+            if pt.artifacts:
+                blocks.append(Block("list", lead="Bring", items=[Item(a) for a in pt.artifacts]))
+            if pt.under_way:
+                blocks.append(Block("list", lead="Under way", items=[Item(under(u)) for u in pt.under_way]))
+        if brief.also_met:
+            blocks.append(Block("h3", text="Also met"))
+            blocks.append(
+                Block(
+                    "list",
+                    items=[
+                        Item(" — ".join([q.text] + [evidence(x) for x in q.evidence])) for q in brief.also_met
+                    ],
+                )
+            )
+        sections.append(Section("Your best story for each requirement", blocks))
+
+    hard = {h.text for h in brief.posting.hard} if brief.posting else set()
+    rest = [q for q in brief.qualifications if q.text not in hard]
+    if rest:
+        items = [
+            Item(
+                text=q.text,
+                tag=q.verdict,
+                tag_text=f"{MUST[q.must]} · {VERDICT[q.verdict]}",
+                children=[x.text for x in q.evidence],
+            )
+            for q in rest
+        ]
+        sections.append(Section("Other qualifications asked", [Block("list", items=items)]))
+
+    if brief.gaps:
+        blocks = []
+        for g in brief.gaps:
+            blocks.append(
+                Block("h3", text=g.text, tag=g.verdict, tag_text=f"{MUST[g.must]} · {VERDICT[g.verdict]}")
+            )
+            if g.why:
+                blocks.append(Block("p", text=g.why, muted=True))
+            if g.script:
+                blocks.append(Block("callout", lead="Say:", text=g.script))
+            if g.nearest:
+                blocks.append(
+                    Block("list", lead="Nearest evidence", items=[Item(evidence(x)) for x in g.nearest])
+                )
+            if g.under_way:
+                blocks.append(Block("list", lead="Under way", items=[Item(under(u)) for u in g.under_way]))
+            elif g.suggestions:
+                blocks.append(
+                    Block(
+                        "list",
+                        lead="Nothing under way yet. Act on one before the interview",
+                        items=[Item(x) for x in g.suggestions],
+                    )
+                )
+            else:
+                blocks.append(
+                    Block(
+                        "p",
+                        lead="Nothing under way yet.",
+                        text="Choose one step you can start this week and say it.",
+                    )
+                )
+        sections.append(Section("Gaps and honest answers", blocks))
+
+    qblocks = []
+    if brief.posting_questions:
+        qblocks += [
+            Block("h3", text="From this posting"),
+            Block("list", items=[Item(q) for q in brief.posting_questions]),
+        ]
+    if brief.scenarios:
+        role = brief.posting.role if brief.posting and brief.posting.role else "this role"
+        qblocks += [
+            Block(
+                "h3",
+                text=f"Scenarios panels put to an {role}"
+                if role[:1] in "aeiou"
+                else f"Scenarios panels put to a {role}",
+            ),
+            Block("list", items=[Item(q) for q in brief.scenarios]),
+        ]
+    for qs in brief.questions:
+        qblocks.append(Block("h3", text=competency(qs.competency)))
+        qblocks.append(Block("list", items=[Item(q) for q in qs.questions]))
+        if qs.stories:
+            qblocks.append(Block("p", lead="Stories that fit:", text="; ".join(qs.stories)))
+    if brief.general_questions:
+        qblocks += [
+            Block("h3", text="Any panel"),
+            Block("list", items=[Item(q) for q in brief.general_questions]),
+        ]
+    if qblocks:
+        sections.append(Section("Likely questions", qblocks))
+
+    if brief.why_here:
+        sections.append(
+            Section(
+                "Why here",
+                [
+                    Block(
+                        "list",
+                        items=[Item(text=f"Look up: {w.research}.", lead=w.prompt) for w in brief.why_here],
+                    )
+                ],
+            )
+        )
+
+    if brief.plan:
+        blocks = []
+        for phase in brief.plan:
+            blocks.append(Block("list", lead=phase.label, items=[Item(x) for x in phase.items]))
+        blocks.append(
+            Block(
+                "p",
+                text="A skeleton from the posting's duties: fill it with what you learn about the school.",
+                muted=True,
+            )
+        )
+        sections.append(Section("A 30-60-90-day plan", blocks))
+
+    if brief.voices or brief.growth:
+        blocks = []
+        for v in brief.voices:
+            if v.label:
+                blocks.append(Block("h3", text=voice_label(v) or ""))
+            blocks.append(Block("p", text=theme_line(v), muted=True))
+            blocks += [Block("quote", text=q.text, who=attribution(q)) for q in v.quotes]
+        if brief.growth:
+            blocks.append(Block("h3", text="What they asked you to work on"))
+            blocks.append(
+                Block(
+                    "p",
+                    text="Not praise: ready material for “what is an area you are working on?”",
+                    muted=True,
+                )
+            )
+            blocks += [Block("quote", text=q.text, who=attribution(q)) for q in brief.growth]
+        sections.append(Section("What others have said", blocks))
+
+    if brief.panel_questions:
+        sections.append(
+            Section(
+                "Questions to ask the panel", [Block("list", items=[Item(q) for q in brief.panel_questions])]
+            )
+        )
+    if brief.checklist:
+        sections.append(Section("Checklist", [Block("checklist", items=[Item(x) for x in brief.checklist])]))
+    return Doc(
+        title=heading(brief),
+        subtitle=subtitle(brief),
+        author=brief.candidate or "",
+        subject="Interview preparation",
+        keywords=["interview", "careerkit"],
+        intro=intro,
+        sections=sections,
+        footer=footer(brief),
+        running=heading(brief),
+    )
+
+
+def _tag_text(pt) -> str:
+    return f"{MUST[pt.must]} · {VERDICT[pt.verdict]}"
 
 
 # -- what every format says the same way ----------------------------------------------------
@@ -96,14 +315,12 @@ def heading(brief: Brief) -> str:
 
 
 def subtitle(brief: Brief) -> str:
-    """'Example County Schools · for Jordan Rivera · gap report 7 (ap-posting.txt)'."""
+    """'Example County Schools · for Jordan Rivera · saved posting 7'."""
     parts = [brief.organization]
     if brief.candidate:
         parts.append(f"for {brief.candidate}")
     if brief.report_id is not None:
-        parts.append(f"gap report {brief.report_id}" + (f" ({brief.source})" if brief.source else ""))
-    elif brief.source:
-        parts.append(brief.source)
+        parts.append(f"saved posting {brief.report_id}")
     return " · ".join(p for p in parts if p)
 
 
@@ -119,7 +336,7 @@ def summary(brief: Brief) -> str:
         for n, label in ((c.met, "met"), (c.partial, "partly met"), (c.gap, "not yet met"))
         if n
     )
-    return f"{asked}{split}: {stand}."
+    return f"The posting lists {asked}{split}: {stand}."
 
 
 def star(story: Story) -> list[tuple[str, str]]:
@@ -213,135 +430,3 @@ def footer(brief: Brief) -> str:
         else "Private entries are left out."
     )
     return f"Built by careerkit from the career record and {source}. {private}"
-
-
-# -- Word ---------------------------------------------------------------------------------
-
-
-def docx(brief: Brief) -> bytes:
-    """The brief as a Word document with real headings and lists."""
-    from docx.shared import Pt
-
-    from careerkit.render import docx as W
-
-    doc = W.new_document(
-        title=heading(brief),
-        author=brief.candidate or "",
-        subject="Interview preparation",
-        keywords=["interview", "careerkit"],
-    )
-    W.title(doc, heading(brief))
-    if subtitle(brief):
-        _para(W, doc, subtitle(brief), italic=True)
-    _para(W, doc, summary(brief), lead=f"Score {brief.score}/100.")
-    if brief.weighs_most:
-        _para(W, doc, "; ".join(c.name for c in brief.weighs_most), lead="Weighs most:")
-
-    if brief.qualifications:
-        W.heading(doc, "Qualifications asked", 1)
-        for q in brief.qualifications:
-            _bullet(W, doc, q.text, lead=f"{MUST[q.must]} · {VERDICT[q.verdict]}:")
-            for line in q.evidence:
-                _bullet(W, doc, line.text, level=2)
-
-    if brief.points:
-        W.heading(doc, "Stories to tell", 1)
-        for p in brief.points:
-            _docx_point(W, doc, p)
-        if brief.also_met:
-            W.heading(doc, "Also met", 2)
-            for q in brief.also_met:
-                _bullet(W, doc, " — ".join([q.text] + [line.text for line in q.evidence]))
-
-    W.heading(doc, "Likely questions", 1)
-    W.heading(doc, "Any panel", 2)
-    for q in brief.general_questions:
-        _bullet(W, doc, q)
-    for s in brief.questions:
-        W.heading(doc, competency(s.competency), 2)
-        for q in s.questions:
-            _bullet(W, doc, q)
-        if s.stories:
-            _para(W, doc, "; ".join(s.stories), lead="Stories that fit:")
-
-    if brief.voices:
-        W.heading(doc, "What others have said", 1)
-        for v in brief.voices:
-            if v.label:
-                W.heading(doc, voice_label(v), 2)
-            _para(W, doc, theme_line(v), italic=True, keep=True)
-            for q in v.quotes:
-                p = _para(W, doc, f"“{q.text}”", style="Quote")
-                p.add_run(f" — {attribution(q)}")
-
-    if brief.gaps:
-        W.heading(doc, "Gaps and honest answers", 1)
-        for g in brief.gaps:
-            W.heading(doc, g.text, 2)
-            _para(W, doc, g.why, lead=f"{MUST[g.must]} · {VERDICT[g.verdict]}.", keep=True)
-            _para(W, doc, "", lead="Nearest evidence:")
-            for line in g.nearest:
-                _bullet(W, doc, evidence(line))
-            if not g.nearest:
-                _bullet(W, doc, "Nothing in the record yet.")
-            _para(W, doc, "", lead="Under way:")
-            for u in g.under_way:
-                _bullet(W, doc, under(u))
-            if not g.under_way:
-                _bullet(W, doc, "Nothing under way in the record yet.")
-
-    W.heading(doc, "Questions to ask the panel", 1)
-    for q in brief.panel_questions:
-        _bullet(W, doc, q)
-    W.heading(doc, "Checklist", 1)
-    for item in brief.checklist:
-        box = _para(W, doc, "☐ " + item)  # a box to tick on paper, not a bullet too
-        box.paragraph_format.left_indent = Pt(16)
-        box.paragraph_format.first_line_indent = Pt(-16)
-    _para(W, doc, footer(brief), italic=True).paragraph_format.space_before = Pt(14)
-    return W.to_bytes(doc)
-
-
-def _bullet(W, doc, text: str, **kw):
-    """A list item on one line: a line break typed in the record is not a new paragraph."""
-    from careerkit.render.escape import one_line
-
-    return W.bullet(doc, one_line(text), **kw)
-
-
-def _para(W, doc, text: str = "", *, keep: bool = False, **kw):
-    """A paragraph on one line; `keep` holds it on the page of what follows (a label)."""
-    from careerkit.render.escape import one_line
-
-    p = W.paragraph(doc, one_line(text), **kw)
-    if keep or (not text and kw.get("lead")):
-        p.paragraph_format.keep_with_next = True
-    return p
-
-
-def _docx_point(W, doc, p) -> None:
-    W.heading(doc, f"{p.number}. {p.text}", 2)
-    line = f"{MUST[p.must]} · {VERDICT[p.verdict]}"
-    if p.competencies:
-        line += " · " + "; ".join(c.name for c in p.competencies)
-    _para(W, doc, p.why if p.verdict != "met" else "", lead=line + ".", keep=True)
-    for s in p.stories:
-        _para(W, doc, story_meta(s), lead=f"Story: {s.title}.", keep=True)
-        for label, text in star(s):
-            _bullet(W, doc, text, lead=f"{label}:")
-        if s.impact:
-            _bullet(W, doc, s.impact, lead="Impact:")
-    for r in p.repeats:
-        _para(W, doc, f"{r.title} (told under {r.point}).", lead="Story:")
-    if p.other:
-        _para(W, doc, "", lead="Also in the record:")
-        for line in p.other:
-            _bullet(W, doc, evidence(line))
-    if p.artifacts:
-        _para(W, doc, "", lead="Bring:")
-        for a in p.artifacts:
-            _bullet(W, doc, a)
-    if p.under_way:
-        _para(W, doc, "", lead="Under way:")
-        for u in p.under_way:
-            _bullet(W, doc, under(u))

@@ -27,26 +27,43 @@ def new_document(
     subject: str = "",
     keywords: Iterable[str] = (),
     created: _dt.datetime | None = None,
+    font: str = BODY_FONT,
+    size: float = BODY_SIZE,
+    accent: str | None = None,
+    paper: str = "us-letter",
 ):
-    """An empty document with readable body type, modest margins and its properties set."""
+    """An empty document with readable body type, modest margins and its properties set;
+    US Letter or A4 (`paper`), in the theme's font, size and accent colour."""
     from docx import Document
-    from docx.shared import Inches, Pt, RGBColor
+    from docx.shared import Inches, Mm, Pt, RGBColor
 
+    colour = (
+        RGBColor.from_string(accent.lstrip("#").upper()) if accent and len(accent) == 7 else RGBColor(*ACCENT)
+    )
     doc = Document()
     for section in doc.sections:
+        if paper == "a4":
+            section.page_width, section.page_height = Mm(210), Mm(297)
+        else:
+            section.page_width, section.page_height = Inches(8.5), Inches(11)
         section.left_margin = section.right_margin = Inches(0.8)
         section.top_margin = section.bottom_margin = Inches(0.7)
     normal = doc.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(BODY_SIZE)
+    normal.font.name = font
+    normal.font.size = Pt(size)
     normal.font.color.rgb = RGBColor(*INK)
     normal.paragraph_format.space_after = Pt(3)
-    for name, size in (("Title", 22), ("Heading 1", 12.5), ("Heading 2", 11)):
+    normal.paragraph_format.widow_control = True
+    for name, heading_size in (("Title", size * 2.1), ("Heading 1", size * 1.2), ("Heading 2", size * 1.05)):
         style = doc.styles[name]
-        style.font.name = BODY_FONT
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(*ACCENT)
+        style.font.name = font
+        style.font.size = Pt(round(heading_size * 2) / 2)
+        style.font.color.rgb = colour
         style.paragraph_format.keep_with_next = True
+    callout = doc.styles["Intense Quote"]  # the brief's "Say:" lines: read aloud, so plain
+    callout.font.italic = False
+    callout.font.bold = False
+    callout.font.color.rgb = RGBColor(*INK)
     doc.styles["Heading 1"].paragraph_format.space_before = Pt(12)
     doc.styles["Heading 2"].paragraph_format.space_before = Pt(6)
     doc.styles["List Bullet"].paragraph_format.space_after = Pt(2)
@@ -97,10 +114,76 @@ def paragraph(
     return p
 
 
-def bullet(doc, text: str, *, lead: str | None = None, level: int = 1):
+def bullet(doc, text: str, *, lead: str | None = None, level: int = 1, numbered: bool = False):
     """One item of a bulleted list (List Bullet style, List Bullet 2 when nested)."""
-    style = "List Bullet" if level == 1 else f"List Bullet {level}"
+    base = "List Number" if numbered else "List Bullet"
+    style = base if level == 1 else f"{base} {level}"
     return paragraph(doc, text, lead=lead, style=style)
+
+
+def _field(run, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in a run: Word fills it in when it lays out the page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("end", None)):
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+        if kind == "separate":
+            t = OxmlElement("w:t")
+            t.text = "1"
+            run._r.append(t)
+
+
+def page_footer(doc, text: str) -> None:
+    """'Name · page 2 of 3' at the foot of every page, small and grey."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    style = doc.styles["Footer"]
+    style.font.size = Pt(8.5)
+    style.font.color.rgb = RGBColor(0x5D, 0x66, 0x73)
+    p.style = style
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    parts = [(one_line(text) + " · page ", None), ("", "PAGE"), (" of ", None), ("", "NUMPAGES")]
+    for words, instruction in parts:
+        run = p.add_run(words)
+        run.font.size = Pt(8.5)
+        run.font.color.rgb = RGBColor(0x5D, 0x66, 0x73)
+        if instruction:
+            _field(run, instruction)
+
+
+def hyperlink(paragraph, text: str, url: str, *, colour: str = "1F4E79"):
+    """A live link in a paragraph (python-docx has no API for one: the XML is written here)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), colour)
+    props.append(color)
+    run.append(props)
+    t = OxmlElement("w:t")
+    t.text = clean(text)
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+    return link
 
 
 def dated_line(doc, left: str, right: str = "", *, bold: bool = True, detail: str = ""):

@@ -13,7 +13,18 @@ def test_demo_writes_the_documents_and_leaves_the_users_record_alone(cli, db_pat
     assert "Elementary Assistant Principal" in text
     assert "Score " in text and "/100" in text
     assert f"The sample's documents are in {out}" in text
-    for name in ("resume.pdf", "resume.md"):
+    for name in (
+        "resume.pdf",
+        "resume.docx",
+        "resume.html",
+        "resume.md",
+        "interview-brief.pdf",
+        "interview-brief.docx",
+        "interview-brief.html",
+        "interview-brief.md",
+        "cover-letter.docx",
+        "cover-letter.pdf",
+    ):
         assert str(out / name) in text
         assert (out / name).stat().st_size > 0
     assert (out / "resume.md").read_text().startswith("# Maya Okafor\n")

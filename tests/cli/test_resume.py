@@ -107,7 +107,7 @@ def test_markdown_reads_as_plain_text(sample):
         "Summary",
         "Experience",
         "Education",
-        "Certifications and Licences",
+        "Certifications and Licenses",
         "Leadership and Service",
         "Professional Learning",
         "Awards",
@@ -332,7 +332,7 @@ def test_pdf_holds_the_content_in_order(sample, tmp_path):
             "SUMMARY",
             "EXPERIENCE",
             "EDUCATION",
-            "CERTIFICATIONS AND LICENCES",
+            "CERTIFICATIONS AND LICENSES",
             "LEADERSHIP AND SERVICE",
             "PROFESSIONAL LEARNING",
             "AWARDS",
@@ -365,7 +365,7 @@ def test_docx_has_real_headings_and_lists(sample, tmp_path):
         "Summary",
         "Experience",
         "Education",
-        "Certifications and Licences",
+        "Certifications and Licenses",
         "Leadership and Service",
         "Professional Learning",
         "Awards",
@@ -404,7 +404,9 @@ def test_pages_fit_by_dropping_the_weakest_bullets(cli, tmp_path):
     result = cli("resume", "-o", str(tmp_path / "one.pdf"), "--pages", "1", ok=True)
     data = (tmp_path / "one.pdf").read_bytes()
     assert page_count(data) == 1
-    dropped = int(re.search(r"Left out (\d+) weaker bullets to fit 1 page", result.stderr).group(1))
+    dropped = int(
+        re.search(r"To fit 1 page, left out: (\d+) weaker or older bullets", result.stderr).group(1)
+    )
     text = _flat(_pdf_text(data))
     kept = text.count("Led project")
     assert 0 < kept < 32 and dropped == 32 - kept
@@ -470,7 +472,7 @@ def test_database_is_not_written(sample, db_path):
     assert before == after
 
 
-def test_pages_that_cannot_be_reached_leave_the_resume_whole(cli, tmp_path):
+def test_pages_leave_out_the_oldest_roles_last(cli, tmp_path):
     lines = ["careerkit: 1", "profile: {name: Lee Fox}", "positions:"]
     lines += [
         f"  - {{title: Role {i}, organization: School {i}, start: {1960 + i}-08, end: {1961 + i}-06, "
@@ -485,8 +487,14 @@ def test_pages_that_cannot_be_reached_leave_the_resume_whole(cli, tmp_path):
     f.write_text("\n".join(lines) + "\n")
     cli("import", str(f), ok=True)
     result = cli("resume", "--pages", "1", "-o", str(tmp_path / "r.pdf"), ok=True)
-    assert "warning: this record does not fit 1 page even without any optional bullet" in result.stderr
-    assert "Led the pilot" in _flat(_pdf_text((tmp_path / "r.pdf").read_bytes()))
+    # Summaries, then bullets, then the oldest roles go, and the output says which.
+    assert "To fit 1 page, left out: 60 role summaries" in result.stderr
+    assert re.search(r"\d+ earlier roles \(Role \d+, School \d+; .*; and \d+ more\)", result.stderr)
+    from careerkit.render.pdf import page_count
+
+    data = (tmp_path / "r.pdf").read_bytes()
+    assert page_count(data) == 1
+    assert "Led the pilot" in _flat(_pdf_text(data)) and "Role 59" in _flat(_pdf_text(data))
 
 
 def test_dash_is_standard_output(sample, tmp_path, monkeypatch):

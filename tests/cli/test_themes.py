@@ -142,7 +142,7 @@ def test_feedback_themes_text_and_private(cli):
 def test_feedback_themes_with_no_feedback(cli):
     r = cli("feedback", "themes", ok=True)
     assert "No feedback yet" in r.stdout
-    assert cli.json("feedback", "themes") == {"feedback": 0, "competencies": [], "wording": []}
+    assert cli.json("feedback", "themes") == {"feedback": 0, "competencies": [], "wording": [], "growth": []}
 
 
 def test_feedback_themes_unknown_framework(cli):

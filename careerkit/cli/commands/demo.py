@@ -33,14 +33,14 @@ def demo(
     folder = _out_folder(out)
     with tempfile.TemporaryDirectory(prefix="careerkit-demo-") as tmp:
         db = Path(tmp) / "demo.db"
-        report, record = _analyse(db)
+        report, record, posting = _analyse(db)
         from careerkit.cli.commands.gap import print_report
         from careerkit.insight.place import Names, place_of
         from careerkit.posting.frameworks import load_frameworks
 
         place = place_of(record.profile.location if record.profile else None)
         print_report(report, Names(load_frameworks(None), place))
-        written = _write_documents(folder, report, record)
+        written = _write_documents(folder, report, record, posting)
     con = C.console()
     con.print()
     con.print(f"[bold]The sample's documents are in {C.esc(str(folder))}[/bold]")
@@ -88,10 +88,10 @@ def _analyse(db: Path):
             gaps.save(conn, report, posting)
     finally:
         conn.close()
-    return report, record
+    return report, record, posting
 
 
-def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
+def _write_documents(folder: Path, report, record, posting: str = "") -> list[tuple[Path, str]]:
     from careerkit.cli.commands.transfer import write_private
     from careerkit.documents import resume as Doc
     from careerkit.render import resume as R
@@ -100,22 +100,37 @@ def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
     doc = Doc.build(record, report)
     for name, data, what in (
         ("resume.pdf", R.to_pdf(doc), "the resume, tailored to the posting"),
+        ("resume.docx", R.to_docx(doc), "the same resume for Word"),
+        ("resume.html", R.to_html(doc), "the same resume as a web page"),
         ("resume.md", R.to_markdown(doc), "the same resume as Markdown"),
     ):
         write_private(folder / name, data)
         written.append((folder / name, what))
-    brief = _brief(report, record)
+    brief = _brief(report, record, posting)
     if brief is not None:
         from careerkit.render.brief import render_brief
 
-        for fmt, what in (("pdf", "the interview-prep brief"), ("md", "the same brief as Markdown")):
+        for fmt, what in (
+            ("pdf", "the interview-prep brief"),
+            ("docx", "the same brief for Word"),
+            ("html", "the same brief as a web page"),
+            ("md", "the same brief as Markdown"),
+        ):
             path = folder / f"interview-brief.{fmt}"
             write_private(path, render_brief(brief, fmt))
+            written.append((path, what))
+        from careerkit.documents.letter import build_letter
+        from careerkit.render.letter import render_letter
+
+        draft = build_letter(brief, record)
+        for fmt, what in (("docx", "a cover-letter draft to edit"), ("pdf", "the same letter as PDF")):
+            path = folder / f"cover-letter.{fmt}"
+            write_private(path, render_letter(draft, fmt))
             written.append((path, what))
     return written
 
 
-def _brief(report, record):
+def _brief(report, record, posting: str = ""):
     """The interview brief, built as `careerkit prep` builds it (None where this install has
     no brief yet)."""
     try:
@@ -123,4 +138,4 @@ def _brief(report, record):
         from careerkit.cli.commands.prep import build
     except ImportError:
         return None
-    return build(report, record, names=False, include_private=False)
+    return build(report, record, names=False, include_private=False, posting_text=posting)

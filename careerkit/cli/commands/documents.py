@@ -32,6 +32,12 @@ def register(app: typer.Typer) -> None:
         "JSON Resume); --for GAP_ID tailors it to a saved posting.",
     )(resume)
     app.command(
+        "letter",
+        help="A cover-letter draft for a saved posting: the role, what draws you to the "
+        "employer, your three stories that best answer the posting and an honest line on the "
+        "largest gap; only facts from your record and the posting (Markdown, Word or PDF).",
+    )(letter)
+    app.command(
         "review",
         help="A freshness review of the record for the resume: stale leads, "
         "wins with no numbers, weak openings, expiring credentials, unused "
@@ -71,13 +77,43 @@ def resume(
         "--redact",
         help="Leave out other people's names: who gave feedback, students and parents named in the text.",
     ),
+    theme: Optional[str] = typer.Option(
+        None, "--theme", metavar="NAME|DIR", help="The look: classic (default), compact, or a theme folder."
+    ),
+    paper: Optional[str] = typer.Option(
+        None,
+        "--paper",
+        metavar="letter|a4",
+        help="Page size (default: A4 outside the United States, else Letter).",
+    ),
+    spelling: Optional[str] = typer.Option(
+        None,
+        "--spelling",
+        metavar="us|uk",
+        help="Spelling of careerkit's own words, e.g. Licenses/Licences (default: by your profile's location).",
+    ),
+    theme_copy: Optional[tuple[str, str]] = typer.Option(
+        None,
+        "--theme-copy",
+        metavar="NAME DIR",
+        help="Copy a built-in theme (classic, compact) to DIR to edit, then use --theme DIR.",
+    ),
 ) -> None:
     from careerkit.documents import resume as Doc
     from careerkit.errors import InvalidInput
     from careerkit.render import resume as R
 
+    if theme_copy:
+        from careerkit.render.theme import copy
+
+        where = copy(theme_copy[0], Path(theme_copy[1]))
+        C.say(
+            f"Copied the {theme_copy[0]} theme to {where}: edit theme.yaml there, then give --theme {where}"
+        )
+        return
     if output == "-":
         output = None
+    paper_size, spelling_of = page_options(paper, spelling)
     fmt = _format(fmt, output)
     if pages is not None and pages not in (1, 2):
         raise InvalidInput(f"--pages must be 1 or 2, not {pages}")
@@ -101,18 +137,21 @@ def resume(
         _emit(_json(to_jsonresume(record if include_private else record.public())), output)
         C.say_redacted(removed)
         return
-    doc = Doc.build(record, report, include_private=include_private)
+    from careerkit.cli.commands.prep import load_theme
+
+    look = load_theme(theme)
+    doc = Doc.build(record, report, include_private=include_private, paper=paper_size, spelling=spelling_of)
     pdf = count = None
     if pages is not None:
-        doc, pdf, count = R.fit_pages(doc, pages)
+        doc, pdf, count = R.fit_pages(doc, pages, look)
     if fmt == "md":
         data = R.to_markdown(doc)
     elif fmt == "html":
-        data = R.to_html(doc)
+        data = R.to_html(doc, look)
     elif fmt == "docx":
-        data = R.to_docx(doc)
+        data = R.to_docx(doc, theme=look)
     else:
-        data = pdf if pdf is not None else R.to_pdf(doc)
+        data = pdf if pdf is not None else R.to_pdf(doc, look)
         if count is None:
             from careerkit.render.pdf import page_count
 
@@ -120,7 +159,48 @@ def resume(
     _emit(data, output, pages=count if fmt == "pdf" else None)
     if pages is not None:
         _say_fit(doc, pages, count)
+    if doc.expired:
+        n = len(doc.expired)
+        named = "; ".join(doc.expired[:3]) + (f"; and {n - 3} more" if n > 3 else "")
+        C.say(f"Left out {n} expired credential{'s' if n != 1 else ''}: {named}.")
+    if fmt in ("pdf", "docx"):
+        say_missing_glyphs(R.plain_text(doc))
     C.say_redacted(removed)
+
+
+def page_options(paper: Optional[str], spelling: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """--paper and --spelling, checked: (us-letter|a4|None, us|uk|None)."""
+    from careerkit.errors import InvalidInput
+
+    size = None
+    if paper is not None:
+        size = {"letter": "us-letter", "us-letter": "us-letter", "us": "us-letter", "a4": "a4"}.get(
+            paper.strip().lower()
+        )
+        if size is None:
+            raise InvalidInput(f"--paper must be letter or a4, not {paper!r}")
+    words = None
+    if spelling is not None:
+        words = {"us": "us", "american": "us", "uk": "uk", "british": "uk", "gb": "uk"}.get(
+            spelling.strip().lower()
+        )
+        if words is None:
+            raise InvalidInput(f"--spelling must be us or uk, not {spelling!r}")
+    return size, words
+
+
+def say_missing_glyphs(text: str) -> None:
+    """Warn, once, when the document holds characters no font on this machine can draw."""
+    from careerkit.render.pdf import cannot_draw
+
+    missing = cannot_draw(text)
+    if missing:
+        C.say(
+            "warning: no font on this computer can draw "
+            + " ".join(missing)
+            + ": they will print as empty boxes. Install a font for that script (for Chinese, "
+            "Japanese or Korean, Noto Sans CJK) and write the file again."
+        )
 
 
 def _format(fmt: Optional[str], output: Optional[str]) -> str:
@@ -193,11 +273,92 @@ def _say_fit(doc, pages: int, count: int | None) -> None:
             f"without any optional bullet (positions, education and credentials alone are "
             f"longer); nothing was left out: {count} pages"
         )
-    elif doc.dropped:
-        C.say(
-            f"Left out {doc.dropped} weaker bullet{'s' if doc.dropped != 1 else ''} to fit "
-            f"{pages} page{'s' if pages != 1 else ''}."
+    elif doc.left_out:
+        C.say(f"To fit {pages} page{'s' if pages != 1 else ''}, left out: " + "; ".join(doc.left_out) + ".")
+
+
+# -- letter -------------------------------------------------------------------------------
+
+
+def letter(
+    gap_id: str = typer.Argument(..., metavar="GAP_ID", help="The saved posting's id (careerkit gap list)."),
+    fmt: Optional[str] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="md, docx, pdf or html (default: from -o's name, else md).",
+    ),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write here; '-' or none for standard output (md, html)."
+    ),
+    include_private: bool = typer.Option(
+        False, "--include-private", help="Draw on private accomplishments too (left out by default)."
+    ),
+    title: Optional[str] = typer.Option(
+        None, "--title", metavar="TEXT", help="The role, where the posting does not say it."
+    ),
+    employer: Optional[str] = typer.Option(
+        None, "--employer", metavar="TEXT", help="The employer, where the posting does not say it."
+    ),
+    theme: Optional[str] = typer.Option(
+        None, "--theme", metavar="NAME|DIR", help="The look: classic (default), compact, or a theme folder."
+    ),
+    paper: Optional[str] = typer.Option(
+        None, "--paper", metavar="letter|a4", help="Page size (default: by your location)."
+    ),
+    spelling: Optional[str] = typer.Option(
+        None, "--spelling", metavar="us|uk", help="Date and closing style (default: by your location)."
+    ),
+) -> None:
+    from careerkit.cli.commands.prep import _format as brief_format
+    from careerkit.cli.commands.prep import _report_id, build, load_theme, say_unknown
+    from careerkit.documents.letter import build_letter
+    from careerkit.documents.resume import place_of
+    from careerkit.errors import InvalidInput
+    from careerkit.render.letter import render_letter
+
+    report_id = _report_id(gap_id)
+    if output == "-":
+        output = None
+    fmt = brief_format(fmt, output)
+    if output is None and fmt in BINARY and sys.stdout.isatty():
+        raise InvalidInput(
+            f"{fmt} is a binary file: give -o FILE (for example -o cover-letter-{report_id}.{fmt})"
         )
+    _check_writable(output)
+    paper_size, spelling_of = page_options(paper, spelling)
+    look = load_theme(theme)
+    with C.database() as conn:
+        from careerkit.cli.commands.prep import DOCUMENT_SECTIONS
+        from careerkit.store import gaps
+        from careerkit.store.snapshot import read_trusted
+
+        row = gaps.get_row(conn, report_id)
+        report = gaps.report_of(row)
+        record = read_trusted(conn, DOCUMENT_SECTIONS)
+    if record.profile is None or not (record.profile.name or "").strip():
+        raise InvalidInput('the record has no name yet: set it with careerkit profile set --name "Your Name"')
+    brief = build(
+        report,
+        record,
+        names=False,
+        include_private=include_private,
+        posting_text=row.get("text") or "",
+        title=title,
+        employer=employer,
+    )
+    intl = place_of(record.profile.location) == "intl"
+    draft = build_letter(
+        brief,
+        record,
+        spelling=spelling_of or ("uk" if intl else "us"),
+        paper=paper_size or ("a4" if intl else "us-letter"),
+    )
+    _emit(render_letter(draft, fmt, theme=look), output)
+    say_unknown(brief)
+    for note in draft.notes:
+        C.say(f"note: {note}")
 
 
 # -- review -------------------------------------------------------------------------------

@@ -36,7 +36,17 @@ def themes(
         metavar="ID",
         help="Competencies of this framework: psel, tlms, hts (default: the one your feedback touches most).",
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document (same as --format json)."),
+    fmt: Optional[str] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="text, md or json (default: from -o's name, else text on screen).",
+    ),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write here ('-' for standard output)."
+    ),
     include_private: bool = typer.Option(False, "--include-private", help="Read private feedback too."),
     redact: bool = typer.Option(
         False, "--redact", help="Leave out who said it, and students and parents named in the quotes."
@@ -45,6 +55,13 @@ def themes(
     from careerkit.insight.themes import feedback_themes, in_framework
     from careerkit.store.snapshot import read_trusted
 
+    fmt = _format(fmt, output, as_json)
+    if output == "-":
+        output = None
+    if output is not None:
+        from careerkit.cli.commands.documents import _check_writable
+
+        _check_writable(output)
     titles, mapper, framework_of = competency_tools()
     if framework is not None:
         framework = _framework_id(framework, framework_of)
@@ -62,16 +79,100 @@ def themes(
     result = in_framework(
         feedback_themes(record, competencies_of=mapper, names=titles), framework_of, framework
     )
-    if as_json:
+    if fmt == "json" and output is None:
         C.print_json(result.model_dump(mode="json"))
-    else:
+    elif fmt == "text" and output is None:
         _print(result)
+    else:
+        import json
+
+        from careerkit.cli.commands.documents import _emit
+
+        if fmt == "json":
+            data = json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "md":
+            data = markdown(result)
+        else:
+            data = plain(result)
+        _emit(data, output)
     C.say_redacted(removed)
     if hidden:
         C.say(
             f"{hidden} private piece{'s' if hidden != 1 else ''} of feedback left out "
             "(--include-private reads them)."
         )
+
+
+FORMATS = ("text", "md", "json")
+
+
+def _format(fmt: Optional[str], output: Optional[str], as_json: bool) -> str:
+    from pathlib import Path
+
+    from careerkit.errors import InvalidInput
+
+    if as_json:
+        if fmt not in (None, "json"):
+            raise InvalidInput("--json and --format contradict each other: choose one")
+        return "json"
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output and output != "-" else ""
+        return {".md": "md", ".markdown": "md", ".json": "json"}.get(suffix, "text")
+    value = {"markdown": "md", "txt": "text"}.get(fmt.strip().lower(), fmt.strip().lower())
+    if value not in FORMATS:
+        raise InvalidInput(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return value
+
+
+def _who(q) -> str:
+    who = _rel(q.relationship)
+    if q.from_name:
+        who = f"{q.from_name} ({who})"
+    return who + (f", {q.date[:7]}" if q.date else "")
+
+
+def _groups(result):
+    return (("By competency", result.competencies, False), ("In their words", result.wording, True))
+
+
+def markdown(result) -> str:
+    """The themes as Markdown: a heading per theme, its quotes as block quotes."""
+    from careerkit.render.escape import markdown as md
+
+    out = [f"# Themes in {result.feedback} pieces of feedback"]
+    for title, group, quoted in _groups(result):
+        if not group:
+            continue
+        out.append(f"## {title}")
+        for t in group:
+            label = "; ".join(f"“{x}”" for x in t.label.split("; ")) if quoted else _competency(t)
+            rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
+            out.append(f"### {md(label)}\n\n*{t.count} · {md(rel)}*")
+            out += [f"> “{md(q.text)}”\n> — {md(_who(q))}" for q in t.quotes]
+    if result.growth:
+        out.append("## Growth areas named (not praise)")
+        out += [f"> “{md(q.text)}”\n> — {md(_who(q))}" for q in result.growth]
+    if len(out) == 1:
+        out.append("No theme recurs yet: a theme needs the same idea from two or more pieces of feedback.")
+    return "\n\n".join(out) + "\n"
+
+
+def plain(result) -> str:
+    """The themes as plain text, as the screen shows them."""
+    out = [f"Themes in {result.feedback} pieces of feedback"]
+    for title, group, quoted in _groups(result):
+        if not group:
+            continue
+        out.append(f"\n{title}")
+        for t in group:
+            label = "; ".join(f"“{x}”" for x in t.label.split("; ")) if quoted else _competency(t)
+            rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
+            out.append(f"  {label}  {t.count} · {rel}")
+            out += [f"    “{q.text}” — {_who(q)}" for q in t.quotes]
+    if result.growth:
+        out.append("\nGrowth areas named (not praise)")
+        out += [f"    “{q.text}” — {_who(q)}" for q in result.growth]
+    return "\n".join(out) + "\n"
 
 
 def _framework_id(value: str, framework_of: dict[str, str]) -> str:
@@ -113,11 +214,11 @@ def _print(result) -> None:
             rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
             C.indented(con, f"[bold]{C.esc(label)}[/bold]  {t.count} · {C.esc(rel)}", 2, hang=2)
             for q in t.quotes:
-                who = _rel(q.relationship)
-                if q.from_name:
-                    who = f"{q.from_name} ({who})"
-                when = f", {q.date[:7]}" if q.date else ""
-                C.indented(con, f"“{C.esc(q.text)}” — {C.esc(who)}{C.esc(when)}", 4, hang=1)
+                C.indented(con, f"“{C.esc(q.text)}” — {C.esc(_who(q))}", 4, hang=1)
+    if result.growth:
+        con.print("\n[bold]Growth areas named (not praise)[/bold]")
+        for q in result.growth:
+            C.indented(con, f"“{C.esc(q.text)}” — {C.esc(_who(q))}", 4, hang=1)
 
 
 def _competency(theme) -> str:
