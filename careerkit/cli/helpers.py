@@ -69,12 +69,6 @@ def backup_path(folder: Path | None = None) -> Path:
 # -- errors -----------------------------------------------------------------------------
 
 
-def fail(message: str, code: int = 1) -> None:
-    """Print one clear line on stderr and stop."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _describe(exc: BaseException) -> str | None:
     if isinstance(exc, CareerkitError):
         return str(exc)

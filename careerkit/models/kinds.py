@@ -181,17 +181,6 @@ GOAL = Kind(
 KINDS: tuple[Kind, ...] = (POSITION, CREDENTIAL, ACCOMPLISHMENT, FEEDBACK, LEARNING, NETWORK, GOAL)
 BY_NAME = {k.name: k for k in KINDS}
 BY_TABLE = {k.table: k for k in KINDS}
-# Stable small numbers for the search index's rowid (id * 16 + code); never renumber.
-KIND_CODE = {
-    "position": 1,
-    "credential": 2,
-    "accomplishment": 3,
-    "feedback": 4,
-    "learning": 5,
-    "contact": 6,
-    "goal": 7,
-    "profile": 8,
-}
 
 PROFILE_COLUMNS = ("name", "headline", "email", "phone", "location", "links", "summary", "target_roles")
 PROFILE_LISTS = ("links", "target_roles")

@@ -287,19 +287,6 @@ def goal_links(
     return out
 
 
-def closing_goals(conn: sqlite3.Connection) -> dict[int, list[int]]:
-    """Done goals with the accomplishments linked to them: the evidence that closes the gap
-    each was made for (goal id -> win ids)."""
-    out: dict[int, list[int]] = {}
-    for r in conn.execute(
-        "SELECT l.goal_id, l.accomplishment_id FROM goal_links l "
-        "JOIN goals g ON g.id = l.goal_id WHERE g.status = 'done' "
-        "ORDER BY l.goal_id, l.accomplishment_id"
-    ):
-        out.setdefault(r[0], []).append(r[1])
-    return out
-
-
 def done_gap_goals(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Done goals made for a gap (`goals add --from-gap`, `plan take`), each with the gap's
     label, competencies and report, and the accomplishments linked to it (newest first):

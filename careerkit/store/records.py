@@ -15,13 +15,6 @@ from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_LISTS, Kind
 MAX_TEXT = 1_000_000  # characters in one field; a pasted book is a mistake, not a record
 
 
-def kind_named(name: str) -> Kind:
-    try:
-        return BY_NAME[name]
-    except KeyError:
-        raise InvalidInput(f"unknown kind of record: {name!r}") from None
-
-
 def check(kind: Kind, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Validate and normalise file-keyed values; return them as columns. With partial, only
     the keys given are checked (an edit)."""

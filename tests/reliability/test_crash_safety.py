@@ -81,12 +81,6 @@ Qualifications
 """
 
 
-def has_gap() -> bool:
-    from careerkit.cli.registry import COMMANDS
-
-    return "gap" in COMMANDS
-
-
 def _saved_id(stderr: str) -> int | None:
     import re
 
@@ -163,7 +157,7 @@ def crash_rounds(
         assert present in (0, 400), f"import {marker} half-written: {present} of 400"
         if code == 0:
             assert present == 400
-    for n in range(gaps if has_gap() else 0):
+    for n in range(gaps):
         posting = tmp_path / "posting.txt"
         posting.write_text(POSTING, encoding="utf-8")
         proc = start(db, "gap", "analyze", str(posting))

@@ -101,23 +101,12 @@ def _write_documents(folder: Path, report, record) -> list[tuple[Path, str]]:
     ):
         write_private(folder / name, data)
         written.append((folder / name, what))
-    brief = _brief(report, record)
-    if brief is not None:
-        from careerkit.render.brief import render_brief
+    from careerkit.cli.commands.prep import build
+    from careerkit.render.brief import render_brief
 
-        for fmt, what in (("pdf", "the interview-prep brief"), ("md", "the same brief as Markdown")):
-            path = folder / f"interview-brief.{fmt}"
-            write_private(path, render_brief(brief, fmt))
-            written.append((path, what))
+    brief = build(report, record, names=False, include_private=False)  # as `careerkit prep` builds it
+    for fmt, what in (("pdf", "the interview-prep brief"), ("md", "the same brief as Markdown")):
+        path = folder / f"interview-brief.{fmt}"
+        write_private(path, render_brief(brief, fmt))
+        written.append((path, what))
     return written
-
-
-def _brief(report, record):
-    """The interview brief, built as `careerkit prep` builds it (None where this install has
-    no brief yet)."""
-    try:
-        import careerkit.render.brief  # noqa: F401
-        from careerkit.cli.commands.prep import build
-    except ImportError:
-        return None
-    return build(report, record, names=False, include_private=False)

@@ -10,10 +10,6 @@ import typer
 from careerkit.cli import helpers as C
 
 COLOUR = {"met": "green", "partial": "yellow", "gap": "red"}
-# Subcommands other modules add to the group: name -> (module, function).
-EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
-    "common": ("careerkit.cli.commands.gap_common", "common_command"),
-}
 
 
 def register(app: typer.Typer) -> None:
@@ -33,12 +29,9 @@ def register(app: typer.Typer) -> None:
     sub.command("rerun", help="Re-analyse a saved posting against today's record and show what changed.")(
         rerun
     )
-    try:  # `gap common` lives in its own module
-        from careerkit.cli.commands.gap_common import register_common
-    except ImportError:
-        register_common = None
-    if register_common is not None:
-        register_common(sub)
+    from careerkit.cli.commands.gap_common import register_common  # `gap common`: its own module
+
+    register_common(sub)
     app.add_typer(sub, name="gap", help="Read job postings against your record.")
 
 
