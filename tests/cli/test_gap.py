@@ -11,9 +11,8 @@ POSTINGS = FIXTURES / "postings-verdict"
 
 
 @pytest.fixture
-def person(cli):
-    cli("import", str(FIXTURES / "career-gap.yaml"), ok=True)
-    return cli
+def person(prepared):
+    return prepared("gap", lambda cli: cli("import", str(FIXTURES / "career-gap.yaml"), ok=True))
 
 
 def _by_text(report, fragment):

@@ -19,8 +19,12 @@ def months_back(n: int, today: date | None = None) -> str:
 
 
 @pytest.fixture
-def dated(cli):
+def dated(prepared):
     """Wins on known dates; ids follow the order below."""
+    return prepared(f"dated-{date.today()}", _dated)
+
+
+def _dated(cli):
     today = date.today()
     for title, when in [
         ("old day", "2023-11-20"),  # 1
@@ -33,7 +37,6 @@ def dated(cli):
         ("last month", months_back(1) + "-15"),  # 8
     ]:
         cli("log", title, "--date", when, ok=True)
-    return cli
 
 
 @pytest.mark.parametrize(
