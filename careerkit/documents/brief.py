@@ -31,7 +31,7 @@ from careerkit.models.brief import (
     Voice,
 )
 from careerkit.models.gap import Evidence, GapReport, RequirementResult
-from careerkit.models.record import Record
+from careerkit.models.shape import Record
 from careerkit.posting.text import STOP
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "frameworks" / "questions.yaml"

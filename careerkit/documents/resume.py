@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 
 from careerkit.models.resume import Bullet, Item, Job, Link, Resume
+from careerkit.models.shape import Record
 from careerkit.render.escape import one_line, paragraphs
 from careerkit.render.fmt import date_range, month_year, year
 
@@ -70,7 +71,9 @@ CERTIFICATE_KINDS = ("license", "certification", "endorsement", "training")
 # -- building the resume ---------------------------------------------------------------
 
 
-def build(record, report=None, *, include_private: bool = False, today: _dt.date | None = None) -> Resume:
+def build(
+    record: Record, report=None, *, include_private: bool = False, today: _dt.date | None = None
+) -> Resume:
     """The Resume for a Record; with a GapReport, chosen and ordered for that posting."""
     today = today or _dt.date.today()
     rec = record if include_private else record.public()

@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import asdict, dataclass, field
 
 from careerkit.documents.resume import build, measurable, weak_opening
+from careerkit.models.shape import Record
 from careerkit.render.escape import one_line
 
 STALE_YEARS = 5
@@ -42,7 +43,7 @@ class Check:
         }
 
 
-def review(record, reports=(), *, today: _dt.date | None = None) -> list[Check]:
+def review(record: Record, reports=(), *, today: _dt.date | None = None) -> list[Check]:
     """Every check, in the order a person would work through them (empty ones included)."""
     today = today or _dt.date.today()
     rec = record.public()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from careerkit.insight.wording import GENERIC, STOPWORDS, excerpt, stem, words
-from careerkit.models.record import FeedbackEntry, Record
+from careerkit.models.shape import FeedbackLike, Record
 from careerkit.models.themes import Quote, Theme, Themes
 
 # Order used when relationships tie: those who see the work most closely first.
@@ -48,13 +48,13 @@ def feedback_themes(
 
 
 def _competency_themes(
-    items: list[FeedbackEntry],
+    items: list[FeedbackLike],
     mapper: CompetencyMapper,
     names: Mapping[str, str],
     quotes: int,
     min_count: int,
 ) -> list[Theme]:
-    groups: dict[str, list[FeedbackEntry]] = defaultdict(list)
+    groups: dict[str, list[FeedbackLike]] = defaultdict(list)
     for f in items:
         for cid in dict.fromkeys(mapper(f.text)):
             groups[cid].append(f)
@@ -114,7 +114,7 @@ def _phrases(text: str, skip: frozenset[str]) -> dict[tuple[str, ...], str]:
 
 
 def _wording_themes(
-    items: list[FeedbackEntry], person: frozenset[str], quotes: int, limit: int, min_count: int
+    items: list[FeedbackLike], person: frozenset[str], quotes: int, limit: int, min_count: int
 ) -> list[Theme]:
     docs: dict[tuple[str, ...], list[int]] = defaultdict(list)
     surface: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -156,7 +156,7 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _theme(
-    kind: str, key: str, label: str, group: list[FeedbackEntry], focus: set[str] | None, quotes: int
+    kind: str, key: str, label: str, group: list[FeedbackLike], focus: set[str] | None, quotes: int
 ) -> Theme:
     rel = Counter(f.relationship for f in group)
     ordered = sorted(rel, key=lambda r: (-rel[r], _rank(r)))
@@ -176,18 +176,18 @@ def _rank(relationship: str) -> int:
 
 
 def best_quotes(
-    group: list[FeedbackEntry], focus: set[str] | None, n: int, order: list[str] | None = None
+    group: Sequence[FeedbackLike], focus: set[str] | None, n: int, order: list[str] | None = None
 ) -> list[Quote]:
     """Up to n quotes, taking turns among relationships so that several voices are heard;
     within one relationship, a quotable length first, then the newest."""
-    per: dict[str, list[FeedbackEntry]] = defaultdict(list)
+    per: dict[str, list[FeedbackLike]] = defaultdict(list)
     for f in group:
         per[f.relationship].append(f)
     for entries in per.values():
         entries.sort(key=lambda f: f.date, reverse=True)
         entries.sort(key=lambda f: _length_penalty(f.text))
     order = order or sorted(per, key=lambda r: (-len(per[r]), _rank(r)))
-    picked: list[FeedbackEntry] = []
+    picked: list[FeedbackLike] = []
     seen: set[str] = set()
     while len(picked) < n and any(per.values()):
         for r in order:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from careerkit.errors import NotFound
+from careerkit.models.shape import EvidenceRecord
 from careerkit.posting.frameworks import load_frameworks, load_lexicon, user_folder
 from careerkit.posting.text import PhraseMatcher, stems
 
@@ -124,7 +125,9 @@ def accomplishment_text(a) -> str:
     return " . ".join(p for p in parts if p)
 
 
-def accomplishments_for(record, competency_id: str, *, folder: Path | None = None) -> list[int]:
+def accomplishments_for(
+    record: EvidenceRecord, competency_id: str, *, folder: Path | None = None
+) -> list[int]:
     """Ids of the accomplishments that map to the competency, in the record's order."""
     from careerkit.posting.frameworks import find_competency
 

@@ -1,4 +1,4 @@
-"""Import and export of the career file, and the whole record as a model."""
+"""Import and export of the career file (the record as models: store/snapshot.py)."""
 
 from __future__ import annotations
 
@@ -237,7 +237,7 @@ def clear_record(conn: sqlite3.Connection) -> None:
         conn.execute(f"DELETE FROM {kind.table}")
 
 
-# -- reading it back -------------------------------------------------------------------
+# -- reading it back (the record as a model: store/snapshot.py) ------------------------
 
 
 def export_dict(conn: sqlite3.Connection, *, include_private: bool = True) -> dict[str, Any]:
@@ -299,18 +299,3 @@ def _block_safe(value: str) -> bool:
         and all(line == line.rstrip() for line in value.split("\n"))
         and not value.startswith((" ", "\n"))
     )
-
-
-def read_record(conn: sqlite3.Connection):
-    """The whole record as a `models.record.Record`, each section in its list order."""
-    from careerkit.models.career import Profile
-    from careerkit.models.record import ENTRY_BY_KIND, Record
-
-    data: dict[str, Any] = {}
-    profile = R.get_profile(conn)
-    if profile:
-        data["profile"] = Profile.model_validate(_compact(profile))
-    for kind in K.KINDS:
-        model = ENTRY_BY_KIND[kind.name]
-        data[kind.table] = [model.model_validate(r) for r in R.list_records(conn, kind)]
-    return Record.model_validate(data)

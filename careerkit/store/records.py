@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
-from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_LISTS, Kind
+from careerkit.models.kinds import PROFILE_COLUMNS, PROFILE_LISTS, Kind
 
 MAX_TEXT = 1_000_000  # characters in one field; a pasted book is a mistake, not a record
 
@@ -298,65 +298,3 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
 
 def _q(col: str) -> str:
     return f'"{col}"'
-
-
-# -- the record as gap analysis reads it ------------------------------------------------------
-
-# The columns gap analysis reads of the big sections (gap/evidence.py: entries_of); positions
-# and credentials are read whole (the structured checks use every column, and they are few).
-EVIDENCE_COLUMNS = {
-    "accomplishments": (
-        "id",
-        "title",
-        "details",
-        "situation",
-        "task",
-        "action",
-        "result",
-        "impact",
-        "kind",
-        "skills",
-    ),
-    "feedback": ("id", "text", "from_name", "relationship", "context"),
-    "learning": ("id", "title", "provider", "skills", "takeaways", "status"),
-    "goals": ("id", "title", "skills", "notes", "status"),
-}
-_EVIDENCE_TUPLES: dict[str, type] = {}
-
-
-def evidence_record(conn: sqlite3.Connection):
-    """The record as evidence, read fast: `positions` and `credentials` as `store.snapshot`
-    reads them; the other sections as plain named tuples of only the columns the analysis
-    reads (lists decoded), in each kind's list order. Contacts are not evidence. On 10,000
-    entries this is a fraction of reading every column into objects."""
-    from collections import namedtuple
-    from types import SimpleNamespace
-
-    from careerkit.models.kinds import BY_TABLE
-    from careerkit.store.snapshot import read_trusted
-
-    view = read_trusted(conn, ("positions", "credentials"))
-    sections = {"positions": view.positions, "credentials": view.credentials}
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    loads = json.loads
-    for table, names in EVIDENCE_COLUMNS.items():
-        tup = _EVIDENCE_TUPLES.get(table)
-        if tup is None:
-            tup = _EVIDENCE_TUPLES[table] = namedtuple(table.title(), names)
-        rows = cursor.execute(
-            f"SELECT {', '.join(_q(c) for c in names)} FROM {table} ORDER BY {BY_TABLE[table].sort}"
-        ).fetchall()
-        if "skills" in names:
-            at = names.index("skills")
-            make = tup._make
-            out = []
-            for row in rows:
-                skills = row[at]
-                out.append(
-                    make(row[:at] + (loads(skills) if skills and skills != "[]" else [],) + row[at + 1 :])
-                )
-        else:
-            out = list(map(tup._make, rows))
-        sections[table] = out
-    return SimpleNamespace(profile=view.profile, **sections)

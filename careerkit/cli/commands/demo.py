@@ -70,6 +70,7 @@ def _analyse(db: Path):
     from careerkit.posting.frameworks import user_folder
     from careerkit.store import gaps, io
     from careerkit.store.db import connect, transaction
+    from careerkit.store.snapshot import read_trusted
 
     career = io.validate_career(
         io.parse_career_text(SAMPLE_CAREER.read_text("utf-8"), "yaml", SAMPLE_CAREER.name), SAMPLE_CAREER.name
@@ -79,7 +80,7 @@ def _analyse(db: Path):
     try:
         with transaction(conn):
             io.import_career(conn, career)
-        record = io.read_record(conn)
+        record = read_trusted(conn)
         report = analyze(posting, record, source=SAMPLE_POSTING.name, folder=user_folder(db))
         with transaction(conn):
             gaps.save(conn, report, posting)

@@ -105,6 +105,7 @@ def resume(
     pdf = count = None
     if pages is not None:
         doc, pdf, count = R.fit_pages(doc, pages)
+    data: str | bytes
     if fmt == "md":
         data = R.to_markdown(doc)
     elif fmt == "html":
@@ -116,7 +117,7 @@ def resume(
         if count is None:
             from careerkit.render.pdf import page_count
 
-            count = page_count(data)
+            count = page_count(data)  # type: ignore[arg-type]  # pdf: always bytes
     _emit(data, output, pages=count if fmt == "pdf" else None)
     if pages is not None:
         _say_fit(doc, pages, count)

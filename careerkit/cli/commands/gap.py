@@ -89,7 +89,7 @@ def analyze(
 def _record(conn):
     """The record as evidence: every section but the network (people are not evidence),
     only the columns the analysis reads."""
-    from careerkit.store.records import evidence_record
+    from careerkit.store.snapshot import evidence_record
 
     return evidence_record(conn)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -67,7 +67,7 @@ def set_(
     from careerkit.store import records as R
 
     # An empty value clears the field: --email ""
-    values = {
+    values: dict[str, Any] = {
         k: (v if v.strip() else None)
         for k, v in dict(
             name=name, headline=headline, email=email, phone=phone, location=location, summary=summary

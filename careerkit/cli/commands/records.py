@@ -384,10 +384,10 @@ def _competency_ids(competency: str) -> list[int]:
     frameworks folder beside the database named by --db."""
     from careerkit.posting.competencies import accomplishments_for
     from careerkit.posting.frameworks import user_folder
-    from careerkit.store.io import read_record
+    from careerkit.store.snapshot import read_trusted
 
     with C.database() as conn:
-        record = read_record(conn)
+        record = read_trusted(conn)
     return accomplishments_for(record, competency, folder=user_folder(C.db_path()))
 
 

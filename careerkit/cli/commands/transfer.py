@@ -48,7 +48,7 @@ def import_(
         raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_IMPORTS]))
     stdin_text = C.read_source("-") if file == "-" else None
     if file == "-" and not fmt:
-        fmt = "json" if stdin_text.lstrip().startswith("{") else "yaml"
+        fmt = "json" if (stdin_text or "").lstrip().startswith("{") else "yaml"
     fmt = io.format_for(file, fmt)
     text = io.read_text(file, stdin_text)
     name = "standard input" if file == "-" else Path(file).name

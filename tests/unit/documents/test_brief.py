@@ -51,11 +51,11 @@ def brief_of(db_path: Path, **kw):
     from careerkit.posting.frameworks import load_frameworks
     from careerkit.store import gaps
     from careerkit.store.db import connect
-    from careerkit.store.io import read_record
+    from careerkit.store.snapshot import read_trusted
 
     conn = connect(db_path)
     try:
-        rep, rec = gaps.get(conn, 1), read_record(conn)
+        rep, rec = gaps.get(conn, 1), read_trusted(conn)
     finally:
         conn.close()
     names = {c.id: c.title for fw in load_frameworks() for c in fw.competencies}
