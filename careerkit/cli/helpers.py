@@ -20,6 +20,9 @@ from careerkit.errors import CareerkitError
 
 class State:
     db_option: str | None = None
+    # What the user typed in the editor and the command has not saved yet: if the command
+    # fails, the boundary keeps it in a recovery file (see keep_typed).
+    typed: str | None = None
 
 
 STATE = State()
@@ -94,22 +97,52 @@ def _describe(exc: BaseException) -> str | None:
     return None
 
 
+# The errors a command expects (the user's mistakes, the database, the disk); _describe says
+# each in one line. Anything else is a bug.
+EXPECTED = (CareerkitError, sqlite3.Error, OSError, OverflowError)
+
+
+def keep_typed() -> Path | None:
+    """Save what the user typed and the command did not (once); its path, or None."""
+    text, STATE.typed = STATE.typed, None
+    return save_recovery(text) if text else None
+
+
 class BoundaryGroup(TyperGroup):
     """The root group: the one place where errors become a line on stderr and an exit code.
-    Anything not recognised here is a bug and keeps its traceback."""
+    Anything not recognised here is a bug and keeps its traceback; either way, what the user
+    typed in the editor and the command did not save is kept in a recovery file."""
 
     def invoke(self, ctx):
+        STATE.typed = None
         try:
             return super().invoke(ctx)
-        except (CareerkitError, sqlite3.Error, OSError, OverflowError) as exc:
+        except EXPECTED as exc:
             message = _describe(exc)
             if message is None:
+                self._bug()
                 raise
             first, _, rest = message.partition("\n")
+            saved = keep_typed()
+            if saved:
+                first += f"; what you typed is kept in {saved}"
             typer.echo(f"error: {first}", err=True)
             if rest:
                 typer.echo(rest, err=True)
             raise typer.Exit(getattr(exc, "exit_code", 1)) from None
+        except Exception:
+            self._bug()
+            raise
+
+    @staticmethod
+    def _bug() -> None:
+        saved = keep_typed()
+        if saved:
+            typer.echo(
+                f"error: something went wrong (a bug in careerkit: the details follow); "
+                f"what you typed is kept in {saved}",
+                err=True,
+            )
 
 
 # -- output -----------------------------------------------------------------------------
@@ -239,6 +272,7 @@ def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
         path.unlink(missing_ok=True)
     if text.strip() == template.strip() or not _meaningful(text):
         return None
+    STATE.typed = text  # until the command saves it: see keep_typed
     return text
 
 

@@ -102,7 +102,7 @@ def default_folder() -> Path | None:
         from careerkit.paths import resolve_db_path
 
         return user_folder(resolve_db_path(None))
-    except Exception:  # no data directory: packaged frameworks only
+    except (OSError, RuntimeError):  # no home or data directory: packaged frameworks only
         return None
 
 

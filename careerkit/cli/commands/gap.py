@@ -79,6 +79,7 @@ def analyze(
     )
     with C.writing() as conn:
         gaps.save(conn, report, text)
+    C.STATE.typed = None  # the posting pasted in the editor is saved with the report
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:

@@ -101,6 +101,7 @@ def _plural(kind_name: str) -> str:
 def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> int | None:
     """Check and insert one record in its own transaction; open the editor when no text
     (None: the user left the template empty or unchanged)."""
+    from careerkit.errors import InvalidInput
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
 
@@ -109,19 +110,13 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
         R.check(kind, values, partial=True)  # a bad option fails before the editor opens
         return _add_from_editor(kind_name, values)
     if not text.strip():
-        raise_error(f"the {kind.file_key(kind.title)} is empty")
+        raise InvalidInput(f"the {kind.file_key(kind.title)} is empty")
     values = {kind.file_key(kind.title): text, **values}
     if kind_name in DATED and "date" not in values:
         values["date"] = "today"
     columns = R.check(kind, values)
     with C.writing() as conn:
         return R.insert(conn, kind, columns)
-
-
-def raise_error(message: str) -> None:
-    from careerkit.errors import InvalidInput
-
-    raise InvalidInput(message)
 
 
 def make_add(kind_name: str, arg_help: str):
@@ -179,20 +174,18 @@ def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int | None:
     text = C.edit_text(template)
     if text is None:
         return None
-    try:
-        values = values_from_text(kind, text)
-        if not any(v not in (False, []) for v in values.values()):
-            return None  # every field left blank: the same as an empty template
-        if kind_name in DATED and not values.get("date"):
-            values["date"] = "today"
-        columns = R.check(kind, values)
-        with C.writing() as conn:
-            return R.insert(conn, kind, columns)
-    except Exception as exc:
-        saved = C.save_recovery(text)
-        message = C._describe(exc) or str(exc)
-        raise_error(f"{message}; what you typed is kept in {saved}")
-        raise
+    # A failure here reaches the boundary (cli/helpers.py), which keeps the text typed.
+    values = values_from_text(kind, text)
+    if not any(v not in (False, []) for v in values.values()):
+        C.STATE.typed = None
+        return None  # every field left blank: the same as an empty template
+    if kind_name in DATED and not values.get("date"):
+        values["date"] = "today"
+    columns = R.check(kind, values)
+    with C.writing() as conn:
+        record_id = R.insert(conn, kind, columns)
+    C.STATE.typed = None  # saved
+    return record_id
 
 
 # -- list ---------------------------------------------------------------------------------
@@ -463,18 +456,14 @@ def _edit_in_editor(kind_name: str, record_id: int) -> bool:
     text = C.edit_text(template)
     if text is None:
         return False
-    try:
-        values = values_from_text(kind, text)
-        full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
-        columns = R.check(kind, full)
-        with C.writing() as conn:
-            R.update(conn, kind, record_id, columns)
-        return True
-    except Exception as exc:
-        saved = C.save_recovery(text)
-        message = C._describe(exc) or str(exc)
-        raise_error(f"{message}; what you typed is kept in {saved}")
-        raise
+    # A failure here reaches the boundary (cli/helpers.py), which keeps the text typed.
+    values = values_from_text(kind, text)
+    full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
+    columns = R.check(kind, full)
+    with C.writing() as conn:
+        R.update(conn, kind, record_id, columns)
+    C.STATE.typed = None  # saved
+    return True
 
 
 def make_rm(kind_name: str):
