@@ -10,9 +10,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
+
+# Typer 0.26 carries its own copy of click (typer._click); its types and errors are these.
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.types import ParamType
+from typer._types import TyperChoice
 from typer.core import TyperGroup
 
 from careerkit.errors import CareerkitError
@@ -97,6 +102,54 @@ def _describe(exc: BaseException) -> str | None:
     return None
 
 
+def usage_error(exc: UsageError) -> NoReturn:
+    """A usage error (an unknown option or command, a bad or missing argument) in one line,
+    the same style as every other error, exit 2. A group called with nothing shows its help."""
+    if isinstance(exc, NoArgsIsHelpError):
+        raise exc
+    if exc.ctx is not None and exc.message == "Missing command.":  # `careerkit --db x`: as with no words
+        typer.echo(exc.ctx.get_help())
+        raise typer.Exit(2)
+    text = " ".join(exc.format_message().split()).rstrip(".")
+    text = text[:1].lower() + text[1:]
+    where = exc.ctx.command_path if exc.ctx is not None else "careerkit"
+    typer.echo(f"error: {text}; see {where} --help", err=True)
+    raise typer.Exit(2)
+
+
+class ReportId(ParamType):
+    """A saved gap report's id: '3' or '#3' (as the reports are shown)."""
+
+    name = "integer"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lstrip("#")
+        if not text.isdigit():
+            self.fail(f"{value!r} is not a report id (careerkit gap list shows them)", param, ctx)
+        return int(text)
+
+
+class Choice(TyperChoice):
+    """One of a fixed list (offered by shell completion), any case, with aliases that name the
+    same choice ('markdown' for 'md'). Values come back as the canonical choice; with
+    clearable, an empty value is kept (`--kind ""` clears the field on edit)."""
+
+    def __init__(self, choices, aliases: dict[str, str] | None = None, *, clearable: bool = False):
+        super().__init__(tuple(choices), case_sensitive=False)
+        self.aliases = aliases or {}
+        self.clearable = clearable
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str):
+            folded = value.strip().lower().lstrip(".")
+            if not folded and self.clearable:
+                return ""
+            value = self.aliases.get(folded, folded)
+        return super().convert(value, param, ctx)
+
+
 # The errors a command expects (the user's mistakes, the database, the disk); _describe says
 # each in one line. Anything else is a bug.
 EXPECTED = (CareerkitError, sqlite3.Error, OSError, OverflowError)
@@ -113,10 +166,18 @@ class BoundaryGroup(TyperGroup):
     Anything not recognised here is a bug and keeps its traceback; either way, what the user
     typed in the editor and the command did not save is kept in a recovery file."""
 
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            usage_error(exc)
+
     def invoke(self, ctx):
         STATE.typed = None
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            usage_error(exc)
         except EXPECTED as exc:
             message = _describe(exc)
             if message is None:

@@ -12,12 +12,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
+from careerkit.models.kinds import NETWORK_RELATIONSHIPS, TOUCH_KINDS
 
 # -- settings ------------------------------------------------------------------------------
 
-RELATIONSHIPS = ("mentor", "sponsor", "peer", "coach", "other")
+RELATIONSHIPS = NETWORK_RELATIONSHIPS
 DEFAULT_EVERY = {"mentor": "6w", "sponsor": "3m", "peer": "2m", "coach": "6w", "other": "off"}
-TOUCH_KINDS = ("conversation", "informational-interview", "meeting", "call", "email", "event", "other")
 
 # key -> (help, default)
 SETTINGS: dict[str, tuple[str, str]] = {

@@ -161,7 +161,7 @@ def test_touch_names_must_be_clear(cli, db_path):
     r = cli("network", "touch", "nobody", "--note", "hi")
     assert r.exit_code == 1 and r.stderr.startswith("error: no one in your network matches")
     r = cli("network", "touch", "sam lee", "--kind", "lunch")
-    assert r.exit_code == 1 and "unknown kind 'lunch'" in r.stderr
+    assert r.exit_code == 2 and "'lunch' is not one of 'conversation', 'informational-interview'" in r.stderr
     r = cli("network", "touch", "sam lee", "--date", "someday")
     assert r.exit_code == 1 and "not a date" in r.stderr
     with sqlite3.connect(db_path) as conn:

@@ -98,9 +98,10 @@ def test_kind_filter(varied):
 
 def test_unknown_kind_is_one_error_line(varied):
     r = varied("search", "restorative", "--kind", "diaries")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr.strip().splitlines() == [
-        "error: unknown kind 'diaries': use wins, feedback, learn, roles, creds, network or goals"
+        "error: invalid value for '--kind' / '-k': 'diaries' is not one of 'wins', 'feedback', 'learn', "
+        "'roles', 'creds', 'network', 'goals'; see root search --help"
     ]
 
 

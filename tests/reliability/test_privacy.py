@@ -73,12 +73,8 @@ def main_commands(tmp_path: Path, sample_file: Path) -> list[list[str]]:
         ["doctor"],
     ]
     commands += [["gap", "analyze", str(posting)], ["gap", "list"], ["gap", "common"]]
-    commands += [
-        ["resume", "-o", str(tmp_path / f"resume.{fmt}")] for fmt in ("md", "html", "pdf", "docx")
-    ]
-    commands += [
-        ["prep", "1", "-o", str(tmp_path / f"brief.{fmt}")] for fmt in ("md", "html", "pdf", "docx")
-    ]
+    commands += [["resume", "-o", str(tmp_path / f"resume.{fmt}")] for fmt in ("md", "html", "pdf", "docx")]
+    commands += [["prep", "1", "-o", str(tmp_path / f"brief.{fmt}")] for fmt in ("md", "html", "pdf", "docx")]
     commands.append(["feedback", "themes"])
     return commands
 

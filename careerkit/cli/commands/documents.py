@@ -44,6 +44,7 @@ def resume(
         None,
         "--for",
         metavar="GAP_ID",
+        click_type=C.ReportId(),
         help="Choose and order accomplishments for this saved posting (careerkit gap list).",
     ),
     fmt: Optional[str] = typer.Option(
@@ -51,6 +52,7 @@ def resume(
         "--format",
         "-f",
         metavar="FORMAT",
+        click_type=C.Choice(FORMATS, {"markdown": "md", "htm": "html", "word": "docx"}),
         help="md, html, pdf, docx or jsonresume (default: from -o's name, else md).",
     ),
     output: Optional[str] = typer.Option(
@@ -125,16 +127,10 @@ def resume(
 
 
 def _format(fmt: Optional[str], output: Optional[str]) -> str:
-    from careerkit.errors import InvalidInput
-
-    if fmt is None:
-        fmt = SUFFIX_FORMAT.get(Path(output).suffix.lower(), "md") if output else "md"
-    fmt = fmt.lower()
-    if fmt == "markdown":
-        fmt = "md"
-    if fmt not in FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(FORMATS))
-    return fmt
+    """--format as given (a choice, checked by the parser), else from -o's name, else md."""
+    if fmt is not None:
+        return fmt
+    return SUFFIX_FORMAT.get(Path(output).suffix.lower(), "md") if output else "md"
 
 
 def _check_writable(output: Optional[str]) -> None:

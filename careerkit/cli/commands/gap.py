@@ -147,7 +147,9 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON doc
 
 
 def show(
-    report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
+    report_id: int = typer.Argument(
+        ..., metavar="ID", click_type=C.ReportId(), help="The id shown by gap list."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (spec/gap-json.md)."),
 ):
     from careerkit.store import gaps
@@ -161,7 +163,9 @@ def show(
 
 
 def rm(
-    report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
+    report_id: int = typer.Argument(
+        ..., metavar="ID", click_type=C.ReportId(), help="The id shown by gap list."
+    ),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ):
     import sys
@@ -179,7 +183,9 @@ def rm(
 
 
 def rerun(
-    report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
+    report_id: int = typer.Argument(
+        ..., metavar="ID", click_type=C.ReportId(), help="The id shown by gap list."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the new report and the changes as JSON."),
 ):
     from careerkit.errors import InvalidInput

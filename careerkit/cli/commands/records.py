@@ -9,7 +9,7 @@ from typing import Any, Optional
 import typer
 
 from careerkit.cli import helpers as C
-from careerkit.cli.fields import given, parameters, with_signature
+from careerkit.cli.fields import choice, given, parameters, with_signature
 
 # group name -> (kind, help, what the one argument of `add` is)
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -228,7 +228,14 @@ def make_list(kind_name: str):
                 "kind_filter",
                 inspect.Parameter.KEYWORD_ONLY,
                 annotation=Optional[str],
-                default=typer.Option(None, "--kind", "-k", help=_kind_help(kind_name)),
+                default=typer.Option(
+                    None,
+                    "--kind",
+                    "-k",
+                    metavar=_filter_column(kind_name).upper(),
+                    click_type=choice(kind_name, _filter_column(kind_name)),
+                    help=_kind_help(kind_name),
+                ),
             )
         )
     if kind_name in ("accomplishment", "contact", "position"):
@@ -249,6 +256,8 @@ def make_list(kind_name: str):
                 default=typer.Option(
                     None,
                     "--from-relationship",
+                    metavar="RELATIONSHIP",
+                    click_type=choice("feedback", "relationship"),
                     help="supervisor, colleague, direct-report, parent, student, mentor, other.",
                 ),
             )
@@ -310,12 +319,19 @@ def make_list(kind_name: str):
     return with_signature(list_, params)
 
 
-def _kind_help(kind_name: str) -> str:
+def _filter_column(kind_name: str) -> str:
+    """The column `list --kind` filters on."""
     from careerkit.models.kinds import BY_NAME
 
     kind = BY_NAME[kind_name]
-    col = "kind" if "kind" in kind.columns else ("category" if kind_name == "position" else "relationship")
-    return f"Only this {col}: " + ", ".join(kind.choices.get(col, ())) + "."
+    return "kind" if "kind" in kind.columns else ("category" if kind_name == "position" else "relationship")
+
+
+def _kind_help(kind_name: str) -> str:
+    from careerkit.models.kinds import BY_NAME
+
+    col = _filter_column(kind_name)
+    return f"Only this {col}: " + ", ".join(BY_NAME[kind_name].choices.get(col, ())) + "."
 
 
 def _role_help(kind_name: str) -> str:
@@ -328,7 +344,6 @@ def _role_help(kind_name: str) -> str:
 
 def query(kind_name: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
     from careerkit.dates import parse_date
-    from careerkit.errors import InvalidInput
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
 
@@ -336,23 +351,11 @@ def query(kind_name: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
     since = parse_date(kw["since"]) if kw.get("since") else None
     until = parse_date(kw["until"]) if kw.get("until") else None
     where, like = {}, {}
+    # --kind and --from-relationship are choices (cli/fields.py: choice): checked by the parser.
     if kw.get("kind_filter"):
-        col = (
-            "kind" if "kind" in kind.columns else ("category" if kind_name == "position" else "relationship")
-        )
-        value = kw["kind_filter"].strip().lower()
-        if value not in kind.choices.get(col, (value,)):
-            raise InvalidInput(
-                f"unknown {col} {kw['kind_filter']!r}: use one of " + ", ".join(kind.choices[col])
-            )
-        where[col] = value
+        where[_filter_column(kind_name)] = kw["kind_filter"]
     if kw.get("from_relationship"):
-        value = kw["from_relationship"].strip().lower()
-        if value not in kind.choices["relationship"]:
-            raise InvalidInput(
-                f"unknown relationship {value!r}: use one of " + ", ".join(kind.choices["relationship"])
-            )
-        where["relationship"] = value
+        where["relationship"] = kw["from_relationship"]
     if kw.get("role"):
         like[{"accomplishment": "position", "contact": "role", "position": "title"}[kind_name]] = kw["role"]
     ids = None

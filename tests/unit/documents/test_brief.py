@@ -319,11 +319,16 @@ def one_error(r, start: str) -> None:
 
 def test_unknown_gap_id(prepped):
     one_error(prepped("prep", "99"), "no saved posting with id 99")
-    one_error(prepped("prep", "abc"), "not a gap report id: 'abc'")
+    r = prepped("prep", "abc")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.startswith("error: invalid value for 'GAP_ID': 'abc' is not a report id")
+    assert prepped("prep", "#1", "-o", "-").exit_code == 0  # as reports are shown
 
 
 def test_unknown_format(prepped, tmp_path):
-    one_error(prepped("prep", "1", "--format", "rtf"), "unknown format 'rtf': use one of md, html, pdf, docx")
+    r = prepped("prep", "1", "--format", "rtf")
+    assert r.exit_code == 2 and "'rtf' is not one of 'md', 'html', 'pdf', 'docx'" in r.stderr
+    assert prepped("prep", "1", "--format", "Markdown", "-o", "-").stdout.startswith("#")  # an alias
 
 
 def test_unwritable_output(prepped, tmp_path):
