@@ -81,13 +81,13 @@ def generate() -> str:
     """This file's text, with COMMANDS read from the full app."""
     from pathlib import Path
 
-    import click
     import typer.main
+    from typer.core import TyperGroup
 
     from careerkit.cli import build_app
 
     group = typer.main.get_command(build_app())
-    assert isinstance(group, click.Group)
+    assert isinstance(group, TyperGroup)
     rows = []
     for name in group.list_commands(None):
         command = group.get_command(None, name)
