@@ -436,9 +436,12 @@ def _homes(reqs: list[RequirementResult], index: _Index) -> dict[int, str]:
         if r.type in QUALIFYING or r.verdict == "gap":
             continue
         for ev in r.evidence:
-            if ev.kind == "accomplishment" and index.get("accomplishment", ev.id) is not None:
-                if ev.id not in best or ev.score > best[ev.id][0]:
-                    best[ev.id] = (ev.score, r.text)
+            if (
+                ev.kind == "accomplishment"
+                and index.get("accomplishment", ev.id) is not None
+                and (ev.id not in best or ev.score > best[ev.id][0])
+            ):
+                best[ev.id] = (ev.score, r.text)
     return {i: text for i, (_, text) in best.items()}
 
 

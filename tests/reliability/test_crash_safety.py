@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ENTRY, assert_whole, careerkit, db, start  # noqa: F401 (db is a fixture)
+from reliability_helpers import ENTRY, assert_whole, careerkit, db_fixture, start  # noqa: F401 (the db fixture)
 
 # A child that logs one accomplishment after another through the real entry point (each a
 # full command: parse, open, one transaction) and says which succeeded: a kill then lands
@@ -157,7 +157,7 @@ def crash_rounds(
         assert present in (0, 400), f"import {marker} half-written: {present} of 400"
         if code == 0:
             assert present == 400
-    for n in range(gaps):
+    for _ in range(gaps):
         posting = tmp_path / "posting.txt"
         posting.write_text(POSTING, encoding="utf-8")
         proc = start(db, "gap", "analyze", str(posting))

@@ -61,7 +61,7 @@ def hostile(cli, tmp_path, monkeypatch):
         ],
         "accomplishments": [
             {
-                "date": "2024-0%d-10" % (i % 9 + 1),
+                "date": f"2024-{i % 9 + 1:02d}-10",
                 "title": f"Led the PLC data cycle {i}: {evil}",
                 "impact": evil,
                 "details": evil,

@@ -181,7 +181,7 @@ def records(draw):
         (private if is_private else public).add(mark)
         said.append(
             {
-                "date": "2023-05-0%d" % (i + 1),
+                "date": f"2023-05-{i + 1:02d}",
                 "text": f"Said {mark} {draw(words)}".strip(),
                 "from": f"Name{mark.capitalize()}",
                 "relationship": "colleague",

@@ -172,7 +172,7 @@ def show(report) -> None:
         t = C.table("Asked", "Required, type", "You", "Requirement", "Postings", title=C.esc(section.label))
         # The same column widths in every section, so the sections read as one list.
         t.expand = True
-        for column, width in zip(t.columns, (8, 14, 19, None, 15)):
+        for column, width in zip(t.columns, (8, 14, 19, None, 15), strict=True):
             column.width = width
             column.ratio = None if width else 1
         for g in section.groups:

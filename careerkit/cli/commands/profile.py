@@ -34,7 +34,7 @@ def show(as_json: bool = typer.Option(False, "--json", help="Print one JSON docu
     t = C.table("field", "value")
     for key, value in profile.items():
         if key == "links":
-            value = ", ".join(f"{l['label']}: {l['url']}" for l in value)
+            value = ", ".join(f"{link['label']}: {link['url']}" for link in value)
         elif isinstance(value, list):
             value = ", ".join(value)
         if value:
