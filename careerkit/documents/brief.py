@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from careerkit.insight.themes import _rank, best_quotes, feedback_themes
 from careerkit.insight.wording import GENERIC, content_stems
@@ -105,7 +106,10 @@ def build_brief(
         reqs = [r.model_copy(update={"competencies": [c for c in r.competencies if c in keep]}) for r in reqs]
     comp = lambda cid: Competency(id=cid, name=names.get(cid, cid))  # noqa: E731
 
-    qualifications, points, also_met, gaps = [], [], [], []
+    qualifications: list[Qualification] = []
+    points: list[Point] = []
+    also_met: list[Qualification] = []
+    gaps: list[GapItem] = []
     told: dict[int, int] = {}
     home = _homes(reqs, index)
     for r in reqs:
@@ -185,7 +189,7 @@ def _ordered(reqs: list[RequirementResult]) -> list[RequirementResult]:
 
 
 def _counts(reqs: list[RequirementResult]) -> Counts:
-    c = Counter()
+    c: Counter[str] = Counter()
     for r in reqs:
         c[r.must] += 1
         c[r.verdict] += 1
@@ -233,7 +237,7 @@ class _Index:
     def __init__(self, record: Record, show_names: bool):
         self.record = record
         self.show_names = show_names
-        self.by_kind = {
+        self.by_kind: dict[str, dict[int, Any]] = {
             "accomplishment": {a.id: a for a in record.accomplishments},
             "learning": {x.id: x for x in record.learning},
             "credential": {x.id: x for x in record.credentials},
@@ -303,8 +307,9 @@ class _Index:
             found.setdefault(bisect.bisect_right(starts, m.start()) - 1, set()).add(m.group())
         rough = sorted((-len(hs), n) for n, hs in found.items() if len(hs) >= enough)
         scored = []
+        texts = self._texts()
         for _, n in rough[:SHORTLIST]:
-            _, words_of, kind, entry_id = self._text[n]
+            _, words_of, kind, entry_id = texts[n]
             shared = len(want & _terms(words_of))
             if shared >= enough:
                 scored.append((-shared, _KIND_RANK[kind], entry_id, kind))
@@ -319,7 +324,8 @@ class _Index:
             (-n, rank, u) for terms, rank, u in self._pending() if (n := len(want & terms)) >= enough and n
         ]
         found.sort(key=lambda t: (t[0], t[1]))
-        seen, out = set(), []
+        seen: set[str] = set()
+        out: list[UnderWay] = []
         for _, _, u in found:
             if u.text.lower() not in seen and len(out) < 3:  # the same goal twice adds nothing
                 seen.add(u.text.lower())
@@ -448,7 +454,10 @@ def _homes(reqs: list[RequirementResult], index: _Index) -> dict[int, str]:
 def _point(
     number: int, r: RequirementResult, index: _Index, told: dict[int, int], home: dict[int, str], comp
 ) -> Point:
-    stories, repeats, other, artifacts = [], [], [], []
+    stories: list[Story] = []
+    repeats: list[StoryRef] = []
+    other: list[Line] = []
+    artifacts: list[str] = []
     first = None
     for ev in r.evidence:
         if ev.kind == "accomplishment":

@@ -75,7 +75,7 @@ def _stale_leads(rec, today) -> Check:
     if rec.profile is None or not (rec.profile.name or "").strip():
         return check
     resume = build(rec, today=today, include_private=True)
-    leaders = []
+    leaders: list[tuple[str, int, str, str, str]] = []
     for job in resume.experience:
         if job.bullets and not job.dates.endswith("present"):
             continue  # an old job's best win is naturally old
@@ -88,6 +88,8 @@ def _stale_leads(rec, today) -> Check:
     ):
         if items:
             first = items[0]
+            if first.source is None:
+                continue
             kind, entry_id = first.source
             leaders.append((kind, entry_id, first.date, first.text, f"leads {name}"))
     for kind, entry_id, date, text, where in leaders:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Literal
 
 from careerkit.insight.wording import GENERIC, STOPWORDS, excerpt, stem, words
 from careerkit.models.shape import FeedbackLike, Record
@@ -156,7 +157,12 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _theme(
-    kind: str, key: str, label: str, group: list[FeedbackLike], focus: set[str] | None, quotes: int
+    kind: Literal["competency", "wording"],
+    key: str,
+    label: str,
+    group: list[FeedbackLike],
+    focus: set[str] | None,
+    quotes: int,
 ) -> Theme:
     rel = Counter(f.relationship for f in group)
     ordered = sorted(rel, key=lambda r: (-rel[r], _rank(r)))
@@ -225,7 +231,7 @@ def in_framework(themes: Themes, framework_of: Mapping[str, str], framework: str
     if not themes.competencies:
         return themes
     if framework is None:
-        weight = Counter()
+        weight: Counter[str | None] = Counter()
         for t in themes.competencies:
             weight[framework_of.get(t.key)] += t.count
         framework = max(weight, key=lambda f: (weight[f], f is not None))

@@ -42,14 +42,14 @@ class Vocabulary:
             keys.discard(i)
             self.related[i] = keys
         # Related phrases that are not terms join the main matcher under their own keys.
-        for toks, ks in rel._keys.items():
-            m._keys.setdefault(toks, set()).update(ks)
+        for phrase_toks, phrase_keys in rel._keys.items():
+            m._keys.setdefault(phrase_toks, set()).update(phrase_keys)
         self.matcher = m.freeze()
         # key -> its phrases as stem tuples, for finding a term in many entries at once
         self.phrases: dict[object, list[tuple[str, ...]]] = {}
-        for toks, ks in m._keys.items():
-            for k in ks:
-                self.phrases.setdefault(k, []).append(toks)
+        for phrase_toks, phrase_keys in m._keys.items():
+            for k in phrase_keys:
+                self.phrases.setdefault(k, []).append(phrase_toks)
         cm = PhraseMatcher()
         known = set(self.order)
         for fw in frameworks:

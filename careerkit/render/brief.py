@@ -255,12 +255,12 @@ def docx(brief: Brief) -> bytes:
 
     W.heading(doc, "Likely questions", 1)
     W.heading(doc, "Any panel", 2)
-    for q in brief.general_questions:
-        _bullet(W, doc, q)
+    for question in brief.general_questions:
+        _bullet(W, doc, question)
     for s in brief.questions:
         W.heading(doc, competency(s.competency), 2)
-        for q in s.questions:
-            _bullet(W, doc, q)
+        for question in s.questions:
+            _bullet(W, doc, question)
         if s.stories:
             _para(W, doc, "; ".join(s.stories), lead="Stories that fit:")
 
@@ -268,11 +268,11 @@ def docx(brief: Brief) -> bytes:
         W.heading(doc, "What others have said", 1)
         for v in brief.voices:
             if v.label:
-                W.heading(doc, voice_label(v), 2)
+                W.heading(doc, voice_label(v) or "", 2)
             _para(W, doc, theme_line(v), italic=True, keep=True)
-            for q in v.quotes:
-                p = _para(W, doc, f"“{q.text}”", style="Quote")
-                p.add_run(f" — {attribution(q)}")
+            for said in v.quotes:
+                p = _para(W, doc, f"“{said.text}”", style="Quote")
+                p.add_run(f" — {attribution(said)}")
 
     if brief.gaps:
         W.heading(doc, "Gaps and honest answers", 1)
@@ -291,8 +291,8 @@ def docx(brief: Brief) -> bytes:
                 _bullet(W, doc, "Nothing under way in the record yet.")
 
     W.heading(doc, "Questions to ask the panel", 1)
-    for q in brief.panel_questions:
-        _bullet(W, doc, q)
+    for question in brief.panel_questions:
+        _bullet(W, doc, question)
     W.heading(doc, "Checklist", 1)
     for item in brief.checklist:
         box = _para(W, doc, "☐ " + item)  # a box to tick on paper, not a bullet too

@@ -220,7 +220,7 @@ def add_touch(conn: sqlite3.Connection, contact_id: int, day: str, kind: str, no
         "WHERE id = ? AND (last_contact IS NULL OR substr(last_contact || '-01-01', 1, 10) < ?)",
         (day, contact_id, (day + "-01-01")[:10]),
     )
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)  # set by an INSERT
 
 
 def list_touches(
@@ -230,7 +230,8 @@ def list_touches(
         "SELECT t.id, t.contact_id, n.name, n.relationship, t.date, t.kind, t.note "
         "FROM touches t JOIN network n ON n.id = t.contact_id"
     )
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if contact_id is not None:
         clauses.append("t.contact_id = ?")
         params.append(contact_id)
@@ -500,7 +501,7 @@ def add_rating(
         "INSERT INTO assessments (framework, standard, rating, note, date) VALUES (?, ?, ?, ?, ?)",
         (framework, standard, rating, note, day),
     )
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)  # set by an INSERT
 
 
 def ratings(conn: sqlite3.Connection, framework: str | None = None) -> list[dict[str, Any]]:

@@ -126,7 +126,7 @@ def validate_career(data: dict[str, Any], name: str = "career file"):
         career = CareerFile.model_validate(data)
         problems = _text_problems(data)
     except ValidationError as e:
-        problems = list(dict.fromkeys(_problem(err) for err in e.errors()))
+        problems = list(dict.fromkeys(_problem(dict(err)) for err in e.errors()))
     except RecursionError:
         raise InvalidInput(f"{name}: nested too deeply to read") from None
     if problems:
@@ -271,7 +271,9 @@ def dump(data: dict[str, Any], fmt: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import yaml
 
-    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: several times faster
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: several times faster
+
+    class Dumper(base):
         pass
 
     def text(dumper, value: str):

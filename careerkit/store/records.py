@@ -149,7 +149,7 @@ def insert(conn: sqlite3.Connection, kind: Kind, columns: dict[str, Any]) -> int
         f"VALUES ({', '.join('?' for _ in names)})"
     )
     cur = conn.execute(sql, [_encode(kind, c, columns[c]) for c in names])
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)  # set by an INSERT
 
 
 def insert_many(conn: sqlite3.Connection, kind: Kind, rows: Iterable[dict[str, Any]]) -> int:
@@ -207,12 +207,13 @@ def list_records(
     '--since 2024-03' keeps an entry dated '2024-03' and '--until 2024' keeps '2024-12-31'."""
     from careerkit.dates import end_of, start_of
 
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     date_col = kind.dates[0] if kind.dates else None
     # A position covers start..end (no end: still held), so it is kept when that span
     # overlaps the filter; every other kind is filtered on its one date.
     last_col = "end" if kind.name == "position" else date_col
-    if date_col and since:
+    if date_col and last_col and since:
         last = _q(last_col)
         if kind.name == "position":
             clauses.append(f"({last} IS NULL OR {_last_day(last)} >= ?)")

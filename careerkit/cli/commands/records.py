@@ -122,6 +122,7 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
 def make_add(kind_name: str, arg_help: str):
     def add(**kwargs):
         from_gap = kwargs.pop("from_gap", None)
+        record_id: int | None
         if from_gap is not None:  # goals only: a way shown by `gap common` (cli/gap_common.py)
             from careerkit.cli.commands.gap_common import add_goal_from_gap
 
@@ -309,7 +310,7 @@ def make_list(kind_name: str):
         if kw.get("due"):
             from careerkit.cli.commands.growth import print_due
 
-            return print_due(query(kind_name, {**kw, "limit": None}), kw.get("as_json"), kw["limit"])
+            return print_due(query(kind_name, {**kw, "limit": None}), bool(kw.get("as_json")), kw["limit"])
         rows = query(kind_name, kw)
         if kw.get("as_json"):
             C.print_json(listing.as_json(kind_name, rows))

@@ -36,6 +36,9 @@ def _group(kind: str) -> str:
     return next(g for g in GROUPS if KIND_WORDS[g] == kind)
 
 
+ALIASES = {word: _group(kind) for word, kind in KIND_WORDS.items()}
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "search",
@@ -51,7 +54,7 @@ def search(
         "--kind",
         "-k",
         metavar="KIND",
-        click_type=C.Choice(GROUPS, {word: _group(kind) for word, kind in KIND_WORDS.items()}),
+        click_type=C.Choice(GROUPS, ALIASES),
         help="Only this kind: wins, feedback, learn, roles, creds, network, goals (repeat for more).",
     ),
     any_word: bool = typer.Option(False, "--any", help="Match any of the words, not all."),
