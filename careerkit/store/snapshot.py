@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerkit.models import kinds as K
 from careerkit.store import records as R
@@ -155,3 +155,14 @@ def evidence_record(conn: sqlite3.Connection) -> RecordView:
             out = list(map(tup._make, rows))
         sections[table] = out
     return RecordView(view.profile, sections)
+
+
+if TYPE_CHECKING:  # mypy holds every shape of the record to the interface (models/shape.py)
+    from careerkit.models import record as pydantic_record
+    from careerkit.models import shape
+
+    def _conforms(view: RecordView, model: pydantic_record.Record) -> None:
+        documents: shape.Record = view
+        validated: shape.Record = model
+        evidence: shape.EvidenceRecord = view
+        del documents, validated, evidence
