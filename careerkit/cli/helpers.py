@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import typer
 
 # Typer 0.26 carries its own copy of click (typer._click); its types and errors are these.
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer._click.exceptions import Abort, ClickException, Exit, NoArgsIsHelpError, UsageError
 from typer._click.types import ParamType
 from typer._types import TyperChoice
 from typer.core import TyperGroup
@@ -178,6 +178,8 @@ class BoundaryGroup(TyperGroup):
             return super().invoke(ctx)
         except UsageError as exc:
             usage_error(exc)
+        except (Exit, Abort, ClickException):
+            raise  # click's own ways to stop: not errors of the command
         except EXPECTED as exc:
             message = _describe(exc)
             if message is None:
