@@ -142,13 +142,8 @@ def _text_problems(data: Any, loc: str = "") -> list[str]:
     """Text the commands would refuse: over the length limit (a pasted book is a mistake)
     or holding a NUL character."""
     if isinstance(data, str):
-        if len(data) > R.MAX_TEXT:
-            return [f"{loc}: text is too long ({len(data):,} characters; at most {R.MAX_TEXT:,})"]
-        if "\x00" in data:
-            return [f"{loc}: text holds a NUL character"]
-        if R.has_surrogates(data):
-            return [f"{loc}: text holds a broken character (half of a UTF-16 pair)"]
-        return []
+        problem = R.text_problem(data, broken="text holds a broken character (half of a UTF-16 pair)")
+        return [f"{loc}: {problem}"] if problem else []
     if isinstance(data, dict):
         return [p for k, v in data.items() for p in _text_problems(v, f"{loc}.{k}" if loc else str(k))]
     if isinstance(data, list):

@@ -99,14 +99,22 @@ def _flag(kind: Kind, key: str, value: Any) -> bool:
 
 
 def _check_length(kind: Kind, key: str, text: str) -> None:
+    problem = text_problem(text, broken="text is not valid UTF-8 (check the terminal's encoding)")
+    if problem:
+        raise InvalidInput(f"{kind.name}.{key}: {problem}")
+
+
+def text_problem(text: str, *, broken: str) -> str | None:
+    """What is wrong with one field's text, the same rules for every way in (the commands
+    here, the career file in store/io.py): too long, a NUL, or a broken character (`broken`
+    says it as that way in would)."""
     if len(text) > MAX_TEXT:
-        raise InvalidInput(
-            f"{kind.name}.{key}: text is too long ({len(text):,} characters; at most {MAX_TEXT:,})"
-        )
+        return f"text is too long ({len(text):,} characters; at most {MAX_TEXT:,})"
     if "\x00" in text:
-        raise InvalidInput(f"{kind.name}.{key}: text holds a NUL character")
+        return "text holds a NUL character"
     if has_surrogates(text):
-        raise InvalidInput(f"{kind.name}.{key}: text is not valid UTF-8 (check the terminal's encoding)")
+        return broken
+    return None
 
 
 def has_surrogates(text: str) -> bool:
@@ -280,9 +288,7 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
         raise InvalidInput("profile: name is required (careerkit profile set --name ...)")
     for key, value in merged.items():
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            raise InvalidInput(
-                f"profile.{key}: text is too long ({len(value):,} characters; at most {MAX_TEXT:,})"
-            )
+            raise InvalidInput(f"profile.{key}: {text_problem(value, broken='')}")
     cols = list(PROFILE_COLUMNS)
     row = [
         json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS else merged.get(c)
