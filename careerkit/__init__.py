@@ -1,3 +1,3 @@
 """careerkit: an educator's career record, gap analysis against postings, and documents."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

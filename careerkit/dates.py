@@ -75,8 +75,8 @@ def _parse_words(text: str, today: date) -> str | None:
         return simple[text].isoformat()
     if text in ("last month", "this month", "next month"):
         shift = {"last month": -1, "this month": 0, "next month": 1}[text]
-        y, m = _add_months(today.year, today.month, shift)
-        return f"{y:04d}-{m:02d}"
+        y, mo = _add_months(today.year, today.month, shift)
+        return f"{y:04d}-{mo:02d}"
     if text in ("last year", "this year", "next year"):
         return f"{today.year + {'last year': -1, 'this year': 0, 'next year': 1}[text]:04d}"
     m = _AGO.match(text)

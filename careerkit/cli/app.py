@@ -7,13 +7,12 @@ from typing import Optional
 
 import typer
 
+from careerkit.cli.examples import epilog
 from careerkit.cli.helpers import STATE, BoundaryGroup
 from careerkit.cli.registry import modules_for
 
 HELP = """careerkit keeps an educator's career record in one local SQLite file, reads job
-postings against it, and builds the resume and the interview-prep brief.
-
-Log a win the moment it happens:  careerkit log "Led the grade 4 PLC" --skill PLC"""
+postings against it, and builds the resume and the interview-prep brief."""
 
 
 def _version(value: bool) -> None:
@@ -34,6 +33,7 @@ def make_app(command: str | None = None, *, listing_only: bool = False) -> typer
         pretty_exceptions_enable=False,
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
+        epilog=epilog(""),
     )
 
     @app.callback()
@@ -56,7 +56,20 @@ def make_app(command: str | None = None, *, listing_only: bool = False) -> typer
         return app
     for module in modules_for(command):
         importlib.import_module(f"careerkit.cli.commands.{module}").register(app)
+    _add_examples(app)
     return app
+
+
+def _add_examples(app: typer.Typer, path: str = "") -> None:
+    """Each command's example (cli/examples.py) at the end of its --help."""
+    for command in app.registered_commands:
+        name = f"{path} {command.name}".strip()
+        command.epilog = command.epilog or epilog(name)
+    for group in app.registered_groups:
+        name = f"{path} {group.name}".strip()
+        group.epilog = group.epilog or epilog(name)
+        if group.typer_instance is not None:
+            _add_examples(group.typer_instance, name)
 
 
 def _list_commands(app: typer.Typer) -> None:

@@ -133,6 +133,16 @@ FIELDS: dict[str, tuple[Field, ...]] = {
 }
 
 
+def choice(kind_name: str, column: str):
+    """The click type for a column with a fixed list of values (models/kinds), so completion
+    offers them and anything else is a usage error; None for free text."""
+    from careerkit.cli.helpers import Choice
+    from careerkit.models.kinds import BY_NAME
+
+    values = BY_NAME[kind_name].choices.get(column)
+    return Choice(values, clearable=True) if values else None
+
+
 def parameters(kind_name: str) -> list[inspect.Parameter]:
     """Typer parameters for the kind's fields; every default is None (meaning: not given)."""
     params = []
@@ -152,6 +162,18 @@ def parameters(kind_name: str) -> list[inspect.Parameter]:
             annotation, default = (
                 Optional[str],
                 typer.Option(None, *f.flags, help=f.help, metavar="N", show_default=False),
+            )
+        elif (values := choice(kind_name, f.key)) is not None:
+            annotation, default = (
+                Optional[str],
+                typer.Option(
+                    None,
+                    *f.flags,
+                    help=f.help,
+                    metavar=f.key.upper(),
+                    click_type=values,
+                    show_default=False,
+                ),
             )
         else:
             annotation, default = (

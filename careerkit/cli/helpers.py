@@ -10,9 +10,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
+
+# Typer 0.26 carries its own copy of click (typer._click); its types and errors are these.
+from typer._click.exceptions import Abort, ClickException, Exit, NoArgsIsHelpError, UsageError
+from typer._click.types import ParamType
+from typer._types import TyperChoice
 from typer.core import TyperGroup
 
 from careerkit.errors import CareerkitError
@@ -20,6 +25,9 @@ from careerkit.errors import CareerkitError
 
 class State:
     db_option: str | None = None
+    # What the user typed in the editor and the command has not saved yet: if the command
+    # fails, the boundary keeps it in a recovery file (see keep_typed).
+    typed: str | None = None
 
 
 STATE = State()
@@ -69,12 +77,6 @@ def backup_path(folder: Path | None = None) -> Path:
 # -- errors -----------------------------------------------------------------------------
 
 
-def fail(message: str, code: int = 1) -> None:
-    """Print one clear line on stderr and stop."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _describe(exc: BaseException) -> str | None:
     if isinstance(exc, CareerkitError):
         return str(exc)
@@ -100,22 +102,110 @@ def _describe(exc: BaseException) -> str | None:
     return None
 
 
+def usage_error(exc: UsageError) -> NoReturn:
+    """A usage error (an unknown option or command, a bad or missing argument) in one line,
+    the same style as every other error, exit 2. A group called with nothing shows its help."""
+    if isinstance(exc, NoArgsIsHelpError):
+        raise exc
+    if exc.ctx is not None and exc.message == "Missing command.":  # `careerkit --db x`: as with no words
+        typer.echo(exc.ctx.get_help())
+        raise typer.Exit(2)
+    text = " ".join(exc.format_message().split()).rstrip(".")
+    text = text[:1].lower() + text[1:]
+    where = exc.ctx.command_path if exc.ctx is not None else "careerkit"
+    typer.echo(f"error: {text}; see {where} --help", err=True)
+    raise typer.Exit(2)
+
+
+class ReportId(ParamType):
+    """A saved gap report's id: '3' or '#3' (as the reports are shown)."""
+
+    name = "integer"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lstrip("#")
+        if not text.isdigit():
+            self.fail(f"{value!r} is not a report id (careerkit gap list shows them)", param, ctx)
+        return int(text)
+
+
+class Choice(TyperChoice):
+    """One of a fixed list (offered by shell completion), any case, with aliases that name the
+    same choice ('markdown' for 'md'). Values come back as the canonical choice; with
+    clearable, an empty value is kept (`--kind ""` clears the field on edit)."""
+
+    def __init__(self, choices, aliases: dict[str, str] | None = None, *, clearable: bool = False):
+        super().__init__(tuple(choices), case_sensitive=False)
+        self.aliases = aliases or {}
+        self.clearable = clearable
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str):
+            folded = value.strip().lower().lstrip(".")
+            if not folded and self.clearable:
+                return ""
+            value = self.aliases.get(folded, folded)
+        return super().convert(value, param, ctx)
+
+
+# The errors a command expects (the user's mistakes, the database, the disk); _describe says
+# each in one line. Anything else is a bug.
+EXPECTED = (CareerkitError, sqlite3.Error, OSError, OverflowError)
+
+
+def keep_typed() -> Path | None:
+    """Save what the user typed and the command did not (once); its path, or None."""
+    text, STATE.typed = STATE.typed, None
+    return save_recovery(text) if text else None
+
+
 class BoundaryGroup(TyperGroup):
     """The root group: the one place where errors become a line on stderr and an exit code.
-    Anything not recognised here is a bug and keeps its traceback."""
+    Anything not recognised here is a bug and keeps its traceback; either way, what the user
+    typed in the editor and the command did not save is kept in a recovery file."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            usage_error(exc)
 
     def invoke(self, ctx):
+        STATE.typed = None
         try:
             return super().invoke(ctx)
-        except (CareerkitError, sqlite3.Error, OSError, OverflowError) as exc:
+        except UsageError as exc:
+            usage_error(exc)
+        except (Exit, Abort, ClickException):
+            raise  # click's own ways to stop: not errors of the command
+        except EXPECTED as exc:
             message = _describe(exc)
             if message is None:
+                self._bug()
                 raise
             first, _, rest = message.partition("\n")
+            saved = keep_typed()
+            if saved:
+                first += f"; what you typed is kept in {saved}"
             typer.echo(f"error: {first}", err=True)
             if rest:
                 typer.echo(rest, err=True)
             raise typer.Exit(getattr(exc, "exit_code", 1)) from None
+        except Exception:
+            self._bug()
+            raise
+
+    @staticmethod
+    def _bug() -> None:
+        saved = keep_typed()
+        if saved:
+            typer.echo(
+                f"error: something went wrong (a bug in careerkit: the details follow); "
+                f"what you typed is kept in {saved}",
+                err=True,
+            )
 
 
 # -- output -----------------------------------------------------------------------------
@@ -335,6 +425,7 @@ def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
         path.unlink(missing_ok=True)
     if text.strip() == template.strip() or not _meaningful(text):
         return None
+    STATE.typed = text  # until the command saves it: see keep_typed
     return text
 
 

@@ -103,18 +103,19 @@ def lines(
 
     def line(cells: Sequence[str], shown: Sequence[Cell]) -> str:
         if room is not None and (
-            width(cells[last]) > room or any(width(t) > pad for t, pad in zip(cells, pads))
+            width(cells[last]) > room
+            or any(width(t) > pad for t, pad in zip(cells, pads, strict=False))  # no pad for the last
         ):
             return _fold(cells, shown, pads, room, colour)
         out = []
-        for i, (text, show) in enumerate(zip(cells, shown)):
+        for i, (text, show) in enumerate(zip(cells, shown, strict=True)):
             out.append(_styled(show) if colour else text)
             if i < last:
                 out.append(" " * (pads[i] - width(text)) + GAP)
         return "".join(out).rstrip()
 
     yield line(headings, [[(h, "bold")] for h in headings])
-    for row, plain in zip(rows, texts):
+    for row, plain in zip(rows, texts, strict=True):
         yield line(plain, row)
 
 
@@ -125,7 +126,7 @@ def _fold(cells: Sequence[str], shown: Sequence[Cell], pads: list[int], room: in
 
     widths = pads + [room]
     columns = []
-    for text, show, w in zip(cells, shown, widths):
+    for text, show, w in zip(cells, shown, widths, strict=True):
         if width(text) <= w:
             columns.append([_styled(show) if colour else text])
             continue
@@ -136,7 +137,7 @@ def _fold(cells: Sequence[str], shown: Sequence[Cell], pads: list[int], room: in
     out = []
     for j in range(max(len(c) for c in columns)):
         parts = []
-        for i, (col, w) in enumerate(zip(columns, widths)):
+        for i, (col, w) in enumerate(zip(columns, widths, strict=True)):
             part = col[j] if j < len(col) else ""
             parts.append(part)
             if i < len(pads):

@@ -87,13 +87,18 @@ def generate() -> str:
     from pathlib import Path
 
     import typer.main
+    from typer._click.core import Context
+    from typer.core import TyperGroup
 
     from careerkit.cli import build_app
 
     group = typer.main.get_command(build_app())
+    assert isinstance(group, TyperGroup)
+    ctx = Context(group)
     rows = []
-    for name in group.list_commands(None):
-        command = group.get_command(None, name)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None
         rows.append(f"    ({name!r}, {hasattr(command, 'list_commands')!r}, {command.help!r}),")
     text = Path(__file__).read_text(encoding="utf-8")
     head, rest = text.split("COMMANDS: tuple[tuple[str, bool, str], ...] = ", 1)

@@ -31,7 +31,8 @@ def hang(line: str, width: int) -> list[str]:
     visible = _STYLE.sub("", line)
     if len(visible) <= width or width < 30:
         return [line]
-    lead = _LEAD.match(visible).end()
+    found = _LEAD.match(visible)
+    lead = found.end() if found else 0
     if lead > width // 2:
         lead = len(visible) - len(visible.lstrip())
     # textwrap keeps the first line's own indent; later lines take `lead`.

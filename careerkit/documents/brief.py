@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from careerkit.insight.themes import _current_since, _rank, best_quotes, feedback_themes
 from careerkit.insight.wording import GENERIC, content_stems, names_growth, sentences
@@ -39,7 +40,7 @@ from careerkit.models.brief import (
     WhyHere,
 )
 from careerkit.models.gap import Evidence, GapReport, RequirementResult
-from careerkit.models.record import Record
+from careerkit.models.shape import Record
 from careerkit.posting.text import STOP
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "frameworks" / "questions.yaml"
@@ -326,7 +327,7 @@ def _ordered(reqs: list[RequirementResult]) -> list[RequirementResult]:
 
 
 def _counts(reqs: list[RequirementResult]) -> Counts:
-    c = Counter()
+    c: Counter[str] = Counter()
     for r in reqs:
         c[r.must] += 1
         c[r.verdict] += 1
@@ -374,7 +375,7 @@ class _Index:
     def __init__(self, record: Record, show_names: bool):
         self.record = record
         self.show_names = show_names
-        self.by_kind = {
+        self.by_kind: dict[str, dict[int, Any]] = {
             "accomplishment": {a.id: a for a in record.accomplishments},
             "learning": {x.id: x for x in record.learning},
             "credential": {x.id: x for x in record.credentials},
@@ -469,6 +470,7 @@ class _Index:
             if len(hs) >= enough and (only is None or rows[n][2] == only)
         )
         scored = []
+        texts = self._texts()
         for _, n in rough[:SHORTLIST]:
             _, words_of, kind, entry_id = rows[n]
             if n not in self._row_terms:
@@ -497,7 +499,8 @@ class _Index:
             (-n, rank, u) for terms, rank, u in self._pending() if (n := len(want & terms)) >= enough and n
         ]
         found.sort(key=lambda t: (t[0], t[1]))
-        seen, out = set(), []
+        seen: set[str] = set()
+        out: list[UnderWay] = []
         for _, _, u in found:
             if u.text.lower() not in seen and len(out) < 3:  # the same goal twice adds nothing
                 seen.add(u.text.lower())

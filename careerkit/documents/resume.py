@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from typing import Any
 
 from careerkit.models.resume import Bullet, Item, Job, Link, Resume
+from careerkit.models.shape import Record
 from careerkit.render.escape import one_line, paragraphs
 from careerkit.render.fmt import date_range, month_year, year
 
@@ -75,7 +77,7 @@ CERTIFICATE_KINDS = ("license", "certification", "endorsement", "training")
 
 
 def build(
-    record,
+    record: Record,
     report=None,
     *,
     include_private: bool = False,
@@ -409,7 +411,7 @@ def _covering(acc, positions) -> int | None:
 def _experience(rec, relevance, today, *, tailored: bool = False):
     """Jobs newest first with their bullets; and the service and unplaced accomplishments."""
     positions = sorted(rec.positions, key=lambda p: (p.start or "", p.id), reverse=True)
-    per_job: dict[int, list[Bullet]] = defaultdict(list)
+    per_job: dict[int, list[tuple[float, Any]]] = defaultdict(list)  # (weight, accomplishment)
     leftovers: list[tuple[object, float]] = []
     index = position_index(positions)
     for acc in rec.accomplishments:
@@ -606,10 +608,10 @@ def _learning(rec, relevance, today) -> list[Item]:
 def _strengths(rec, report, resume: Resume) -> list[str]:
     """Skills from the record to name under the summary: with a posting, the skills of the
     evidence for the competencies it weighs most; otherwise the skills of the strongest bullets."""
-    ranked: Counter[str] = Counter()
+    ranked: dict[str, float] = defaultdict(float)
     display: dict[str, str] = {}
     if report is not None:
-        comp_weight: Counter[str] = Counter()
+        comp_weight: dict[str, float] = defaultdict(float)
         for req in report.requirements:
             for comp in req.competencies:
                 comp_weight[comp] += 2.0 if req.must == "required" else 1.0
@@ -617,7 +619,7 @@ def _strengths(rec, report, resume: Resume) -> list[str]:
         skills_of.update({("learning", e.id): e.skills for e in rec.learning})
         for req in report.requirements:
             weight = (2.0 if req.must == "required" else 1.0) * (
-                1 + max((comp_weight[c] for c in req.competencies), default=0)
+                1 + max((comp_weight.get(c, 0.0) for c in req.competencies), default=0)
             )
             for ev in req.evidence:
                 for skill in skills_of.get((ev.kind, ev.id), ()):
@@ -631,7 +633,7 @@ def _strengths(rec, report, resume: Resume) -> list[str]:
     return [display[k] for k, _ in sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))][:MAX_STRENGTHS]
 
 
-def _count(ranked: Counter, display: dict, skill: str, weight: float) -> None:
+def _count(ranked: dict[str, float], display: dict[str, str], skill: str, weight: float) -> None:
     text = one_line(skill)
     if not text:
         return

@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import asdict, dataclass, field
 
 from careerkit.documents.resume import build, measurable, weak_opening
+from careerkit.models.shape import Record
 from careerkit.render.escape import one_line
 
 STALE_YEARS = 5
@@ -43,7 +44,7 @@ class Check:
 
 
 def review(
-    record, reports=(), *, today: _dt.date | None = None, quoted: frozenset[int] = frozenset()
+    record: Record, reports=(), *, today: _dt.date | None = None, quoted: frozenset[int] = frozenset()
 ) -> list[Check]:
     """Every check, in the order a person would work through them (empty ones included).
     `quoted`: ids of the feedback the interview briefs of the saved postings already quote."""
@@ -77,7 +78,7 @@ def _stale_leads(rec, today) -> Check:
     if rec.profile is None or not (rec.profile.name or "").strip():
         return check
     resume = build(rec, today=today, include_private=True)
-    leaders = []
+    leaders: list[tuple[str, int, str, str, str]] = []
     for job in resume.experience:
         if job.bullets and not job.dates.endswith("present"):
             continue  # an old job's best win is naturally old
@@ -90,6 +91,8 @@ def _stale_leads(rec, today) -> Check:
     ):
         if items:
             first = items[0]
+            if first.source is None:
+                continue
             kind, entry_id = first.source
             leaders.append((kind, entry_id, first.date, first.text, f"leads {name}"))
     for kind, entry_id, date, text, where in leaders:

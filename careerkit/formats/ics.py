@@ -26,7 +26,9 @@ def escape(text: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line into pieces of at most 75 octets, continuation lines starting
     with one space (RFC 5545 3.1), never splitting a UTF-8 character."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     limit = 75
     for ch in line:
         n = len(ch.encode("utf-8"))

@@ -17,6 +17,8 @@ import datetime as _dt
 import re
 from typing import Any
 
+from careerkit.models.shape import Record
+
 SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 SEPARATOR = " — "
 SERVICE_KINDS = {"committee", "pilot", "union", "community", "mentoring"}
@@ -26,7 +28,7 @@ CERTIFICATE_KINDS = ("license", "certification", "endorsement", "training")
 # -- export ------------------------------------------------------------------------------
 
 
-def to_jsonresume(record) -> dict[str, Any]:
+def to_jsonresume(record: Record) -> dict[str, Any]:
     """The record as a JSON Resume object (the caller leaves private entries out first)."""
     from careerkit.documents.resume import _match_position, position_index
 
@@ -144,10 +146,11 @@ def _education(c) -> dict[str, Any]:
     return _compact({"institution": c.issuer, "studyType": study, "area": area, "endDate": c.date})
 
 
-def _skills(record) -> list[str]:
+def _skills(record: Record) -> list[str]:
     seen: dict[str, str] = {}
-    for entry in [*record.accomplishments, *record.learning]:
-        for s in entry.skills:
+    lists = [a.skills for a in record.accomplishments] + [e.skills for e in record.learning]
+    for skills in lists:
+        for s in skills:
             seen.setdefault(s.strip().lower(), s.strip())
     return [v for v in seen.values() if v]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.errors import NotFound
+from careerkit.models.shape import Record
 
 RATINGS = {1: "no or limited evidence", 2: "basic", 3: "effective or advanced"}
 
@@ -74,7 +75,7 @@ def framework_of(standard: str, folder: Path | None = None):
     return found
 
 
-def _texts(record):
+def _texts(record: Record):
     for a in record.accomplishments:
         from careerkit.posting.competencies import accomplishment_text
 
@@ -93,7 +94,7 @@ def _texts(record):
         )
 
 
-def evidence_by_standard(record, framework, vocabulary, limit: int = 8) -> dict[str, list[Proof]]:
+def evidence_by_standard(record: Record, framework, vocabulary, limit: int = 8) -> dict[str, list[Proof]]:
     """standard id -> the entries that map to it, newest first within each kind, then
     accomplishments before feedback before learning."""
     from careerkit.posting.text import stems

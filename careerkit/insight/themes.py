@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Literal
 
 from careerkit.insight.wording import GENERIC, STOPWORDS, VAGUE, excerpt, names_growth, stem, words
-from careerkit.models.record import FeedbackEntry, Record
+from careerkit.models.shape import FeedbackLike, Record
 from careerkit.models.themes import Quote, Theme, Themes
 
 # Order used when relationships tie: those who see the work most closely first.
@@ -70,14 +71,14 @@ def is_current_supervisor(f, since: str | None) -> bool:
 
 
 def _competency_themes(
-    items: list[FeedbackEntry],
+    items: list[FeedbackLike],
     mapper: CompetencyMapper,
     names: Mapping[str, str],
     quotes: int,
     min_count: int,
     since: str | None = None,
 ) -> list[Theme]:
-    groups: dict[str, list[FeedbackEntry]] = defaultdict(list)
+    groups: dict[str, list[FeedbackLike]] = defaultdict(list)
     for f in items:
         for cid in dict.fromkeys(mapper(f.text)):
             groups[cid].append(f)
@@ -139,7 +140,7 @@ def _phrases(text: str, skip: frozenset[str]) -> dict[tuple[str, ...], str]:
 
 
 def _wording_themes(
-    items: list[FeedbackEntry],
+    items: list[FeedbackLike],
     person: frozenset[str],
     quotes: int,
     limit: int,
@@ -186,10 +187,10 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _theme(
-    kind: str,
+    kind: Literal["competency", "wording"],
     key: str,
     label: str,
-    group: list[FeedbackEntry],
+    group: list[FeedbackLike],
     focus: set[str] | None,
     quotes: int,
     since: str | None = None,
@@ -212,7 +213,7 @@ def _rank(relationship: str) -> int:
 
 
 def best_quotes(
-    group: list[FeedbackEntry],
+    group: Sequence[FeedbackLike],
     focus: set[str] | None,
     n: int,
     order: list[str] | None = None,
@@ -221,14 +222,14 @@ def best_quotes(
 ) -> list[Quote]:
     """Up to n quotes, taking turns among relationships so that several voices are heard;
     within one relationship, a quotable length first, then the newest."""
-    per: dict[str, list[FeedbackEntry]] = defaultdict(list)
+    per: dict[str, list[FeedbackLike]] = defaultdict(list)
     for f in group:
         per[f.relationship].append(f)
     for entries in per.values():
         entries.sort(key=lambda f: f.date, reverse=True)
         entries.sort(key=lambda f: _length_penalty(f.text))
     order = order or sorted(per, key=lambda r: (-len(per[r]), _rank(r)))
-    picked: list[FeedbackEntry] = []
+    picked: list[FeedbackLike] = []
     seen: set[str] = set()
     # The current supervisor speaks first: a panel weighs those words most.
     first = [f for f in per.get("supervisor", []) if is_current_supervisor(f, since)]
@@ -273,7 +274,7 @@ def in_framework(themes: Themes, framework_of: Mapping[str, str], framework: str
     if not themes.competencies:
         return themes
     if framework is None:
-        weight = Counter()
+        weight: Counter[str | None] = Counter()
         for t in themes.competencies:
             weight[framework_of.get(t.key)] += t.count
         framework = max(weight, key=lambda f: (weight[f], f is not None))

@@ -73,6 +73,8 @@ LEARNING_STATUS = ("done", "in-progress", "planned")
 NETWORK_RELATIONSHIPS = ("mentor", "sponsor", "peer", "coach", "other")
 GOAL_KINDS = ("stretch-assignment", "learning", "credential", "network", "other")
 GOAL_STATUS = ("planned", "active", "done", "dropped")
+# Kinds of contact with someone in the network (`network touch`).
+TOUCH_KINDS = ("conversation", "informational-interview", "meeting", "call", "email", "event", "other")
 
 POSITION = Kind(
     name="position",
@@ -181,17 +183,6 @@ GOAL = Kind(
 KINDS: tuple[Kind, ...] = (POSITION, CREDENTIAL, ACCOMPLISHMENT, FEEDBACK, LEARNING, NETWORK, GOAL)
 BY_NAME = {k.name: k for k in KINDS}
 BY_TABLE = {k.table: k for k in KINDS}
-# Stable small numbers for the search index's rowid (id * 16 + code); never renumber.
-KIND_CODE = {
-    "position": 1,
-    "credential": 2,
-    "accomplishment": 3,
-    "feedback": 4,
-    "learning": 5,
-    "contact": 6,
-    "goal": 7,
-    "profile": 8,
-}
 
 PROFILE_COLUMNS = ("name", "headline", "email", "phone", "location", "links", "summary", "target_roles")
 PROFILE_LISTS = ("links", "target_roles")

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from careerkit.errors import NotFound
+from careerkit.models.shape import EvidenceRecord
 from careerkit.posting.frameworks import load_frameworks, load_lexicon, user_folder
 from careerkit.posting.text import PhraseMatcher, stems
 
@@ -41,14 +42,14 @@ class Vocabulary:
             keys.discard(i)
             self.related[i] = keys
         # Related phrases that are not terms join the main matcher under their own keys.
-        for toks, ks in rel._keys.items():
-            m._keys.setdefault(toks, set()).update(ks)
+        for phrase_toks, phrase_keys in rel._keys.items():
+            m._keys.setdefault(phrase_toks, set()).update(phrase_keys)
         self.matcher = m.freeze()
         # key -> its phrases as stem tuples, for finding a term in many entries at once
         self.phrases: dict[object, list[tuple[str, ...]]] = {}
-        for toks, ks in m._keys.items():
-            for k in ks:
-                self.phrases.setdefault(k, []).append(toks)
+        for phrase_toks, phrase_keys in m._keys.items():
+            for k in phrase_keys:
+                self.phrases.setdefault(k, []).append(phrase_toks)
         cm = PhraseMatcher()
         known = set(self.order)
         for fw in frameworks:
@@ -101,7 +102,7 @@ def default_folder() -> Path | None:
         from careerkit.paths import resolve_db_path
 
         return user_folder(resolve_db_path(None))
-    except Exception:  # no data directory: packaged frameworks only
+    except (OSError, RuntimeError):  # no home or data directory: packaged frameworks only
         return None
 
 
@@ -124,7 +125,9 @@ def accomplishment_text(a) -> str:
     return " . ".join(p for p in parts if p)
 
 
-def accomplishments_for(record, competency_id: str, *, folder: Path | None = None) -> list[int]:
+def accomplishments_for(
+    record: EvidenceRecord, competency_id: str, *, folder: Path | None = None
+) -> list[int]:
     """Ids of the accomplishments that map to the competency, in the record's order."""
     from careerkit.posting.frameworks import find_competency
 

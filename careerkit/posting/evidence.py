@@ -11,7 +11,6 @@ from careerkit.posting.competencies import Vocabulary, accomplishment_text
 from careerkit.posting.text import content, stem, stems, words
 
 PRACTICE = ("accomplishment", "position", "feedback", "credential")  # done or shown
-STUDY = ("learning", "goal")  # studied or planned
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from careerkit.errors import InvalidInput
 
@@ -148,7 +149,7 @@ def load_frameworks(folder: Path | None = None) -> tuple:
 
 @lru_cache(maxsize=8)
 def _frameworks(folder: Path | None, sig: tuple) -> tuple:
-    by_id: dict[str, object] = {}
+    by_id: dict[str, Any] = {}
     for what, path, data in list(_classified(PACKAGED, False)) + list(_classified(folder, True)):
         if what == "framework":
             fw = parse_framework(path, data)

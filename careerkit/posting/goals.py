@@ -74,15 +74,15 @@ class GoalMatcher:
                 list(row.get("competencies") or []),
                 list(row.get("wins") or []),
             )
-            group = by_name.get(goal.gap)
-            if group is not None:
-                goal.key = group.key
+            made_for = by_name.get(goal.gap)
+            if made_for is not None:
+                goal.key = made_for.key
                 seen: dict[str, G.Item] = {}
-                for item in group.items:
+                for item in made_for.items:
                     seen.setdefault(item.req.text, item)
                 goal.texts = {_norm(t) for t in seen}
                 goal.wordings = list(seen.values())[:MAX_WORDINGS]
-                goal.group_competencies = {c for i in group.items for c in i.req.competencies}
+                goal.group_competencies = {c for i in made_for.items for c in i.req.competencies}
             else:  # not among the saved reports now: the label alone
                 goal.key = _STRUCTURED_LABELS.get(goal.gap)
                 goal.texts = {_norm(goal.gap)}

@@ -16,7 +16,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and (name.endswith(".html.j2") or name.endswith(".html"))
+    return name is not None and name.endswith((".html.j2", ".html"))
 
 
 def _finalize(value: Any) -> Any:

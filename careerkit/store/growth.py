@@ -12,12 +12,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
+from careerkit.models.kinds import NETWORK_RELATIONSHIPS, TOUCH_KINDS
 
 # -- settings ------------------------------------------------------------------------------
 
-RELATIONSHIPS = ("mentor", "sponsor", "peer", "coach", "other")
+RELATIONSHIPS = NETWORK_RELATIONSHIPS
 DEFAULT_EVERY = {"mentor": "6w", "sponsor": "3m", "peer": "2m", "coach": "6w", "other": "off"}
-TOUCH_KINDS = ("conversation", "informational-interview", "meeting", "call", "email", "event", "other")
 
 # key -> (help, default)
 SETTINGS: dict[str, tuple[str, str]] = {
@@ -220,7 +220,7 @@ def add_touch(conn: sqlite3.Connection, contact_id: int, day: str, kind: str, no
         "WHERE id = ? AND (last_contact IS NULL OR substr(last_contact || '-01-01', 1, 10) < ?)",
         (day, contact_id, (day + "-01-01")[:10]),
     )
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)  # set by an INSERT
 
 
 def list_touches(
@@ -230,7 +230,8 @@ def list_touches(
         "SELECT t.id, t.contact_id, n.name, n.relationship, t.date, t.kind, t.note "
         "FROM touches t JOIN network n ON n.id = t.contact_id"
     )
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if contact_id is not None:
         clauses.append("t.contact_id = ?")
         params.append(contact_id)
@@ -284,19 +285,6 @@ def goal_links(
     out: dict[int, list[dict[str, Any]]] = {}
     for r in conn.execute(sql + " ORDER BY a.date, a.id", params):
         out.setdefault(r["goal_id"], []).append({"id": r["id"], "date": r["date"], "title": r["title"]})
-    return out
-
-
-def closing_goals(conn: sqlite3.Connection) -> dict[int, list[int]]:
-    """Done goals with the accomplishments linked to them: the evidence that closes the gap
-    each was made for (goal id -> win ids)."""
-    out: dict[int, list[int]] = {}
-    for r in conn.execute(
-        "SELECT l.goal_id, l.accomplishment_id FROM goal_links l "
-        "JOIN goals g ON g.id = l.goal_id WHERE g.status = 'done' "
-        "ORDER BY l.goal_id, l.accomplishment_id"
-    ):
-        out.setdefault(r[0], []).append(r[1])
     return out
 
 
@@ -514,7 +502,7 @@ def add_rating(
         "INSERT INTO assessments (framework, standard, rating, note, date) VALUES (?, ?, ?, ?, ?)",
         (framework, standard, rating, note, day),
     )
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)  # set by an INSERT
 
 
 def ratings(conn: sqlite3.Connection, framework: str | None = None) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Import and export of the career file, and the whole record as a model."""
+"""Import and export of the career file (the record as models: store/snapshot.py)."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def validate_career(data: dict[str, Any], name: str = "career file"):
         career = CareerFile.model_validate(data)
         problems = _text_problems(data)
     except ValidationError as e:
-        problems = list(dict.fromkeys(_problem(err) for err in e.errors()))
+        problems = list(dict.fromkeys(_problem(dict(err)) for err in e.errors()))
     except RecursionError:
         raise InvalidInput(f"{name}: nested too deeply to read") from None
     if problems:
@@ -142,13 +142,8 @@ def _text_problems(data: Any, loc: str = "") -> list[str]:
     """Text the commands would refuse: over the length limit (a pasted book is a mistake)
     or holding a NUL character."""
     if isinstance(data, str):
-        if len(data) > R.MAX_TEXT:
-            return [f"{loc}: text is too long ({len(data):,} characters; at most {R.MAX_TEXT:,})"]
-        if "\x00" in data:
-            return [f"{loc}: text holds a NUL character"]
-        if R.has_surrogates(data):
-            return [f"{loc}: text holds a broken character (half of a UTF-16 pair)"]
-        return []
+        problem = R.text_problem(data, broken="text holds a broken character (half of a UTF-16 pair)")
+        return [f"{loc}: {problem}"] if problem else []
     if isinstance(data, dict):
         return [p for k, v in data.items() for p in _text_problems(v, f"{loc}.{k}" if loc else str(k))]
     if isinstance(data, list):
@@ -237,7 +232,7 @@ def clear_record(conn: sqlite3.Connection) -> None:
         conn.execute(f"DELETE FROM {kind.table}")
 
 
-# -- reading it back -------------------------------------------------------------------
+# -- reading it back (the record as a model: store/snapshot.py) ------------------------
 
 
 def export_dict(conn: sqlite3.Connection, *, include_private: bool = True) -> dict[str, Any]:
@@ -271,7 +266,9 @@ def dump(data: dict[str, Any], fmt: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import yaml
 
-    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: several times faster
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: several times faster
+
+    class Dumper(base):
         pass
 
     def text(dumper, value: str):
@@ -299,18 +296,3 @@ def _block_safe(value: str) -> bool:
         and all(line == line.rstrip() for line in value.split("\n"))
         and not value.startswith((" ", "\n"))
     )
-
-
-def read_record(conn: sqlite3.Connection):
-    """The whole record as a `models.record.Record`, each section in its list order."""
-    from careerkit.models.career import Profile
-    from careerkit.models.record import ENTRY_BY_KIND, Record
-
-    data: dict[str, Any] = {}
-    profile = R.get_profile(conn)
-    if profile:
-        data["profile"] = Profile.model_validate(_compact(profile))
-    for kind in K.KINDS:
-        model = ENTRY_BY_KIND[kind.name]
-        data[kind.table] = [model.model_validate(r) for r in R.list_records(conn, kind)]
-    return Record.model_validate(data)

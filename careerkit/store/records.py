@@ -10,16 +10,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
-from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_LISTS, Kind
+from careerkit.models.kinds import PROFILE_COLUMNS, PROFILE_LISTS, Kind
 
 MAX_TEXT = 1_000_000  # characters in one field; a pasted book is a mistake, not a record
-
-
-def kind_named(name: str) -> Kind:
-    try:
-        return BY_NAME[name]
-    except KeyError:
-        raise InvalidInput(f"unknown kind of record: {name!r}") from None
 
 
 def check(kind: Kind, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
@@ -106,14 +99,22 @@ def _flag(kind: Kind, key: str, value: Any) -> bool:
 
 
 def _check_length(kind: Kind, key: str, text: str) -> None:
+    problem = text_problem(text, broken="text is not valid UTF-8 (check the terminal's encoding)")
+    if problem:
+        raise InvalidInput(f"{kind.name}.{key}: {problem}")
+
+
+def text_problem(text: str, *, broken: str) -> str | None:
+    """What is wrong with one field's text, the same rules for every way in (the commands
+    here, the career file in store/io.py): too long, a NUL, or a broken character (`broken`
+    says it as that way in would)."""
     if len(text) > MAX_TEXT:
-        raise InvalidInput(
-            f"{kind.name}.{key}: text is too long ({len(text):,} characters; at most {MAX_TEXT:,})"
-        )
+        return f"text is too long ({len(text):,} characters; at most {MAX_TEXT:,})"
     if "\x00" in text:
-        raise InvalidInput(f"{kind.name}.{key}: text holds a NUL character")
+        return "text holds a NUL character"
     if has_surrogates(text):
-        raise InvalidInput(f"{kind.name}.{key}: text is not valid UTF-8 (check the terminal's encoding)")
+        return broken
+    return None
 
 
 def has_surrogates(text: str) -> bool:
@@ -156,7 +157,7 @@ def insert(conn: sqlite3.Connection, kind: Kind, columns: dict[str, Any]) -> int
         f"VALUES ({', '.join('?' for _ in names)})"
     )
     cur = conn.execute(sql, [_encode(kind, c, columns[c]) for c in names])
-    return int(cur.lastrowid)
+    return int(cur.lastrowid or 0)  # set by an INSERT
 
 
 def insert_many(conn: sqlite3.Connection, kind: Kind, rows: Iterable[dict[str, Any]]) -> int:
@@ -214,12 +215,13 @@ def list_records(
     '--since 2024-03' keeps an entry dated '2024-03' and '--until 2024' keeps '2024-12-31'."""
     from careerkit.dates import end_of, start_of
 
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     date_col = kind.dates[0] if kind.dates else None
     # A position covers start..end (no end: still held), so it is kept when that span
     # overlaps the filter; every other kind is filtered on its one date.
     last_col = "end" if kind.name == "position" else date_col
-    if date_col and since:
+    if date_col and last_col and since:
         last = _q(last_col)
         if kind.name == "position":
             clauses.append(f"({last} IS NULL OR {_last_day(last)} >= ?)")
@@ -286,9 +288,7 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
         raise InvalidInput("profile: name is required (careerkit profile set --name ...)")
     for key, value in merged.items():
         if isinstance(value, str) and len(value) > MAX_TEXT:
-            raise InvalidInput(
-                f"profile.{key}: text is too long ({len(value):,} characters; at most {MAX_TEXT:,})"
-            )
+            raise InvalidInput(f"profile.{key}: {text_problem(value, broken='')}")
     cols = list(PROFILE_COLUMNS)
     row = [
         json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS else merged.get(c)
@@ -305,65 +305,3 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
 
 def _q(col: str) -> str:
     return f'"{col}"'
-
-
-# -- the record as gap analysis reads it ------------------------------------------------------
-
-# The columns gap analysis reads of the big sections (gap/evidence.py: entries_of); positions
-# and credentials are read whole (the structured checks use every column, and they are few).
-EVIDENCE_COLUMNS = {
-    "accomplishments": (
-        "id",
-        "title",
-        "details",
-        "situation",
-        "task",
-        "action",
-        "result",
-        "impact",
-        "kind",
-        "skills",
-    ),
-    "feedback": ("id", "text", "from_name", "relationship", "context"),
-    "learning": ("id", "title", "provider", "skills", "takeaways", "status"),
-    "goals": ("id", "title", "skills", "notes", "status"),
-}
-_EVIDENCE_TUPLES: dict[str, type] = {}
-
-
-def evidence_record(conn: sqlite3.Connection):
-    """The record as evidence, read fast: `positions` and `credentials` as `store.snapshot`
-    reads them; the other sections as plain named tuples of only the columns the analysis
-    reads (lists decoded), in each kind's list order. Contacts are not evidence. On 10,000
-    entries this is a fraction of reading every column into objects."""
-    from collections import namedtuple
-    from types import SimpleNamespace
-
-    from careerkit.models.kinds import BY_TABLE
-    from careerkit.store.snapshot import read_trusted
-
-    view = read_trusted(conn, ("positions", "credentials"))
-    sections = {"positions": view.positions, "credentials": view.credentials}
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    loads = json.loads
-    for table, names in EVIDENCE_COLUMNS.items():
-        tup = _EVIDENCE_TUPLES.get(table)
-        if tup is None:
-            tup = _EVIDENCE_TUPLES[table] = namedtuple(table.title(), names)
-        rows = cursor.execute(
-            f"SELECT {', '.join(_q(c) for c in names)} FROM {table} ORDER BY {BY_TABLE[table].sort}"
-        ).fetchall()
-        if "skills" in names:
-            at = names.index("skills")
-            make = tup._make
-            out = []
-            for row in rows:
-                skills = row[at]
-                out.append(
-                    make(row[:at] + (loads(skills) if skills and skills != "[]" else [],) + row[at + 1 :])
-                )
-        else:
-            out = list(map(tup._make, rows))
-        sections[table] = out
-    return SimpleNamespace(profile=view.profile, **sections)

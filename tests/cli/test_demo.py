@@ -34,8 +34,15 @@ def test_demo_writes_the_documents_and_leaves_the_users_record_alone(cli, db_pat
     assert "Maya Okafor" in pdf.pages[0].extract_text()
     # The private sample entry stays out of the documents.
     assert "difficult parent complaint" not in (out / "resume.md").read_text()
-    if (out / "interview-brief.md").exists():
-        assert str(out / "interview-brief.pdf") in text
+    # The interview brief, as Markdown and PDF, for the sample posting.
+    for name in ("interview-brief.pdf", "interview-brief.md"):
+        assert str(out / name) in text
+        assert (out / name).stat().st_size > 0
+    brief = (out / "interview-brief.md").read_text()
+    assert "Elementary Assistant Principal" in brief
+    assert "difficult parent complaint" not in brief
+    pdf = pypdf.PdfReader(io.BytesIO((out / "interview-brief.pdf").read_bytes()))
+    assert pdf.pages and pdf.pages[0].extract_text().strip()
     # The user's database was never created, let alone written.
     assert not db_path.exists()
     assert not os.environ.get("CAREERKIT_DB", "").startswith(str(out))

@@ -211,6 +211,38 @@ def test_a_failed_save_keeps_what_was_typed_in_a_recovery_file(cli, editor, db_p
     assert rows(db_path, "accomplishments") == []
 
 
+def test_a_bug_while_saving_keeps_its_traceback_and_what_was_typed(cli, editor, db_path, monkeypatch):
+    """Only the errors a command expects become one line; a bug surfaces as itself, and the
+    boundary still keeps the text typed in the editor."""
+    from typer.testing import CliRunner
+
+    from careerkit.cli import build_app
+    from careerkit.store import records
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(records, "insert", broken)
+    typed = "title: Coached the grade 3 team\n"
+    editor.will(write=typed)
+    argv = ["--db", str(db_path), "log"]
+    result = CliRunner().invoke(build_app(argv), argv)
+    assert isinstance(result.exception, ZeroDivisionError)
+    [saved] = recovery_files(db_path)
+    assert saved.read_text(encoding="utf-8") == typed
+    assert (
+        f"error: something went wrong (a bug in careerkit: the details follow); what you typed is kept in {saved}"
+        in result.stderr
+    )
+    assert rows(db_path, "accomplishments") == []
+
+
+def test_a_saved_entry_leaves_no_recovery_file(cli, editor, db_path):
+    editor.will(write="title: Coached the grade 3 team\n")
+    cli("log", ok=True)
+    assert recovery_files(db_path) == []
+
+
 def test_no_editor_set_is_a_clear_error(cli):
     line = one_error_line(cli("log"))
     assert "$EDITOR" in line

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 
 import pytest
 from conftest import FIXTURES
@@ -12,67 +10,9 @@ from conftest import FIXTURES
 POSTINGS = FIXTURES / "postings-verdict"
 
 
-def _split_lines(text: str):
-    """A stand-in extractor for when careerkit.posting.extract is not there: one requirement a bullet."""
-    import re
-
-    from careerkit.models.gap import Extracted, Requirement
-
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    reqs = []
-    section = None
-    for ln in lines:
-        if not ln.startswith("-"):
-            section = ln
-            continue
-        body = ln.lstrip("- ").strip()
-        low = body.lower()
-        if "degree" in low or "doctorate" in low:
-            kind = "education"
-        elif "certificat" in low or "license" in low:
-            kind = "credential"
-        elif "experience" in low:
-            kind = "experience"
-        elif section == "Duties":
-            kind = "responsibility"
-        else:
-            kind = "skill"
-        m = re.search(r"\((\d+)\)|\b(two|three|five)\b", low)
-        years = None
-        if m and "year" in low:
-            years = float(m.group(1) or {"two": 2, "three": 3, "five": 5}[m.group(2)])
-        reqs.append(
-            Requirement(
-                text=body,
-                section=section,
-                type=kind,
-                years=years,
-                must="preferred" if "preferred" in low else "required",
-            )
-        )
-    if not reqs:
-        return Extracted()
-    return Extracted(
-        title=lines[0] if lines else None,
-        organization=lines[1] if len(lines) > 1 else None,
-        requirements=reqs,
-    )
-
-
-@pytest.fixture(autouse=True)
-def extractor(monkeypatch):
-    try:
-        import careerkit.posting.extract  # noqa: F401
-    except ImportError:
-        module = types.ModuleType("careerkit.posting.extract")
-        module.extract = _split_lines
-        monkeypatch.setitem(sys.modules, "careerkit.posting.extract", module)
-
-
 @pytest.fixture
-def person(cli):
-    cli("import", str(FIXTURES / "career-gap.yaml"), ok=True)
-    return cli
+def person(prepared):
+    return prepared("gap", lambda cli: cli("import", str(FIXTURES / "career-gap.yaml"), ok=True))
 
 
 def _by_text(report, fragment):

@@ -379,7 +379,6 @@ def test_the_same_way_twice_is_refused(saved, db_path):
         ("x", "--from-gap takes the number of a way shown by `careerkit gap common`"),
         ("0", "--from-gap takes the number"),
         ("999", "no way numbered 999: the last `careerkit gap common` showed 1 to"),
-        ("1 --status bogus", "goal.status: 'bogus' is not one of"),
         ("1 --due someday", "goal.due: not a date"),
         ("1 --title-blank", "the title is empty"),
     ],
@@ -391,6 +390,16 @@ def test_bad_from_gap_numbers_are_one_error_and_write_nothing(saved, db_path, re
     args = ["   "] if rest == ["--title-blank"] else rest
     r = saved("goals", "add", "--from-gap", number, *args)
     assert r.exit_code == 1 and r.stderr.startswith("error: ") and message in r.stderr
+    assert goals_count(db_path) == before
+
+
+def test_a_bad_status_with_from_gap_is_a_usage_error_and_writes_nothing(saved, db_path):
+    saved("gap", "common", ok=True)
+    before = goals_count(db_path)
+    r = saved("goals", "add", "--from-gap", "1", "--status", "bogus")
+    assert r.exit_code == 2 and r.stderr.startswith(
+        "error: invalid value for '--status': 'bogus' is not one of"
+    )
     assert goals_count(db_path) == before
 
 

@@ -143,7 +143,9 @@ def test_import_bad_input_changes_nothing(cli, tmp_path):
         )
     assert cli.json("roles", "list") == []
     result = cli("import", "--format", "xml", str(f))
-    assert result.exit_code == 1 and "unknown format 'xml'" in result.stderr and "jsonresume" in result.stderr
+    assert (
+        result.exit_code == 2 and "'xml' is not one of" in result.stderr and "'jsonresume'" in result.stderr
+    )
 
 
 def test_resume_format_jsonresume_equals_export(cli, sample_file):

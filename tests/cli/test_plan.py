@@ -153,10 +153,11 @@ def test_take_refuses_bad_numbers_and_dates(planned, db_path):
     for args, message in (
         (("99",), "no suggestion 99 in the plan (it has 1 to"),
         (("1", "--due", "someday"), "not a date"),
-        (("1", "--status", "finished"), "is not one of"),
     ):
         r = planned("plan", "take", *args)
         assert r.exit_code == 1 and r.stderr.startswith("error: ") and message in r.stderr, r.stderr
+    r = planned("plan", "take", "1", "--status", "finished")
+    assert r.exit_code == 2 and "'finished' is not one of 'planned', 'active'" in r.stderr, r.stderr
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM goals").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM goal_gaps").fetchone()[0] == 0

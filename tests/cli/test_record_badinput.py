@@ -69,10 +69,6 @@ BAD = {
         ["creds", "add", "x", "--kind", "license", "--expires", "soon"],
         "credential.expires",
     ),
-    "unknown kind on add": (["log", "x", "--kind", "heroic"], "accomplishment.kind: 'heroic' is not one of"),
-    "unknown kind on list": (["learn", "list", "--kind", "movie"], "unknown kind 'movie'"),
-    "unknown kind on search": (["search", "x", "--kind", "diary"], "unknown kind 'diary'"),
-    "unknown credential kind": (["creds", "add", "x", "--kind", "diploma"], "credential.kind: 'diploma'"),
     "missing id: show": (["wins", "show", "999"], "no accomplishment with id 999"),
     "missing id: edit": (["feedback", "edit", "999", "--context", "x"], "no feedback with id 999"),
     "missing id: rm": (["goals", "rm", "999", "--yes"], "no goal with id 999"),
@@ -103,6 +99,33 @@ BAD = {
     "search without words": (["search", "*"], "nothing to search for"),
     "search of only quotes": (["search", '""'], "nothing to search for"),
 }
+
+
+# Usage errors: one line in the same style, exit 2 (a value outside a fixed list is one).
+USAGE = {
+    "unknown kind on add": (["log", "x", "--kind", "heroic"], "invalid value for '--kind' / '-k': 'heroic'"),
+    "unknown kind on list": (["learn", "list", "--kind", "movie"], "'movie' is not one of 'course'"),
+    "unknown kind on search": (["search", "x", "--kind", "diary"], "'diary' is not one of 'wins'"),
+    "unknown credential kind": (["creds", "add", "x", "--kind", "diploma"], "'diploma' is not one of"),
+    "a word for an id": (["wins", "show", "abc"], "invalid value for 'ID': 'abc' is not a valid integer"),
+    "a word for a report id": (["prep", "abc"], "invalid value for 'GAP_ID': 'abc' is not a report id"),
+    "a word for a gap id": (["gap", "show", "abc"], "invalid value for 'ID': 'abc'"),
+    "an unknown option": (["log", "x", "--colour", "red"], "no such option: --colour"),
+    "an unknown command": (["wins", "frobnicate"], "no such command 'frobnicate'"),
+    "a missing id": (["wins", "show"], "missing argument 'ID'"),
+}
+
+
+@pytest.mark.parametrize("name", USAGE)
+def test_usage_errors_are_one_line_exit_2_and_change_nothing(record, name):
+    args, message = USAGE[name]
+    r = record(*args)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    [line] = r.stderr.strip().splitlines()
+    assert line.startswith("error: ") and message in line, line
+    assert line.endswith(" --help")  # where to read the usage
+    assert r.stdout == ""
+    record.unchanged()
 
 
 @pytest.mark.parametrize("name", BAD)

@@ -19,8 +19,12 @@ def months_back(n: int, today: date | None = None) -> str:
 
 
 @pytest.fixture
-def dated(cli):
+def dated(prepared):
     """Wins on known dates; ids follow the order below."""
+    return prepared(f"dated-{date.today()}", _dated)
+
+
+def _dated(cli):
     today = date.today()
     for title, when in [
         ("old day", "2023-11-20"),  # 1
@@ -33,7 +37,6 @@ def dated(cli):
         ("last month", months_back(1) + "-15"),  # 8
     ]:
         cli("log", title, "--date", when, ok=True)
-    return cli
 
 
 @pytest.mark.parametrize(
@@ -151,10 +154,11 @@ def test_kind_filter(cli, group, adds, kind, expected):
 def test_an_unknown_kind_value_names_the_choices(cli):
     cli("log", "a", ok=True)
     r = cli("wins", "list", "--kind", "heroics")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr.strip().splitlines() == [
-        "error: unknown kind 'heroics': use one of stretch, leadership, committee, pilot, mentoring, "
-        "professional-learning, data, operations, community, union, award, other"
+        "error: invalid value for '--kind' / '-k': 'heroics' is not one of 'stretch', 'leadership', "
+        "'committee', 'pilot', 'mentoring', 'professional-learning', 'data', 'operations', 'community', "
+        "'union', 'award', 'other'; see root wins list --help"
     ]
 
 
@@ -223,7 +227,7 @@ def test_feedback_from_relationship(cli):
     table = cli("feedback", "list", "--from-relationship", "parent", ok=True).stdout
     assert "newsletter" in table and "reading" in table and "data talks" not in table
     r = cli("feedback", "list", "--from-relationship", "aliens")
-    assert r.exit_code == 1 and r.stderr.startswith("error: unknown relationship 'aliens'")
+    assert r.exit_code == 2 and "'aliens' is not one of 'supervisor'" in r.stderr
 
 
 def test_learn_list_totals_the_hours_done(cli):
@@ -263,3 +267,22 @@ def test_empty_list_says_so(cli):
     out = cli("wins", "list", ok=True).stdout
     assert "Nothing here yet." in out
     assert cli.json("wins", "list") == []
+
+
+# -- dates as typed on the command line (the parser alone: tests/unit/test_dates.py) ------------
+
+
+def test_log_date_yesterday_through_the_cli(cli):
+    cli("log", "Ran the data meeting", "--date", "yesterday", ok=True)
+    row = cli.json("wins", "list")[0]
+    assert row["date"] == (date.today() - timedelta(days=1)).isoformat()
+
+
+def test_log_date_keeps_a_month(cli):
+    cli("log", "Piloted the new rubric", "--date", "2023-10", ok=True)
+    assert cli.json("wins", "list")[0]["date"] == "2023-10"
+
+
+def test_log_without_date_is_today(cli):
+    cli("log", "Something today", ok=True)
+    assert cli.json("wins", "list")[0]["date"] == date.today().isoformat()

@@ -10,7 +10,11 @@ import pytest
 
 
 @pytest.fixture
-def varied(cli):
+def varied(prepared):
+    return prepared("varied", _varied)
+
+
+def _varied(cli):
     cli("log", "Led restorative circles in grade 7", "--skill", "restorative practices", ok=True)  # win 1
     cli("log", "Built the master schedule", "--details", "Used restorative time blocks", ok=True)  # win 2
     cli("feedback", "add", "Your restorative circles calmed the hallway", "-r", "colleague", ok=True)  # fb 1
@@ -34,7 +38,6 @@ def varied(cli):
         "network", "add", "Ana Ruiz", "-r", "mentor", "--notes", "Trained me in circles", ok=True
     )  # contact 1
     cli("goals", "add", "Lead restorative training for staff", ok=True)  # goal 1
-    return cli
 
 
 def test_search_finds_every_kind_with_its_id(varied):
@@ -95,9 +98,10 @@ def test_kind_filter(varied):
 
 def test_unknown_kind_is_one_error_line(varied):
     r = varied("search", "restorative", "--kind", "diaries")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr.strip().splitlines() == [
-        "error: unknown kind 'diaries': use wins, feedback, learn, roles, creds, network or goals"
+        "error: invalid value for '--kind' / '-k': 'diaries' is not one of 'wins', 'feedback', 'learn', "
+        "'roles', 'creds', 'network', 'goals'; see root search --help"
     ]
 
 

@@ -421,12 +421,16 @@ def test_pages_fit_by_dropping_the_weakest_bullets(cli, tmp_path):
 
 def test_unknown_format_and_bad_pages(sample):
     for args, message in (
-        (["-f", "rtf"], "error: unknown format 'rtf': use md, html, pdf, docx, jsonresume"),
         (["--pages", "3"], "error: --pages must be 1 or 2, not 3"),
         (["-f", "jsonresume", "--pages", "1"], "error: --pages fits a page layout; JSON Resume has none"),
     ):
         result = sample("resume", *args)
         assert result.exit_code == 1 and result.stderr.strip() == message and result.stdout == ""
+    result = sample("resume", "-f", "rtf")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(
+        "error: invalid value for '--format' / '-f': 'rtf' is not one of 'md', 'html', 'pdf', 'docx', 'jsonresume'"
+    )
 
 
 def test_unwritable_output(sample, tmp_path):

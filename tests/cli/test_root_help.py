@@ -36,6 +36,7 @@ def test_root_help_imports_no_command_module():
     assert "Commands:" in out.stdout
     assert loaded == [
         "careerkit.cli.app",
+        "careerkit.cli.examples",
         "careerkit.cli.helpers",
         "careerkit.cli.registry",
         "careerkit.cli.root_help",

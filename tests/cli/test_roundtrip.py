@@ -29,7 +29,7 @@ def fresh_cli(root: Path):
     return _CLI[0](root / f"db{next(_counter)}" / "careerkit.db")
 
 
-def export(cli: Cli, fmt: str) -> str:
+def export(cli, fmt: str) -> str:
     return cli("export", "--format", fmt, ok=True).stdout
 
 
@@ -84,7 +84,7 @@ def test_rich_export_holds_everything_in_the_file(tmp_path, sample_file):
         "goals",
     ):
         assert len(exported[section]) == len(original[section]), section
-        for theirs, ours in zip(original[section], exported[section]):
+        for theirs, ours in zip(original[section], exported[section], strict=True):
             for key, value in theirs.items():
                 if isinstance(value, int) and not isinstance(value, bool) and key != "hours":
                     value = str(value)  # a bare year
@@ -301,7 +301,7 @@ def test_random_career_files_round_trip(tmp_path, data, writer):
     back = (load_yaml if fmt == "yaml" else json.loads)(once)
     for section in SECTIONS:
         assert len(back.get(section, [])) == len(data.get(section) or [])
-        for theirs, ours in zip(data.get(section) or [], back.get(section, [])):
+        for theirs, ours in zip(data.get(section) or [], back.get(section, []), strict=True):
             for key, value in theirs.items():
                 if value is None or value == []:
                     assert key not in ours

@@ -59,9 +59,9 @@ def test_a_phrase_said_once_is_not_a_theme_and_names_are_not_themes():
 
 
 def test_competency_themes_use_the_mapper_and_need_two_pieces():
-    mapper = lambda text: (
-        ["psel-4"] if "grading" in text or "PD" in text else (["psel-8"] if "families" in text else [])
-    )
+    def mapper(text):
+        return ["psel-4"] if "grading" in text or "PD" in text else (["psel-8"] if "families" in text else [])
+
     t = feedback_themes(
         record(CALIBRATION, CALIBRATION_2, LISTENER, WRITING),
         competencies_of=mapper,
@@ -86,7 +86,9 @@ def test_best_quotes_take_turns_among_relationships():
 
 
 def test_in_framework_keeps_the_framework_the_feedback_touches_most():
-    mapper = lambda text: ["psel-4", "hts-2"] if "calibration" in text.lower() else ["psel-8"]
+    def mapper(text):
+        return ["psel-4", "hts-2"] if "calibration" in text.lower() else ["psel-8"]
+
     t = feedback_themes(record(CALIBRATION, CALIBRATION_2, LISTENER, LISTENER_2), competencies_of=mapper)
     fw = {"psel-4": "psel", "psel-8": "psel", "hts-2": "hts"}
     assert {c.key for c in in_framework(t, fw).competencies} == {"psel-4", "psel-8"}

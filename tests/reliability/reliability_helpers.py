@@ -101,7 +101,7 @@ def one_error_line(result) -> None:
     assert "Traceback" not in err and "Traceback" not in (result.stdout or "")
 
 
-@pytest.fixture
-def db(tmp_path) -> Path:
+@pytest.fixture(name="db")
+def db_fixture(tmp_path) -> Path:
     """The database path of tests/conftest.py (import this fixture into a test module)."""
     return tmp_path / "data" / "careerkit.db"

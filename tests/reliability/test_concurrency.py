@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ENTRY, assert_whole, db, start  # noqa: F401 (db is a fixture)
+from reliability_helpers import ENTRY, assert_whole, db_fixture, start  # noqa: F401 (the db fixture)
 
 # A child running one careerkit command after another through the real entry point, in one
 # process (so a few seconds hold many commands), printing what each reported.

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ENTRY, assert_whole, careerkit, db, start  # noqa: F401 (db is a fixture)
+from reliability_helpers import ENTRY, assert_whole, careerkit, db_fixture, start  # noqa: F401 (the db fixture)
 
 # A child that logs one accomplishment after another through the real entry point (each a
 # full command: parse, open, one transaction) and says which succeeded: a kill then lands
@@ -79,12 +79,6 @@ Qualifications
 - Five years of teaching experience.
 - Experience leading a PLC and coaching teachers using student data.
 """
-
-
-def has_gap() -> bool:
-    from careerkit.cli.registry import COMMANDS
-
-    return "gap" in COMMANDS
 
 
 def _saved_id(stderr: str) -> int | None:
@@ -163,7 +157,7 @@ def crash_rounds(
         assert present in (0, 400), f"import {marker} half-written: {present} of 400"
         if code == 0:
             assert present == 400
-    for n in range(gaps if has_gap() else 0):
+    for _ in range(gaps):
         posting = tmp_path / "posting.txt"
         posting.write_text(POSTING, encoding="utf-8")
         proc = start(db, "gap", "analyze", str(posting))

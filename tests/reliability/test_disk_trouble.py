@@ -89,7 +89,7 @@ def test_full_disk_on_a_small_file_system(tmp_path):
                 {
                     "careerkit": 1,
                     "accomplishments": [
-                        {"date": "2024-01-0%d" % (i + 1), "title": f"big {i}", "details": "x" * 300_000}
+                        {"date": f"2024-01-{i + 1:02d}", "title": f"big {i}", "details": "x" * 300_000}
                         for i in range(3)
                     ],
                 }

@@ -353,21 +353,22 @@ def posting_text():
 )
 @given(text=posting_text())
 def test_extract_answers_any_posting_text(text):
-    pytest.importorskip("careerkit.posting.extract")
-    from careerkit.posting.extract import extract
+    """The extractor itself, with no safety net: any exception it raises fails the test
+    (`extract` used to turn every exception into an empty result, so a crash read as a
+    posting with no requirements)."""
+    from careerkit.posting import extract as module
 
+    # The pure function under `extract`'s catch-all, where that wrapper still has one.
+    read = getattr(module, "_extract", module.extract)
     with time_limit(30):
-        result = extract(text)
+        result = read(text)
     assert isinstance(result.requirements, list)
+    assert all(r.text.strip() for r in result.requirements)
 
 
 @settings(FUZZ, max_examples=12)
 @given(text=posting_text())
 def test_gap_analyze_any_posting_text(loaded, text):
-    from careerkit.cli.registry import COMMANDS
-
-    if "gap" not in COMMANDS:
-        pytest.skip("no gap command in this build")
     before = fingerprint(loaded.db)
     with time_limit(60):
         result = loaded("gap", "analyze", "-", "--json", input=text)
@@ -409,10 +410,6 @@ TRICKY = st.one_of(
 @settings(FUZZ, max_examples=8)
 @given(title=TRICKY, impact=TRICKY, said=TRICKY, name=TRICKY, fmt=st.sampled_from(["md", "html", "pdf"]))
 def test_documents_render_any_text(cli, tmp_path, title, impact, said, name, fmt):
-    from careerkit.cli.registry import COMMANDS
-
-    if "resume" not in COMMANDS:
-        pytest.skip("no resume command in this build")
     assume(title.strip() and said.strip() and name.strip())
     data = {
         "careerkit": 1,

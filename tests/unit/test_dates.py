@@ -120,19 +120,3 @@ def test_partial_dates_cover_a_span(iso, first, last):
     assert start_of(iso) == first
     assert end_of(iso) == last
     assert to_date(iso) == date.fromisoformat(first)
-
-
-def test_log_date_yesterday_through_the_cli(cli):
-    cli("log", "Ran the data meeting", "--date", "yesterday", ok=True)
-    row = cli.json("wins", "list")[0]
-    assert row["date"] == (date.today() - timedelta(days=1)).isoformat()
-
-
-def test_log_date_keeps_a_month(cli):
-    cli("log", "Piloted the new rubric", "--date", "2023-10", ok=True)
-    assert cli.json("wins", "list")[0]["date"] == "2023-10"
-
-
-def test_log_without_date_is_today(cli):
-    cli("log", "Something today", ok=True)
-    assert cli.json("wins", "list")[0]["date"] == date.today().isoformat()

@@ -73,10 +73,10 @@ def _for_place(conn) -> str | None:
 def _evidence(framework) -> dict[str, list]:
     from careerkit.insight.standards import evidence_by_standard
     from careerkit.posting.competencies import vocabulary
-    from careerkit.store.io import read_record
+    from careerkit.store.snapshot import read_trusted
 
     with C.database() as conn:
-        record = read_record(conn)
+        record = read_trusted(conn)
     return evidence_by_standard(record, framework, vocabulary(_folder()))
 
 
@@ -151,9 +151,7 @@ def walk(
         if rating is None:
             continue
         note = _ask("  How do you know? (a note, Enter for none)")
-        if note == "q":
-            note = None
-        _save(fw.id, c.id, rating, note or None, day)
+        _save(fw.id, c.id, rating, None if note == "q" else note or None, day)
         saved += 1
     C.say(
         f"Saved {saved} rating{'s' if saved != 1 else ''} for {fw.short or fw.name} on {day}."
@@ -214,10 +212,10 @@ def show(
 
     fw = _framework(framework)
     rows = standings(fw, _ratings(fw), _evidence(fw))
-    rated = sorted((s for s in rows if s.rating), key=lambda s: -s.rating)
+    rated = sorted((s for s in rows if s.rating), key=lambda s: -(s.rating or 0))
     unrated = [s for s in rows if not s.rating]
-    top = max((s.rating for s in rated), default=None)
-    low = min((s.rating for s in rated), default=None)
+    top = max((s.rating or 0 for s in rated), default=None)
+    low = min((s.rating or 0 for s in rated), default=None)
     strongest = [s.id for s in rated if s.rating == top] if rated else []
     weakest = [s.id for s in rated if s.rating == low and low != top] if rated else []
     if as_json:

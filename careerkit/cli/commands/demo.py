@@ -73,6 +73,7 @@ def _analyse(db: Path):
     from careerkit.posting.frameworks import user_folder
     from careerkit.store import gaps, io
     from careerkit.store.db import connect, transaction
+    from careerkit.store.snapshot import read_trusted
 
     career = io.validate_career(
         io.parse_career_text(SAMPLE_CAREER.read_text("utf-8"), "yaml", SAMPLE_CAREER.name), SAMPLE_CAREER.name
@@ -82,7 +83,7 @@ def _analyse(db: Path):
     try:
         with transaction(conn):
             io.import_career(conn, career)
-        record = io.read_record(conn)
+        record = read_trusted(conn)
         report = analyze(posting, record, source=SAMPLE_POSTING.name, folder=user_folder(db))
         with transaction(conn):
             gaps.save(conn, report, posting)
@@ -107,35 +108,30 @@ def _write_documents(folder: Path, report, record, posting: str = "") -> list[tu
         write_private(folder / name, data)
         written.append((folder / name, what))
     brief = _brief(report, record, posting)
-    if brief is not None:
-        from careerkit.render.brief import render_brief
+    from careerkit.render.brief import render_brief
 
-        for fmt, what in (
-            ("pdf", "the interview-prep brief"),
-            ("docx", "the same brief for Word"),
-            ("html", "the same brief as a web page"),
-            ("md", "the same brief as Markdown"),
-        ):
-            path = folder / f"interview-brief.{fmt}"
-            write_private(path, render_brief(brief, fmt))
-            written.append((path, what))
-        from careerkit.documents.letter import build_letter
-        from careerkit.render.letter import render_letter
+    for fmt, what in (
+        ("pdf", "the interview-prep brief"),
+        ("docx", "the same brief for Word"),
+        ("html", "the same brief as a web page"),
+        ("md", "the same brief as Markdown"),
+    ):
+        path = folder / f"interview-brief.{fmt}"
+        write_private(path, render_brief(brief, fmt))
+        written.append((path, what))
+    from careerkit.documents.letter import build_letter
+    from careerkit.render.letter import render_letter
 
-        draft = build_letter(brief, record)
-        for fmt, what in (("docx", "a cover-letter draft to edit"), ("pdf", "the same letter as PDF")):
-            path = folder / f"cover-letter.{fmt}"
-            write_private(path, render_letter(draft, fmt))
-            written.append((path, what))
+    draft = build_letter(brief, record)
+    for fmt, what in (("docx", "a cover-letter draft to edit"), ("pdf", "the same letter as PDF")):
+        path = folder / f"cover-letter.{fmt}"
+        write_private(path, render_letter(draft, fmt))
+        written.append((path, what))
     return written
 
 
 def _brief(report, record, posting: str = ""):
-    """The interview brief, built as `careerkit prep` builds it (None where this install has
-    no brief yet)."""
-    try:
-        import careerkit.render.brief  # noqa: F401
-        from careerkit.cli.commands.prep import build
-    except ImportError:
-        return None
+    """The interview brief, built as `careerkit prep` builds it."""
+    from careerkit.cli.commands.prep import build
+
     return build(report, record, names=False, include_private=False, posting_text=posting)

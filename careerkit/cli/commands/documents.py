@@ -50,6 +50,7 @@ def resume(
         None,
         "--for",
         metavar="GAP_ID",
+        click_type=C.ReportId(),
         help="Choose and order accomplishments for this saved posting (careerkit gap list).",
     ),
     fmt: Optional[str] = typer.Option(
@@ -57,6 +58,7 @@ def resume(
         "--format",
         "-f",
         metavar="FORMAT",
+        click_type=C.Choice(FORMATS, {"markdown": "md", "htm": "html", "word": "docx"}),
         help="md, html, pdf, docx or jsonresume (default: from -o's name, else md).",
     ),
     output: Optional[str] = typer.Option(
@@ -144,6 +146,7 @@ def resume(
     pdf = count = None
     if pages is not None:
         doc, pdf, count = R.fit_pages(doc, pages, look)
+    data: str | bytes
     if fmt == "md":
         data = R.to_markdown(doc)
     elif fmt == "html":
@@ -155,7 +158,7 @@ def resume(
         if count is None:
             from careerkit.render.pdf import page_count
 
-            count = page_count(data)
+            count = page_count(data)  # type: ignore[arg-type]  # pdf: always bytes
     _emit(data, output, pages=count if fmt == "pdf" else None)
     if pages is not None:
         _say_fit(doc, pages, count)
@@ -204,16 +207,10 @@ def say_missing_glyphs(text: str) -> None:
 
 
 def _format(fmt: Optional[str], output: Optional[str]) -> str:
-    from careerkit.errors import InvalidInput
-
-    if fmt is None:
-        fmt = SUFFIX_FORMAT.get(Path(output).suffix.lower(), "md") if output else "md"
-    fmt = fmt.lower()
-    if fmt == "markdown":
-        fmt = "md"
-    if fmt not in FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(FORMATS))
-    return fmt
+    """--format as given (a choice, checked by the parser), else from -o's name, else md."""
+    if fmt is not None:
+        return fmt
+    return SUFFIX_FORMAT.get(Path(output).suffix.lower(), "md") if output else "md"
 
 
 def _check_writable(output: Optional[str]) -> None:

@@ -10,10 +10,6 @@ import typer
 from careerkit.cli import helpers as C
 
 COLOUR = {"met": "green", "partial": "yellow", "gap": "red"}
-# Subcommands other modules add to the group: name -> (module, function).
-EXTRA_COMMANDS: dict[str, tuple[str, str]] = {
-    "common": ("careerkit.cli.commands.gap_common", "common_command"),
-}
 
 
 def register(app: typer.Typer) -> None:
@@ -33,12 +29,9 @@ def register(app: typer.Typer) -> None:
     sub.command("rerun", help="Re-analyse a saved posting against today's record and show what changed.")(
         rerun
     )
-    try:  # `gap common` lives in its own module
-        from careerkit.cli.commands.gap_common import register_common
-    except ImportError:
-        register_common = None
-    if register_common is not None:
-        register_common(sub)
+    from careerkit.cli.commands.gap_common import register_common  # `gap common`: its own module
+
+    register_common(sub)
     app.add_typer(sub, name="gap", help="Read job postings against your record.")
 
 
@@ -91,6 +84,7 @@ def analyze(
     )
     with C.writing() as conn:
         gaps.save(conn, report, text)
+    C.STATE.typed = None  # the posting pasted in the editor is saved with the report
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:
@@ -101,7 +95,7 @@ def analyze(
 def _record(conn):
     """The record as evidence: every section but the network (people are not evidence),
     only the columns the analysis reads."""
-    from careerkit.store.records import evidence_record
+    from careerkit.store.snapshot import evidence_record
 
     return evidence_record(conn)
 
@@ -162,7 +156,9 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print one JSON doc
 
 
 def show(
-    report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
+    report_id: int = typer.Argument(
+        ..., metavar="ID", click_type=C.ReportId(), help="The id shown by gap list."
+    ),
     codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (docs/gap-json.md)."),
 ):
@@ -177,7 +173,9 @@ def show(
 
 
 def rm(
-    report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
+    report_id: int = typer.Argument(
+        ..., metavar="ID", click_type=C.ReportId(), help="The id shown by gap list."
+    ),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ):
     import sys
@@ -195,7 +193,9 @@ def rm(
 
 
 def rerun(
-    report_id: int = typer.Argument(..., metavar="ID", help="The id shown by gap list."),
+    report_id: int = typer.Argument(
+        ..., metavar="ID", click_type=C.ReportId(), help="The id shown by gap list."
+    ),
     codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
     as_json: bool = typer.Option(False, "--json", help="Print the new report and the changes as JSON."),
 ):

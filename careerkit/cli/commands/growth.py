@@ -11,6 +11,7 @@ from typing import Any, Optional
 import typer
 
 from careerkit.cli import helpers as C
+from careerkit.models.kinds import TOUCH_KINDS
 
 
 def today() -> date:
@@ -275,6 +276,8 @@ def touch(
         "conversation",
         "--kind",
         "-k",
+        metavar="KIND",
+        click_type=C.Choice(TOUCH_KINDS),
         help="conversation, informational-interview, meeting, call, email, event, other.",
     ),
     when: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="When (default: today)."),
@@ -294,18 +297,20 @@ def touch(
 def touches(
     name: Optional[str] = typer.Argument(None, metavar="[NAME]", help="Only this person."),
     kind: Optional[str] = typer.Option(
-        None, "--kind", "-k", help="Only this kind, e.g. informational-interview."
+        None,
+        "--kind",
+        "-k",
+        metavar="KIND",
+        click_type=C.Choice(TOUCH_KINDS),
+        help="Only this kind: " + ", ".join(TOUCH_KINDS) + ".",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ) -> None:
-    from careerkit.errors import InvalidInput
-    from careerkit.store.growth import TOUCH_KINDS, find_contact, list_touches
+    from careerkit.store.growth import find_contact, list_touches
 
-    if kind and kind.strip().lower() not in TOUCH_KINDS:
-        raise InvalidInput(f"unknown kind {kind!r}: use one of " + ", ".join(TOUCH_KINDS))
     with C.database() as conn:
         person = find_contact(conn, name) if name else None
-        rows = list_touches(conn, person["id"] if person else None, kind.strip().lower() if kind else None)
+        rows = list_touches(conn, person["id"] if person else None, kind)
     if as_json:
         C.print_json(rows)
         return

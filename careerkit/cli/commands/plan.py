@@ -204,7 +204,13 @@ def take(
     number: int = typer.Argument(..., metavar="N", help="The suggestion's number in `careerkit plan`."),
     due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="When: 2025-06, 'next month'."),
     title: Optional[str] = typer.Option(None, "--title", "-t", help="Say it in your own words."),
-    status: str = typer.Option("planned", "--status", help="planned or active."),
+    status: str = typer.Option(
+        "planned",
+        "--status",
+        metavar="STATUS",
+        click_type=C.Choice(("planned", "active")),
+        help="planned or active.",
+    ),
     force: bool = typer.Option(False, "--force", help="Add it even when a goal already answers the gap."),
 ) -> None:
     from careerkit.errors import InvalidInput

@@ -32,12 +32,15 @@ def register(app: typer.Typer) -> None:
 
 
 def prep(
-    gap_id: str = typer.Argument(..., metavar="GAP_ID", help="The saved posting's id (careerkit gap list)."),
+    report_id: int = typer.Argument(
+        ..., metavar="GAP_ID", click_type=C.ReportId(), help="The saved posting's id (careerkit gap list)."
+    ),
     fmt: Optional[str] = typer.Option(
         None,
         "--format",
         "-f",
         metavar="FORMAT",
+        click_type=C.Choice(FORMATS, {"markdown": "md", "htm": "html", "word": "docx"}),
         help="md, html, pdf or docx (default: from -o's name, else md).",
     ),
     output: Optional[str] = typer.Option(
@@ -68,7 +71,6 @@ def prep(
 
     if redact and names:
         raise InvalidInput("--names and --redact contradict each other: choose one")
-    report_id = _report_id(gap_id)
     fmt = _format(fmt, output)
     with C.database() as conn:
         from careerkit.store import gaps
@@ -210,26 +212,12 @@ def build(
     )
 
 
-def _report_id(value: str) -> int:
-    from careerkit.errors import InvalidInput
-
-    text = value.strip().lstrip("#")
-    if not text.isdigit():
-        raise InvalidInput(f"not a gap report id: {value!r} (careerkit gap list shows the ids)")
-    return int(text)
-
-
 def _format(fmt: Optional[str], output: Optional[str]) -> str:
-    from careerkit.errors import InvalidInput
-
-    if fmt is None:
-        suffix = Path(output).suffix.lower() if output and output != "-" else ""
-        return BY_SUFFIX.get(suffix, "md")
-    value = fmt.strip().lower().lstrip(".")
-    value = {"markdown": "md", "htm": "html", "word": "docx"}.get(value, value)
-    if value not in FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    return value
+    """--format as given (a choice, checked by the parser), else from -o's name, else md."""
+    if fmt is not None:
+        return fmt
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    return BY_SUFFIX.get(suffix, "md")
 
 
 def _to_stdout(data: str | bytes) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -34,7 +34,7 @@ def show(as_json: bool = typer.Option(False, "--json", help="Print one JSON docu
     t = C.table("field", "value")
     for key, value in profile.items():
         if key == "links":
-            value = ", ".join(f"{l['label']}: {l['url']}" for l in value)
+            value = ", ".join(f"{link['label']}: {link['url']}" for link in value)
         elif isinstance(value, list):
             value = ", ".join(value)
         if value:
@@ -67,7 +67,7 @@ def set_(
     from careerkit.store import records as R
 
     # An empty value clears the field: --email ""
-    values = {
+    values: dict[str, Any] = {
         k: (v if v.strip() else None)
         for k, v in dict(
             name=name, headline=headline, email=email, phone=phone, location=location, summary=summary

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import typer
 
 from careerkit.cli import helpers as C
-from careerkit.cli.fields import given, parameters, with_signature
+from careerkit.cli.fields import choice, given, parameters, with_signature
 
 # group name -> (kind, help, what the one argument of `add` is)
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -101,6 +101,7 @@ def _plural(kind_name: str) -> str:
 def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> int | None:
     """Check and insert one record in its own transaction; open the editor when no text
     (None: the user left the template empty or unchanged)."""
+    from careerkit.errors import InvalidInput
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
 
@@ -109,7 +110,7 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
         R.check(kind, values, partial=True)  # a bad option fails before the editor opens
         return _add_from_editor(kind_name, values)
     if not text.strip():
-        raise_error(f"the {kind.file_key(kind.title)} is empty")
+        raise InvalidInput(f"the {kind.file_key(kind.title)} is empty")
     values = {kind.file_key(kind.title): text, **values}
     if kind_name in DATED and "date" not in values:
         values["date"] = "today"
@@ -118,15 +119,10 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
         return R.insert(conn, kind, columns)
 
 
-def raise_error(message: str) -> None:
-    from careerkit.errors import InvalidInput
-
-    raise InvalidInput(message)
-
-
 def make_add(kind_name: str, arg_help: str):
     def add(**kwargs):
         from_gap = kwargs.pop("from_gap", None)
+        record_id: int | None
         if from_gap is not None:  # goals only: a way shown by `gap common` (cli/gap_common.py)
             from careerkit.cli.commands.gap_common import add_goal_from_gap
 
@@ -179,20 +175,18 @@ def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int | None:
     text = C.edit_text(template)
     if text is None:
         return None
-    try:
-        values = values_from_text(kind, text)
-        if not any(v not in (False, []) for v in values.values()):
-            return None  # every field left blank: the same as an empty template
-        if kind_name in DATED and not values.get("date"):
-            values["date"] = "today"
-        columns = R.check(kind, values)
-        with C.writing() as conn:
-            return R.insert(conn, kind, columns)
-    except Exception as exc:
-        saved = C.save_recovery(text)
-        message = C._describe(exc) or str(exc)
-        raise_error(f"{message}; what you typed is kept in {saved}")
-        raise
+    # A failure here reaches the boundary (cli/helpers.py), which keeps the text typed.
+    values = values_from_text(kind, text)
+    if not any(v not in (False, []) for v in values.values()):
+        C.STATE.typed = None
+        return None  # every field left blank: the same as an empty template
+    if kind_name in DATED and not values.get("date"):
+        values["date"] = "today"
+    columns = R.check(kind, values)
+    with C.writing() as conn:
+        record_id = R.insert(conn, kind, columns)
+    C.STATE.typed = None  # saved
+    return record_id
 
 
 # -- list ---------------------------------------------------------------------------------
@@ -235,7 +229,14 @@ def make_list(kind_name: str):
                 "kind_filter",
                 inspect.Parameter.KEYWORD_ONLY,
                 annotation=Optional[str],
-                default=typer.Option(None, "--kind", "-k", help=_kind_help(kind_name)),
+                default=typer.Option(
+                    None,
+                    "--kind",
+                    "-k",
+                    metavar=_filter_column(kind_name).upper(),
+                    click_type=choice(kind_name, _filter_column(kind_name)),
+                    help=_kind_help(kind_name),
+                ),
             )
         )
     if kind_name in ("accomplishment", "contact", "position"):
@@ -256,6 +257,8 @@ def make_list(kind_name: str):
                 default=typer.Option(
                     None,
                     "--from-relationship",
+                    metavar="RELATIONSHIP",
+                    click_type=choice("feedback", "relationship"),
                     help="supervisor, colleague, direct-report, parent, student, mentor, other.",
                 ),
             )
@@ -307,7 +310,7 @@ def make_list(kind_name: str):
         if kw.get("due"):
             from careerkit.cli.commands.growth import print_due
 
-            return print_due(query(kind_name, {**kw, "limit": None}), kw.get("as_json"), kw["limit"])
+            return print_due(query(kind_name, {**kw, "limit": None}), bool(kw.get("as_json")), kw["limit"])
         if kw.get("as_json"):
             C.print_json(listing.as_json(kind_name, query(kind_name, kw)))
             return
@@ -318,12 +321,19 @@ def make_list(kind_name: str):
     return with_signature(list_, params)
 
 
-def _kind_help(kind_name: str) -> str:
+def _filter_column(kind_name: str) -> str:
+    """The column `list --kind` filters on."""
     from careerkit.models.kinds import BY_NAME
 
     kind = BY_NAME[kind_name]
-    col = "kind" if "kind" in kind.columns else ("category" if kind_name == "position" else "relationship")
-    return f"Only this {col}: " + ", ".join(kind.choices.get(col, ())) + "."
+    return "kind" if "kind" in kind.columns else ("category" if kind_name == "position" else "relationship")
+
+
+def _kind_help(kind_name: str) -> str:
+    from careerkit.models.kinds import BY_NAME
+
+    col = _filter_column(kind_name)
+    return f"Only this {col}: " + ", ".join(BY_NAME[kind_name].choices.get(col, ())) + "."
 
 
 def _role_help(kind_name: str) -> str:
@@ -336,7 +346,6 @@ def _role_help(kind_name: str) -> str:
 
 def query(kind_name: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
     from careerkit.dates import parse_date
-    from careerkit.errors import InvalidInput
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
 
@@ -344,23 +353,11 @@ def query(kind_name: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
     since = parse_date(kw["since"]) if kw.get("since") else None
     until = parse_date(kw["until"]) if kw.get("until") else None
     where, like = {}, {}
+    # --kind and --from-relationship are choices (cli/fields.py: choice): checked by the parser.
     if kw.get("kind_filter"):
-        col = (
-            "kind" if "kind" in kind.columns else ("category" if kind_name == "position" else "relationship")
-        )
-        value = kw["kind_filter"].strip().lower()
-        if value not in kind.choices.get(col, (value,)):
-            raise InvalidInput(
-                f"unknown {col} {kw['kind_filter']!r}: use one of " + ", ".join(kind.choices[col])
-            )
-        where[col] = value
+        where[_filter_column(kind_name)] = kw["kind_filter"]
     if kw.get("from_relationship"):
-        value = kw["from_relationship"].strip().lower()
-        if value not in kind.choices["relationship"]:
-            raise InvalidInput(
-                f"unknown relationship {value!r}: use one of " + ", ".join(kind.choices["relationship"])
-            )
-        where["relationship"] = value
+        where["relationship"] = kw["from_relationship"]
     if kw.get("role"):
         like[{"accomplishment": "position", "contact": "role", "position": "title"}[kind_name]] = kw["role"]
     ids = None
@@ -385,10 +382,10 @@ def _competency_ids(competency: str) -> list[int]:
     frameworks folder beside the database named by --db."""
     from careerkit.posting.competencies import accomplishments_for
     from careerkit.posting.frameworks import user_folder
-    from careerkit.store.io import read_record
+    from careerkit.store.snapshot import read_trusted
 
     with C.database() as conn:
-        record = read_record(conn)
+        record = read_trusted(conn)
     return accomplishments_for(record, competency, folder=user_folder(C.db_path()))
 
 
@@ -464,18 +461,14 @@ def _edit_in_editor(kind_name: str, record_id: int) -> bool:
     text = C.edit_text(template)
     if text is None:
         return False
-    try:
-        values = values_from_text(kind, text)
-        full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
-        columns = R.check(kind, full)
-        with C.writing() as conn:
-            R.update(conn, kind, record_id, columns)
-        return True
-    except Exception as exc:
-        saved = C.save_recovery(text)
-        message = C._describe(exc) or str(exc)
-        raise_error(f"{message}; what you typed is kept in {saved}")
-        raise
+    # A failure here reaches the boundary (cli/helpers.py), which keeps the text typed.
+    values = values_from_text(kind, text)
+    full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
+    columns = R.check(kind, full)
+    with C.writing() as conn:
+        R.update(conn, kind, record_id, columns)
+    C.STATE.typed = None  # saved
+    return True
 
 
 def make_rm(kind_name: str):

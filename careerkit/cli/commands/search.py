@@ -28,6 +28,16 @@ KIND_WORDS = {
     "goals": "goal",
 }
 
+# The command groups' names, offered by completion (the other words above are aliases).
+GROUPS = ("wins", "feedback", "learn", "roles", "creds", "network", "goals")
+
+
+def _group(kind: str) -> str:
+    return next(g for g in GROUPS if KIND_WORDS[g] == kind)
+
+
+ALIASES = {word: _group(kind) for word, kind in KIND_WORDS.items()}
+
 
 def register(app: typer.Typer) -> None:
     app.command(
@@ -43,6 +53,8 @@ def search(
         None,
         "--kind",
         "-k",
+        metavar="KIND",
+        click_type=C.Choice(GROUPS, ALIASES),
         help="Only this kind: wins, feedback, learn, roles, creds, network, goals (repeat for more).",
     ),
     any_word: bool = typer.Option(False, "--any", help="Match any of the words, not all."),
@@ -53,18 +65,10 @@ def search(
 ) -> None:
     from careerkit.cli.listing import show_rows
     from careerkit.cli.output import TERMINAL_ROWS
-    from careerkit.errors import InvalidInput
     from careerkit.store.search import MARK_START, strip_marks
     from careerkit.store.search import search as run
 
-    kinds = None
-    if kind:
-        try:
-            kinds = sorted({KIND_WORDS[k.strip().lower()] for k in kind})
-        except KeyError as e:
-            raise InvalidInput(
-                f"unknown kind {e.args[0]!r}: use wins, feedback, learn, roles, creds, network or goals"
-            ) from None
+    kinds = sorted({KIND_WORDS[k] for k in kind}) if kind else None  # choices: checked by the parser
     text = " ".join(query)
     # One more than asked for says whether there are more to show.
     wanted = limit or 2**62

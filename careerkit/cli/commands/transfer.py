@@ -33,7 +33,12 @@ def import_(
         ..., metavar="FILE", help="A .yaml/.yml or .json career file, or - for standard input."
     ),
     fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="yaml, json or jsonresume (default: from the file name)."
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        click_type=C.Choice(("yaml", "json", *EXTRA_IMPORTS), {"yml": "yaml"}),
+        help="yaml, json or jsonresume (default: from the file name).",
     ),
     replace: bool = typer.Option(
         False, "--replace", help="Replace the whole record (a backup is taken first)."
@@ -44,11 +49,9 @@ def import_(
     from careerkit.errors import InvalidInput
     from careerkit.store import io
 
-    if fmt and fmt not in ("yaml", "json", *EXTRA_IMPORTS):
-        raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_IMPORTS]))
     stdin_text = C.read_source("-") if file == "-" else None
     if file == "-" and not fmt:
-        fmt = "json" if stdin_text.lstrip().startswith("{") else "yaml"
+        fmt = "json" if (stdin_text or "").lstrip().startswith("{") else "yaml"
     fmt = io.format_for(file, fmt)
     text = io.read_text(file, stdin_text)
     name = "standard input" if file == "-" else Path(file).name
@@ -91,7 +94,12 @@ def export(
         None, "--output", "-o", metavar="FILE", help="Write here (default: standard output)."
     ),
     fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="yaml or json (default: from -o's name, else yaml)."
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        click_type=C.Choice(("yaml", "json", *EXTRA_EXPORTS), {"yml": "yaml"}),
+        help="yaml, json, jsonresume or ics (default: from -o's name, else yaml).",
     ),
     include_private: Optional[bool] = typer.Option(
         None,
