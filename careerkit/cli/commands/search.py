@@ -26,6 +26,9 @@ KIND_WORDS = {
     "person": "contact",
     "goal": "goal",
     "goals": "goal",
+    "reflection": "reflection",
+    "reflections": "reflection",
+    "reflect": "reflection",
 }
 
 
@@ -43,7 +46,7 @@ def search(
         None,
         "--kind",
         "-k",
-        help="Only this kind: wins, feedback, learn, roles, creds, network, goals (repeat for more).",
+        help="Only this kind: wins, feedback, learn, roles, creds, network, goals, reflections (repeat for more).",
     ),
     any_word: bool = typer.Option(False, "--any", help="Match any of the words, not all."),
     limit: int = typer.Option(
@@ -63,7 +66,7 @@ def search(
             kinds = sorted({KIND_WORDS[k.strip().lower()] for k in kind})
         except KeyError as e:
             raise InvalidInput(
-                f"unknown kind {e.args[0]!r}: use wins, feedback, learn, roles, creds, network or goals"
+                f"unknown kind {e.args[0]!r}: use wins, feedback, learn, roles, creds, network, goals or reflections"
             ) from None
     text = " ".join(query)
     # One more than asked for says whether there are more to show.
