@@ -68,12 +68,28 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print one JSON do
 
     with C.database() as conn:
         data = gather(conn, today())
+    data["milestone"] = _milestone()
     if as_json:
         C.print_json(data)
         return
     from careerkit.cli.wrapping import echo_lines
 
     echo_lines(status_lines(data))
+
+
+def _milestone() -> str | None:
+    """A milestone not shown before, in one line (then remembered as shown); never an error:
+    a celebration must not spoil the status screen."""
+    import sqlite3
+
+    from careerkit.cli.commands.recap import new_milestone_line
+    from careerkit.errors import CareerkitError
+
+    try:
+        with C.writing() as conn:
+            return new_milestone_line(conn, today())
+    except (sqlite3.Error, CareerkitError, OSError):
+        return None
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -94,6 +110,8 @@ SHOWN = 6  # items per section: status is one screen
 def status_lines(d: dict[str, Any]) -> list[str]:
     bold = (lambda s: s) if C.plain() else (lambda s: typer.style(s, bold=True))
     lines = []
+    if d.get("milestone"):
+        lines.append(bold("Milestone") + f" {d['milestone']}")
     month = d["this_month"]
     since = d["days_since_last_entry"]
     if since is None:
@@ -158,6 +176,13 @@ def status_lines(d: dict[str, Any]) -> list[str]:
         bold("Learning") + f" {d['pl_hours_this_year']:g} hours this year "
         f"({_plural(d['pl_entries_this_year'], 'entry', 'entries')})"
     )
+    reflection = d.get("reflection")
+    if reflection:
+        from careerkit.store.growth import describe_every
+
+        last = f"last {reflection['last']}" if reflection["last"] else "none written yet"
+        when = "due now" if reflection["due"] else f"next {reflection['next']}"
+        lines.append(bold("Reflect") + f"  {describe_every(reflection['every'])} ({last}): {when}")
     return lines
 
 

@@ -1,0 +1,515 @@
+"""`careerkit milestones` and `careerkit recap`: looking back over a term or a year, with
+the growth drawn (self-ratings, wins per month, readiness per posting, learning hours)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from careerkit.cli import helpers as C
+
+FORMATS = ("md", "html", "pdf", "docx")
+BY_SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+AUDIENCES = ("supervisor", "sponsor", "self")
+RECAP_HELP = (
+    "Look back over a period: wins by competency and by month with their impact, feedback "
+    "highlights, learning hours, goals, gaps closed, self-ratings then and now, milestones and "
+    "(for yourself) reflections, with the growth drawn. With no -o it prints to the terminal."
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "milestones",
+        help="Milestones reached, with their dates, found in the record: first win in a competency, "
+        "credentials, goals done, gaps closed, self-ratings raised, 10/25/50/100 wins, a term with a win every week.",
+    )(milestones)
+    app.command("recap", help=RECAP_HELP)(recap)
+
+
+def _today() -> date:
+    from careerkit.cli.commands.growth import today
+
+    return today()
+
+
+def _folder():
+    from careerkit.posting.frameworks import user_folder
+
+    return user_folder(C.db_path())
+
+
+# -- milestones -----------------------------------------------------------------------------------
+
+
+class _Row:
+    """A row as attributes (what `detect` and the competency mapper read)."""
+
+    id: int
+    skills: Any
+
+    def __init__(self, row: sqlite3.Row):
+        self.__dict__.update(dict(row))
+        if isinstance(self.__dict__.get("skills"), str):
+            import json
+
+            self.skills = json.loads(self.skills or "[]")
+
+
+def framework_tools(conn: sqlite3.Connection, folder=None):
+    """(framework, competency id -> title, win -> its main competency in the framework)."""
+    from careerkit.insight.standards import resolve_framework
+    from careerkit.store.growth import get_setting
+
+    folder = folder or _folder()
+    fw = resolve_framework(get_setting(conn, "assess.framework"), folder)
+    titles = {c.id: c.title for c in fw.competencies}
+    state: dict[str, Any] = {}
+
+    def competency_of(win) -> str | None:
+        if "voc" not in state:
+            from careerkit.posting.competencies import vocabulary
+
+            state["voc"] = vocabulary(folder)
+        from careerkit.posting.competencies import accomplishment_text
+        from careerkit.posting.text import stems
+
+        for cid in state["voc"].competencies(stems(accomplishment_text(win)), limit=3):
+            if cid in titles:
+                return cid
+        return None
+
+    return fw, titles, competency_of
+
+
+def reached(conn: sqlite3.Connection, today: date, *, full: bool = True, folder=None):
+    """Every milestone reached by today. Without full, wins already read for a first win in
+    a competency are not mapped again (the settings remember what was found)."""
+    from careerkit.insight.milestones import Milestone, detect
+    from careerkit.store import gaps, growth
+    from careerkit.store import recap as S
+
+    fw, titles, competency_of = framework_tools(conn, folder)
+    cache = S.first_wins(conn)
+    known: list[Milestone] = []
+    through = 0
+    if not full and cache.get("framework") == fw.id:
+        through = int(cache.get("through") or 0)
+        known = [Milestone(**m) for m in cache.get("milestones") or []]
+    wins = [
+        _Row(r)
+        for r in conn.execute(
+            "SELECT id, date, title, details, situation, task, action, result, impact, kind, skills, "
+            "private FROM accomplishments"
+        )
+    ]
+    found = detect(
+        wins=wins,
+        credentials=[_Row(r) for r in conn.execute("SELECT id, name, date, status FROM credentials")],
+        # A done goal's day: its last linked win, else the day it was last changed.
+        goals=[
+            _Row(r)
+            for r in conn.execute(
+                "SELECT g.id, g.title, g.status, coalesce((SELECT max(a.date) FROM goal_links l "
+                "JOIN accomplishments a ON a.id = l.accomplishment_id WHERE l.goal_id = g.id), "
+                "g.updated) AS updated FROM goals g"
+            )
+        ],
+        gap_scores=gaps.score_history(conn),
+        postings=S.postings(conn),
+        ratings=[r for r in growth.ratings(conn) if r["framework"] == fw.id],
+        competency_of=lambda w: competency_of(w) if w.id > through else None,
+        titles=titles,
+        today=today,
+        known_first=known,
+    )
+    top = max((w.id for w in wins), default=0)
+    firsts = [m.as_dict() for m in found if m.kind == "first-win"]
+    if cache != {"framework": fw.id, "through": top, "milestones": firsts}:
+        try:
+            S.set_first_wins(conn, {"framework": fw.id, "through": top, "milestones": firsts})
+        except sqlite3.OperationalError:  # read-only: the cache is only a shortcut
+            pass
+    return found
+
+
+def new_milestone_line(conn: sqlite3.Connection, today: date) -> str | None:
+    """For `status`: the milestones not shown before, in one line, then remembered as shown.
+    The first time (nothing shown yet) only the newest is named."""
+    from careerkit.store import recap as S
+
+    found = reached(conn, today, full=False)
+    seen = S.shown(conn)
+    new = [m for m in found if m.key not in seen]
+    if not new:
+        return None
+    S.mark_shown(conn, seen | {m.key for m in found})
+    latest = new[-1]
+    more = f" (and {len(new) - 1} more: careerkit milestones)" if len(new) > 1 else ""
+    return f"{latest.text} ({latest.date}){more}"
+
+
+def milestones(
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Reached on or after."),
+    until: Optional[str] = typer.Option(None, "--until", metavar="DATE", help="Reached on or before."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+) -> None:
+    from careerkit.dates import end_of, parse_date, start_of
+
+    lo = start_of(parse_date(since, _today())) if since else ""
+    hi = end_of(parse_date(until, _today())) if until else "9999"
+    with C.writing() as conn:
+        found = [m for m in reached(conn, _today()) if lo <= m.date <= hi]
+    if as_json:
+        C.print_json([m.as_dict() for m in found])
+        return
+    if not found:
+        C.say('No milestones yet: they come from the record (careerkit log "..." is the start).')
+        return
+    from careerkit.cli.wrapping import echo_lines
+
+    echo_lines([f"{m.date}  {m.text}" for m in found])
+
+
+# -- recap ----------------------------------------------------------------------------------------
+
+
+def recap(
+    since: str = typer.Option(..., "--since", metavar="DATE", help="The first month or day: 2025-08."),
+    until: Optional[str] = typer.Option(
+        None, "--until", metavar="DATE", help="The last month or day (default: today)."
+    ),
+    fmt: Optional[str] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="md, html, pdf or docx (default: from -o's name; with neither, the terminal view).",
+    ),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write here; '-' for standard output."
+    ),
+    audience: str = typer.Option(
+        "self",
+        "--for-audience",
+        metavar="WHO",
+        help="self (everything, with reflections), supervisor (no reflections, no job search) "
+        "or sponsor (no reflections, no self-ratings).",
+    ),
+    include_private: bool = typer.Option(
+        False,
+        "--include-private",
+        help="Include private wins, feedback and reflections (left out by default).",
+    ),
+    redact: bool = typer.Option(
+        False, "--redact", help="Leave out people's names: who gave feedback, students and parents named."
+    ),
+) -> None:
+    from careerkit.dates import end_of, parse_date, start_of
+    from careerkit.errors import InvalidInput
+
+    who = audience.strip().lower()
+    if who not in AUDIENCES:
+        raise InvalidInput(f"unknown audience {audience!r}: use one of {', '.join(AUDIENCES)}")
+    first = start_of(parse_date(since, _today()))
+    last = end_of(parse_date(until, _today())) if until else _today().isoformat()
+    if last < first:
+        raise InvalidInput(f"--until ({last}) is before --since ({first})")
+    chosen = _format(fmt, output)
+    with C.writing() as conn:  # milestones remember the first win per competency
+        data, removed = build(conn, first, last, who, include_private=include_private, redact=redact)
+    if chosen is None:
+        print_terminal(data)
+        _notes(data, removed, include_private)
+        return
+    from careerkit.render.recap import render_recap
+
+    body = render_recap(data, chosen)
+    if output is None and chosen in ("pdf", "docx"):
+        output = f"recap-{first[:7]}-{last[:7]}.{chosen}"
+    if output is None or output == "-":
+        from careerkit.cli.commands.prep import _to_stdout
+
+        _to_stdout(body)
+    else:
+        from careerkit.cli.commands.transfer import write_private
+
+        path = Path(output).expanduser()
+        if path.is_dir():
+            raise InvalidInput(
+                f"{output} is a folder: give a file name, such as {path / ('recap.' + chosen)}"
+            )
+        try:
+            write_private(path, body)
+        except (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError) as e:
+            raise InvalidInput(f"cannot write {output}: {e.strerror or e}") from None
+        C.say(f"Wrote {output}")
+    _notes(data, removed, include_private)
+
+
+def _format(fmt: Optional[str], output: Optional[str]) -> Optional[str]:
+    from careerkit.errors import InvalidInput
+
+    if fmt is None:
+        if output is None:
+            return None
+        suffix = Path(output).suffix.lower() if output != "-" else ""
+        return BY_SUFFIX.get(suffix, "md")
+    value = fmt.strip().lower().lstrip(".")
+    value = {"markdown": "md", "htm": "html", "word": "docx"}.get(value, value)
+    if value not in FORMATS:
+        raise InvalidInput(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return value
+
+
+def _notes(data, removed: int | None, include_private: bool) -> None:
+    left = data.left_out
+    if left:
+        what = ", ".join(f"{n} {k if n != 1 else k.rstrip('s')}" for k, n in left.items())
+        C.say(f"Left out as private: {what} (--include-private to show them).")
+    C.say_redacted(removed)
+    if include_private:
+        C.say("It includes private entries: keep it to yourself.")
+
+
+def build(
+    conn: sqlite3.Connection,
+    since: str,
+    until: str,
+    audience: str,
+    *,
+    include_private: bool,
+    redact: bool,
+    folder=None,
+    today: date | None = None,
+):
+    """The Recap for the period, and how many names --redact removed (None: not asked)."""
+    from careerkit.documents.recap import build_recap
+    from careerkit.render.charts import colour_for
+    from careerkit.store import gaps, growth
+    from careerkit.store import recap as S
+    from careerkit.store.reflections import list_reflections
+    from careerkit.store.snapshot import read_trusted
+
+    fw, titles, competency_of = framework_tools(conn, folder)
+    record = read_trusted(conn, ("accomplishments", "feedback", "learning", "goals", "network"))
+    ratings = growth.ratings(conn, fw.id)
+    scores = gaps.score_history(conn)
+    postings = S.postings(conn)
+    links = growth.goal_links(conn)
+    found = reached(conn, today or _today(), full=False, folder=folder)
+    reflections = list_reflections(conn, oldest_first=True)
+    profile = conn.execute("SELECT name FROM profile").fetchone()
+    removed = None
+    if redact:
+        record, reflections, found, removed = _redacted(record, reflections, found)
+    data = build_recap(
+        record,
+        since=since,
+        until=until,
+        audience=audience,
+        include_private=include_private,
+        competency_of=competency_of,
+        titles=titles,
+        framework=fw.short or fw.name,
+        palette=colour_for,
+        ratings=ratings,
+        scores=scores,
+        postings=postings,
+        goal_links=links,
+        milestones=found,
+        reflections=reflections,
+        person=profile[0] if profile else "",
+    )
+    return data, removed
+
+
+def _redacted(record, reflections, found):
+    from careerkit.insight.milestones import Milestone
+    from careerkit.redact import Redactor, redact_record
+
+    names = [getattr(f, "from_name", None) for f in record.feedback]
+    names += [getattr(c, "name", None) for c in record.network]
+    record, removed = redact_record(record)
+    r = Redactor([n for n in names if isinstance(n, str) and n])
+    parts = ("text", "did", "learned", "differently", "evidence")
+    reflections = [{**x, **{k: r.text(x.get(k)) for k in parts}} for x in reflections]
+    found = [Milestone(m.key, m.date, m.kind, r.text(m.text) or "", m.ref, m.private) for m in found]
+    return record, reflections, found, removed + r.count
+
+
+# -- the terminal view ------------------------------------------------------------------------------
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def print_terminal(data) -> None:
+    from rich.text import Text
+
+    from careerkit.documents.recap import rating_cells, summary
+    from careerkit.render.recap import period, title
+
+    con = C.console()
+    plain = C.plain()
+    con.print(Text(f"{title(data)}: {period(data)}", style="bold"))
+    if data.person:
+        con.print(Text(data.person, style="dim"))
+    con.print(summary(data))
+    if data.empty:
+        return
+    if data.wins_total:
+        _head(con, "Wins per month, by competency")
+        most = max(m.total for m in data.months) or 1
+        for m in data.months:
+            line = Text(f"{m.label:<9} ")
+            for comp, n in m.counts.items():
+                if n:
+                    width = max(1, round(30 * n / most))
+                    colour = next(c for i, _, c in data.legend if i == comp)
+                    line.append("█" * width if not plain else "#" * width, style=None if plain else colour)
+            line.append(f" {m.total}" if m.total else "")
+            con.print(line)
+        legend = Text("  ")
+        for comp, name, colour in data.legend:
+            legend.append("■ " if not plain else "", style=None if plain else colour)
+            legend.append(f"{comp if comp != 'other' else ''} {name}".strip() + "   ")
+        con.print(legend)
+        _head(con, "Wins by competency")
+        for g in data.competencies:
+            con.print(Text(f"{g.title} ({len(g.wins)})", style="bold"))
+            for w in g.wins[:5]:
+                impact = f" ({w.impact})" if w.impact else ""
+                con.print(Text(f"  {w.date}  {w.title}{impact}"))
+            if len(g.wins) > 5:
+                con.print(Text(f"  and {len(g.wins) - 5} more", style="dim"))
+    if data.ratings:
+        _head(con, "Self-ratings over time (1 ░ 2 ▒ 3 █), then → now")
+        shade = {None: "·", 1: "░", 2: "▒", 3: "█"}
+        for s, line in zip(rating_cells(data), data.ratings, strict=True):
+            strip = "".join(shade[c] for c in s["cells"])
+            move = f"{line.then or '–'} → {line.now or '–'}"
+            con.print(Text(f"{line.id:<8} {strip}  {move}  {line.title}"))
+    if data.feedback:
+        _head(con, "What others said")
+        for g in data.feedback:
+            con.print(Text(f"{g.label} ({g.count})", style="bold"))
+            for q in g.quotes[:2]:
+                con.print(Text(f"  “{q.text}” — {q.who}, {q.date}"))
+    if data.hours or data.completions:
+        _head(con, f"Learning: {data.hours:g} hours")
+        most_h = max((h for _, h in data.hours_by_term), default=0) or 1
+        for t, h in data.hours_by_term:
+            con.print(Text(f"{t:<12} " + "█" * round(30 * h / most_h) + f" {h:g} h"))
+        for c in data.completions[:8]:
+            con.print(Text(f"  {c.date}  {c.title}"))
+    if data.goals_done or data.goals_moved:
+        _head(con, "Goals")
+        for g in data.goals_done:
+            con.print(Text(f"  done   {g.title}"))
+        for g in data.goals_moved:
+            con.print(Text(f"  moved  {g.title}"))
+    if data.readiness:
+        _head(con, "Readiness per saved posting (score at each analysis)")
+        for r in data.readiness:
+            spark = "".join(BLOCKS[max(1, round(8 * s / 100))] for _, s in r.points)
+            con.print(Text(f"  {spark:<12} {r.then} → {r.now}  {r.name}"))
+            for d, text in r.closed:
+                con.print(Text(f"      gap closed {d}: {text}", style="dim"))
+    if data.milestones:
+        _head(con, "Milestones")
+        for m in data.milestones:
+            con.print(Text(f"  {m.date}  {m.text}"))
+    if data.reflections:
+        _head(con, "Reflections")
+        for x in data.reflections:
+            learned = f" Learned: {x.learned}" if x.learned else ""
+            con.print(Text(f"  {x.date}  {x.text}{learned}"))
+
+
+def _head(con, text: str) -> None:
+    from rich.text import Text
+
+    con.print()
+    con.print(Text(text, style="bold"))
+
+
+# -- the demo's year --------------------------------------------------------------------------------
+
+DEMO_SINCE, DEMO_UNTIL = "2024-08-01", "2025-07-31"
+DEMO_ANALYSES = ("2024-08-31", "2024-12-31", "2025-03-31", "2025-06-30")
+
+
+def demo_recap(db: Path, folder: Path, posting: str, report_id: int) -> list[tuple[Path, str]]:
+    """`careerkit demo`'s recap: the sample's 2024-25 school year (data/sample-year.yaml)
+    added to the demo database, its self-ratings given, and the sample posting analysed
+    against the record as it stood at four points of the year (readiness over time); then
+    the recap PDF of that year."""
+    from careerkit.cli.commands.transfer import write_private
+    from careerkit.posting.analyze import analyze
+    from careerkit.posting.frameworks import user_folder
+    from careerkit.render.recap import render_recap
+    from careerkit.store import gaps, growth, io
+    from careerkit.store.db import connect, transaction
+
+    source = Path(__file__).resolve().parents[2] / "data" / "sample-year.yaml"
+    data = io.parse_career_text(source.read_text("utf-8"), "yaml", source.name)
+    ratings = data.pop("self_ratings", {}) or {}
+    year = io.validate_career(data, source.name)
+    conn = connect(db)
+    try:
+        with transaction(conn):
+            io.import_career(conn, year)
+            for day, given in ratings.items():
+                for standard, rating in given.items():
+                    growth.add_rating(conn, "psel", standard, int(rating), None, str(day))
+        record = io.read_record(conn)
+        old = gaps.get(conn, report_id)
+        with transaction(conn):
+            conn.execute("DELETE FROM gap_scores WHERE report_id = ?", (report_id,))
+            before = None
+            for day in DEMO_ANALYSES:
+                report = analyze(
+                    posting, _as_of(record, day), source=old.posting.source, folder=user_folder(db)
+                )
+                closed: list[str] = []
+                if before is not None:
+                    closed = [d["text"] for d in gaps.changes(before, report) if d["change"] == "closed"]
+                gaps.record_score(conn, report_id, report.score, closed, day)
+                before = report
+            gaps.record_score(conn, report_id, old.score)
+        with transaction(conn):
+            recap_data, _ = build(
+                conn,
+                DEMO_SINCE,
+                DEMO_UNTIL,
+                "self",
+                include_private=False,
+                redact=False,
+                folder=user_folder(db),
+            )
+    finally:
+        conn.close()
+    path = folder / "recap-2024-25.pdf"
+    write_private(path, render_recap(recap_data, "pdf"))
+    return [(path, "the 2024-25 school year in review, with the growth drawn")]
+
+
+def _as_of(record, day: str):
+    """The record as it stood on a day: entries dated after it left out."""
+
+    def kept(entries, attr):
+        return [e for e in entries if (getattr(e, attr) or "0000") <= day]
+
+    return record.model_copy(
+        update={
+            "positions": kept(record.positions, "start"),
+            "credentials": [c for c in record.credentials if (c.date or "0000") <= day],
+            "accomplishments": kept(record.accomplishments, "date"),
+            "feedback": kept(record.feedback, "date"),
+            "learning": kept(record.learning, "date"),
+        }
+    )
