@@ -38,6 +38,9 @@ def demo(
 
         print_report(report)
         written = _write_documents(folder, report, record)
+        from careerkit.cli.commands.recap import demo_recap
+
+        written += demo_recap(db, folder, SAMPLE_POSTING.read_text("utf-8"), report.id)
     con = C.console()
     con.print()
     con.print(f"[bold]The sample's documents are in {C.esc(str(folder))}[/bold]")
