@@ -198,7 +198,7 @@ def cadence(conn: sqlite3.Connection) -> str:
 
 def due(conn: sqlite3.Connection, today: date) -> dict[str, Any] | None:
     """When the next reflection is due: {'every', 'last', 'next', 'due', 'days_overdue'};
-    None when the cadence is off. Never reflected: one cadence after the first win was
+    None when the cadence is off, or when nothing is logged yet. Never reflected: one cadence after the first win was
     logged (a first capture is not the moment to ask for a reflection)."""
     from careerkit.store.growth import add_every, last_day
 
@@ -213,7 +213,9 @@ def due(conn: sqlite3.Connection, today: date) -> dict[str, Any] | None:
         next_day = add_every(last_day(last_date), every)
     else:
         first = conn.execute("SELECT min(substr(created, 1, 10)) FROM accomplishments").fetchone()[0]
-        start = date.fromisoformat(first) if first else today
+        if not first:
+            return None  # nothing logged yet: nothing to reflect on, no reminder
+        start = date.fromisoformat(first)
         next_day = add_every(min(start, today), every)
     return {
         "every": every,

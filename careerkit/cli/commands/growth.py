@@ -481,7 +481,8 @@ def links(
 
 def export_ics(conn, include_private: bool = True) -> str:
     """The EXTRA_EXPORTS hook of `careerkit export --format ics`: open goals with a due date
-    (on the last day their due date covers) and the next contact with each person."""
+    (on the last day their due date covers), the next contact with each person, and the
+    next reflection by the cadence (`config set reflect-every`)."""
     from datetime import datetime
 
     from careerkit.formats.ics import calendar
@@ -506,6 +507,22 @@ def export_ics(conn, include_private: bool = True) -> str:
         for c in contacts_due(conn, today())
         if c["next"]
     ]
-    if not goals and not people:
-        C.say("No open goal has a due date and nobody has a contact cadence: the calendar is empty.")
-    return calendar(goals, people, now=datetime.now(UTC))
+    from careerkit.store.growth import describe_every as every_text
+    from careerkit.store.reflections import due as reflection_due
+
+    nxt = reflection_due(conn, today())
+    reflection = (
+        {
+            "next": max(date.fromisoformat(nxt["next"]), today()),
+            "every": every_text(nxt["every"]),
+            "last": nxt["last"],
+        }
+        if nxt
+        else None
+    )
+    if not goals and not people and not reflection:
+        C.say(
+            "No open goal has a due date, nobody has a contact cadence and reflections are off: "
+            "the calendar is empty."
+        )
+    return calendar(goals, people, now=datetime.now(UTC), reflection=reflection)
