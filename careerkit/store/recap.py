@@ -16,7 +16,10 @@ def postings(conn: sqlite3.Connection) -> dict[int, str]:
     """Saved posting id -> its name: 'Assistant Principal at Example ISD'."""
     out = {}
     for r in conn.execute("SELECT id, title, organization, source FROM gap_reports"):
-        name = " at ".join(x for x in (r["title"], r["organization"]) if x) or r["source"]
+        title, org = r["title"], r["organization"]
+        if title and org and org.lower() in title.lower():
+            org = None  # "Coach, Riverbend USD" already names it
+        name = " at ".join(x for x in (title, org) if x) or r["source"]
         out[r["id"]] = name or f"posting {r['id']}"
     return out
 

@@ -219,7 +219,10 @@ def rerun(
     diff = gaps.changes(old, new)
     with C.writing() as conn:
         gaps.replace(conn, report_id, new)
-        gaps.record_score(conn, report_id, new.score, [d["text"] for d in diff if d["change"] == "closed"])
+        from careerkit.cli.commands.growth import today
+
+        closed = [d["text"] for d in diff if d["change"] == "closed"]
+        gaps.record_score(conn, report_id, new.score, closed, today().isoformat())
     if as_json:
         C.print_json({"report": new.model_dump(mode="json"), "before": {"score": old.score}, "changes": diff})
         return
