@@ -20,8 +20,9 @@ def _payload(report) -> str:
     return json.dumps(report.model_dump(mode="json", exclude={"id"}), ensure_ascii=False)
 
 
-def save(conn: sqlite3.Connection, report, text: str) -> int:
-    """Insert a new report; return its id (also set on the report)."""
+def save(conn: sqlite3.Connection, report, text: str, day: str | None = None) -> int:
+    """Insert a new report; return its id (also set on the report). day: the date its
+    score is kept under (default: today)."""
     p = report.posting
     cur = conn.execute(
         "INSERT INTO gap_reports (title, organization, source, text, chars, score, report) "
@@ -29,12 +30,16 @@ def save(conn: sqlite3.Connection, report, text: str) -> int:
         (p.title, p.organization, p.source, text, p.chars, report.score, _payload(report)),
     )
     report.id = cur.lastrowid
-    record_score(conn, report.id, report.score)
+    record_score(conn, report.id, report.score, day=day)
     return report.id
 
 
 def record_score(
-    conn: sqlite3.Connection, report_id: int, score: int, closed: list[str] | None = None, day: str | None = None
+    conn: sqlite3.Connection,
+    report_id: int,
+    score: int,
+    closed: list[str] | None = None,
+    day: str | None = None,
 ) -> None:
     """Keep the score of each analysis (readiness over time) and the gaps a rerun closed."""
     conn.execute(

@@ -85,7 +85,9 @@ def analyze(
         goals=goals,
     )
     with C.writing() as conn:
-        gaps.save(conn, report, text)
+        from careerkit.cli.commands.growth import today
+
+        gaps.save(conn, report, text, today().isoformat())
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:
