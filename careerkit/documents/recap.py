@@ -55,6 +55,8 @@ class CompetencyGroup:
     title: str
     colour: str
     wins: list[WinLine] = field(default_factory=list)
+    more: int = 0  # wins in this competency not listed (the pictures count them all)
+    count: int = 0
 
 
 @dataclass
@@ -224,6 +226,7 @@ def build_recap(
     milestones: Iterable[Milestone],
     reflections: list[dict[str, Any]],
     person: str = "",
+    per_competency: int = 8,
 ) -> Recap:
     """since/until: full ISO days. record: the record (attributes, as `models.record.Record`
     or the store's view); ratings oldest first for the framework in use; scores: saved
@@ -247,9 +250,15 @@ def build_recap(
     groups = []
     for c in used:
         members = [w for w in lines if (w.competency or OTHER) == c]
-        members.sort(key=lambda w: (w.date, w.id), reverse=True)
-        groups.append(CompetencyGroup(c, titles.get(c, "Other wins"), colour[c], members))
-    groups.sort(key=lambda g: (g.id == OTHER, -len(g.wins), order.index(g.id) if g.id in order else 999))
+        # The wins with a measured impact first, then the newest; at most `per_competency`.
+        shown = sorted(members, key=lambda w: (bool(w.impact), w.date, w.id), reverse=True)[:per_competency]
+        shown.sort(key=lambda w: (w.date, w.id), reverse=True)
+        groups.append(
+            CompetencyGroup(
+                c, titles.get(c, "Other wins"), colour[c], shown, len(members) - len(shown), len(members)
+            )
+        )
+    groups.sort(key=lambda g: (g.id == OTHER, -g.count, order.index(g.id) if g.id in order else 999))
     months = []
     for m in months_between(since, until):
         counts = {c: 0 for c in used}

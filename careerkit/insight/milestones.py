@@ -85,7 +85,6 @@ def detect(
     competency_of: Callable[[Any], str | None],
     titles: dict[str, str],
     today: date,
-    known_first: Iterable[Milestone] = (),
 ) -> list[Milestone]:
     """Every milestone reached by `today`, oldest first.
 
@@ -93,17 +92,14 @@ def detect(
     its main competency in the framework in use, or None. credentials: id, name, date,
     status. goals: id, title, status, updated (the day a done goal was marked done).
     gap_scores: report id -> [{date, score, closed}] oldest first; postings: report id ->
-    its name. ratings: {framework, standard, rating, date} oldest first. known_first:
-    first-win milestones found before (competency_of may then answer None for the wins
-    already read)."""
+    its name. ratings: {framework, standard, rating, date} oldest first."""
     out: list[Milestone] = []
     dated = sorted(
         ((d, w) for w in wins if (d := _day(w.date)) and d <= today), key=lambda x: (x[0], x[1].id)
     )
 
     # First win in each competency: oldest first; stop once every competency has one.
-    out += list(known_first)
-    seen: set[str] = {m.key.partition(":")[2] for m in out}
+    seen: set[str] = set()
     for d, w in dated:
         if len(seen) == len(titles):
             break

@@ -141,9 +141,11 @@ def docx(recap: Recap) -> bytes:
     if recap.competencies:
         D.heading(doc, "Wins by competency")
         for g in recap.competencies:
-            D.heading(doc, f"{g.title} ({len(g.wins)})", 2)
+            D.heading(doc, f"{g.title} ({g.count})", 2)
             for w in g.wins:
                 D.bullet(doc, w.title + (f" ({w.impact})" if w.impact else ""), lead=_day(w.date))
+            if g.more:
+                D.bullet(doc, f"and {g.more} more")
         D.heading(doc, "Wins per month")
         for m in recap.months:
             D.bullet(doc, str(m.total), lead=m.label)

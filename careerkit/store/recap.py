@@ -1,6 +1,6 @@
-"""What milestones and the recap read besides the record: saved postings' scores over time,
-self-ratings, and two small settings (the milestones `status` has shown, and the first win
-found in each competency so far, so `status` maps only the wins logged since)."""
+"""What milestones and the recap read besides the record: saved postings' names, the period's
+entries, and two small settings (the milestones `status` has shown, and the framework in use
+as last read, so a recap need not parse the framework files again)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlite3
 from typing import Any
 
 SHOWN_KEY = "milestones.shown"
-FIRST_KEY = "milestones.first-wins"
+FRAMEWORK_KEY = "recap.framework"
 
 
 def postings(conn: sqlite3.Connection) -> dict[int, str]:
@@ -50,10 +50,43 @@ def mark_shown(conn: sqlite3.Connection, keys: set[str]) -> None:
     _put(conn, SHOWN_KEY, sorted(keys))
 
 
-def first_wins(conn: sqlite3.Connection) -> dict[str, Any]:
-    """{'framework': id, 'through': the highest win id read, 'milestones': [...]}."""
-    return _json_setting(conn, FIRST_KEY, {})
+def framework_cache(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The framework in use as last read: {'key', 'id', 'short', 'titles'}."""
+    return _json_setting(conn, FRAMEWORK_KEY, {})
 
 
-def set_first_wins(conn: sqlite3.Connection, value: dict[str, Any]) -> None:
-    _put(conn, FIRST_KEY, value)
+def set_framework_cache(conn: sqlite3.Connection, value: dict[str, Any]) -> None:
+    _put(conn, FRAMEWORK_KEY, value)
+
+
+def period_record(conn: sqlite3.Connection, since: str, until: str):
+    """The record the recap reads, as the store's read-only view: the wins, feedback and
+    learning dated in [since, until] (full days), every goal, and the network (whose names
+    --redact takes out). Only the period is read: a long record costs no more than a year."""
+    from careerkit.models import kinds as K
+    from careerkit.store.snapshot import Entry, RecordView
+
+    def entries(kind: K.Kind, where: str = "", params: tuple = ()) -> list[Entry]:
+        names = ("id", *kind.columns, "created", "updated")
+        cols = ", ".join(f'"{c}"' for c in names)
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        out = []
+        for row in cursor.execute(f"SELECT {cols} FROM {kind.table} {where} ORDER BY {kind.sort}", params):
+            values = dict(zip(names, row, strict=True))
+            for c in kind.lists:
+                values[c] = json.loads(values[c]) if values[c] and values[c] != "[]" else []
+            for c in kind.flags:
+                values[c] = bool(values[c])
+            out.append(Entry(values))
+        return out
+
+    dated = "WHERE substr(date || '-01-01', 1, 10) BETWEEN ? AND ?"
+    sections = {
+        "accomplishments": entries(K.ACCOMPLISHMENT, dated, (since, until)),
+        "feedback": entries(K.FEEDBACK, dated, (since, until)),
+        "learning": entries(K.LEARNING, dated, (since, until)),
+        "goals": entries(K.GOAL),
+        "network": entries(K.NETWORK),
+    }
+    return RecordView(None, sections)

@@ -168,8 +168,10 @@ def build_migrations():
 
     @migrations(name="m003_reflect_reflections")
     def m003_reflect_reflections(db):
-        # Reflections (private by default, searchable), and the score of a saved posting at
-        # each analysis and `gap rerun` (gap_reports keeps only the latest).
+        # Reflections (private by default, searchable), the score of a saved posting at
+        # each analysis and `gap rerun` (gap_reports keeps only the latest), and each win's
+        # main competency in the framework in use, kept so milestones and the recap need
+        # not map the whole record again (stamp: the win's `updated` when it was mapped).
         for statement in _split(_V3_REFLECT + "".join(_search_triggers(*s) for s in _REFLECT_SEARCHABLE)):
             db.execute(statement)
         db.execute(
@@ -193,6 +195,9 @@ CREATE TABLE gap_scores (
   id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES gap_reports(id) ON DELETE CASCADE,
   date TEXT NOT NULL, score INTEGER NOT NULL, closed TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX gap_scores_report ON gap_scores(report_id, date);
+CREATE TABLE win_competencies (
+  accomplishment_id INTEGER PRIMARY KEY REFERENCES accomplishments(id) ON DELETE CASCADE,
+  framework TEXT NOT NULL, competency TEXT, stamp TEXT NOT NULL);
 """
 
 

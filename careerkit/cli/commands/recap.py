@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import typer
 
@@ -50,63 +50,108 @@ class _Row:
     """A row as attributes (what `detect` and the competency mapper read)."""
 
     id: int
-    skills: Any
+    updated: str
 
     def __init__(self, row: sqlite3.Row):
         self.__dict__.update(dict(row))
-        if isinstance(self.__dict__.get("skills"), str):
-            import json
-
-            self.skills = json.loads(self.skills or "[]")
 
 
-def framework_tools(conn: sqlite3.Connection, folder=None):
-    """(framework, competency id -> title, win -> its main competency in the framework)."""
-    from careerkit.insight.standards import resolve_framework
-    from careerkit.store.growth import get_setting
+class Tools:
+    """The framework in use and the mapping of a win to its main competency in it. Both are
+    remembered (the framework's titles in the settings, each win's competency in the table
+    win_competencies, stamped with the win's `updated`), so a recap or `status` reads no
+    framework file and maps no win it has seen before; `save()` keeps what was mapped."""
 
-    folder = folder or _folder()
-    fw = resolve_framework(get_setting(conn, "assess.framework"), folder)
-    titles = {c.id: c.title for c in fw.competencies}
-    state: dict[str, Any] = {}
+    def __init__(self, conn: sqlite3.Connection, folder=None):
+        from careerkit import __version__
+        from careerkit.posting.frameworks import signature
+        from careerkit.store import recap as S
+        from careerkit.store.growth import get_setting
 
-    def competency_of(win) -> str | None:
-        if "voc" not in state:
-            from careerkit.posting.competencies import vocabulary
+        self.conn = conn
+        self.folder = folder or _folder()
+        setting = get_setting(conn, "assess.framework")
+        key = [setting, [list(x) for x in signature(self.folder)], __version__]
+        cached = S.framework_cache(conn)
+        if cached.get("key") == key:
+            self.id, self.short, self.titles = cached["id"], cached["short"], cached["titles"]
+        else:
+            from careerkit.insight.standards import resolve_framework
 
-            state["voc"] = vocabulary(folder)
-        from careerkit.posting.competencies import accomplishment_text
+            fw = resolve_framework(setting, self.folder)
+            self.id, self.short = fw.id, fw.short or fw.name
+            self.titles = {c.id: c.title for c in fw.competencies}
+            self._keep(
+                S.set_framework_cache, {"key": key, "id": self.id, "short": self.short, "titles": self.titles}
+            )
+        self.known = {
+            r[0]: (r[1], r[2])
+            for r in conn.execute(
+                "SELECT accomplishment_id, competency, stamp FROM win_competencies WHERE framework = ?",
+                (self.id,),
+            )
+        }
+        self.new: list[tuple[int, str, str | None, str]] = []
+        self._voc = None
+
+    def _keep(self, write, *args) -> None:
+        try:
+            write(self.conn, *args)
+        except sqlite3.OperationalError:  # read-only: what is remembered is only a shortcut
+            pass
+
+    def competency_of(self, win) -> str | None:
+        hit = self.known.get(win.id)
+        if hit is not None and hit[1] == win.updated:
+            return hit[0]
+        from careerkit.posting.competencies import accomplishment_text, vocabulary
         from careerkit.posting.text import stems
 
-        for cid in state["voc"].competencies(stems(accomplishment_text(win)), limit=3):
-            if cid in titles:
-                return cid
-        return None
+        if self._voc is None:
+            self._voc = vocabulary(self.folder)
+        win_id, stamp = win.id, win.updated
+        if getattr(win, "skills", None) is None:  # a light row: read its text
+            row = self.conn.execute(
+                "SELECT title, details, situation, task, action, result, impact, kind, skills "
+                "FROM accomplishments WHERE id = ?",
+                (win.id,),
+            ).fetchone()
+            import json
 
-    return fw, titles, competency_of
+            win = _Row(row)
+            win.skills = json.loads(win.skills or "[]")
+        found = None
+        for cid in self._voc.competencies(stems(accomplishment_text(win)), limit=3):
+            if cid in self.titles:
+                found = cid
+                break
+        self.known[win_id] = (found, stamp)
+        self.new.append((win_id, self.id, found, stamp))
+        return found
+
+    def save(self) -> None:
+        if self.new:
+            self._keep(_save_competencies, self.new)
+            self.new = []
 
 
-def reached(conn: sqlite3.Connection, today: date, *, full: bool = True, folder=None):
-    """Every milestone reached by today. Without full, wins already read for a first win in
-    a competency are not mapped again (the settings remember what was found)."""
-    from careerkit.insight.milestones import Milestone, detect
+def _save_competencies(conn: sqlite3.Connection, rows) -> None:
+    conn.executemany(
+        "INSERT INTO win_competencies (accomplishment_id, framework, competency, stamp) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(accomplishment_id) DO UPDATE SET framework = excluded.framework, "
+        "competency = excluded.competency, stamp = excluded.stamp",
+        rows,
+    )
+
+
+def reached(conn: sqlite3.Connection, today: date, *, tools: Tools | None = None, folder=None):
+    """Every milestone reached by today."""
+    from careerkit.insight.milestones import detect
     from careerkit.store import gaps, growth
     from careerkit.store import recap as S
 
-    fw, titles, competency_of = framework_tools(conn, folder)
-    cache = S.first_wins(conn)
-    known: list[Milestone] = []
-    through = 0
-    if not full and cache.get("framework") == fw.id:
-        through = int(cache.get("through") or 0)
-        known = [Milestone(**m) for m in cache.get("milestones") or []]
-    wins = [
-        _Row(r)
-        for r in conn.execute(
-            "SELECT id, date, title, details, situation, task, action, result, impact, kind, skills, "
-            "private FROM accomplishments"
-        )
-    ]
+    tools = tools or Tools(conn, folder)
+    wins = [_Row(r) for r in conn.execute("SELECT id, date, title, private, updated FROM accomplishments")]
     found = detect(
         wins=wins,
         credentials=[_Row(r) for r in conn.execute("SELECT id, name, date, status FROM credentials")],
@@ -121,19 +166,12 @@ def reached(conn: sqlite3.Connection, today: date, *, full: bool = True, folder=
         ],
         gap_scores=gaps.score_history(conn),
         postings=S.postings(conn),
-        ratings=[r for r in growth.ratings(conn) if r["framework"] == fw.id],
-        competency_of=lambda w: competency_of(w) if w.id > through else None,
-        titles=titles,
+        ratings=[r for r in growth.ratings(conn) if r["framework"] == tools.id],
+        competency_of=tools.competency_of,
+        titles=tools.titles,
         today=today,
-        known_first=known,
     )
-    top = max((w.id for w in wins), default=0)
-    firsts = [m.as_dict() for m in found if m.kind == "first-win"]
-    if cache != {"framework": fw.id, "through": top, "milestones": firsts}:
-        try:
-            S.set_first_wins(conn, {"framework": fw.id, "through": top, "milestones": firsts})
-        except sqlite3.OperationalError:  # read-only: the cache is only a shortcut
-            pass
+    tools.save()
     return found
 
 
@@ -142,7 +180,7 @@ def new_milestone_line(conn: sqlite3.Connection, today: date) -> str | None:
     The first time (nothing shown yet) only the newest is named."""
     from careerkit.store import recap as S
 
-    found = reached(conn, today, full=False)
+    found = reached(conn, today)
     seen = S.shown(conn)
     new = [m for m in found if m.key not in seen]
     if not new:
@@ -293,15 +331,14 @@ def build(
     from careerkit.store import gaps, growth
     from careerkit.store import recap as S
     from careerkit.store.reflections import list_reflections
-    from careerkit.store.snapshot import read_trusted
 
-    fw, titles, competency_of = framework_tools(conn, folder)
-    record = read_trusted(conn, ("accomplishments", "feedback", "learning", "goals", "network"))
-    ratings = growth.ratings(conn, fw.id)
+    tools = Tools(conn, folder)
+    record = S.period_record(conn, since, until)
+    ratings = growth.ratings(conn, tools.id)
     scores = gaps.score_history(conn)
     postings = S.postings(conn)
     links = growth.goal_links(conn)
-    found = reached(conn, today or _today(), full=False, folder=folder)
+    found = reached(conn, today or _today(), tools=tools)
     reflections = list_reflections(conn, oldest_first=True)
     profile = conn.execute("SELECT name FROM profile").fetchone()
     removed = None
@@ -313,9 +350,9 @@ def build(
         until=until,
         audience=audience,
         include_private=include_private,
-        competency_of=competency_of,
-        titles=titles,
-        framework=fw.short or fw.name,
+        competency_of=tools.competency_of,
+        titles=tools.titles,
+        framework=tools.short,
         palette=colour_for,
         ratings=ratings,
         scores=scores,
@@ -325,6 +362,7 @@ def build(
         reflections=reflections,
         person=profile[0] if profile else "",
     )
+    tools.save()
     return data, removed
 
 
@@ -380,12 +418,12 @@ def print_terminal(data) -> None:
         con.print(legend)
         _head(con, "Wins by competency")
         for g in data.competencies:
-            con.print(Text(f"{g.title} ({len(g.wins)})", style="bold"))
+            con.print(Text(f"{g.title} ({g.count})", style="bold"))
             for w in g.wins[:5]:
                 impact = f" ({w.impact})" if w.impact else ""
                 con.print(Text(f"  {w.date}  {w.title}{impact}"))
-            if len(g.wins) > 5:
-                con.print(Text(f"  and {len(g.wins) - 5} more", style="dim"))
+            if g.count > 5:
+                con.print(Text(f"  and {g.count - 5} more", style="dim"))
     if data.ratings:
         _head(con, "Self-ratings over time (1 ░ 2 ▒ 3 █), then → now")
         shade = {None: "·", 1: "░", 2: "▒", 3: "█"}
