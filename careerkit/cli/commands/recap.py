@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -92,7 +92,7 @@ class Tools:
             )
         }
         self.new: list[tuple[int, str, str | None, str]] = []
-        self._voc = None
+        self._voc: Any = None
 
     def _keep(self, write, *args) -> None:
         try:
