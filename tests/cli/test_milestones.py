@@ -108,3 +108,15 @@ def test_no_milestones_yet(cli):
     r = cli("milestones", ok=True)
     assert r.stdout == "" and "No milestones yet" in r.stderr
     assert cli.json("milestones") == []
+
+
+def test_status_after_a_large_import_leaves_first_wins_to_milestones(cli, tmp_path, monkeypatch):
+    import careerkit.cli.commands.recap as recap
+
+    monkeypatch.setattr(recap, "STATUS_MAPS", 5)
+    wins = [(f"2024-10-{n + 1:02d}", f"Facilitated a professional learning community {n}") for n in range(12)]
+    cli("import", career(tmp_path, wins), ok=True)
+    line = cli("status", ok=True).stdout.splitlines()[0]
+    assert line == "Milestone 10 wins logged (2024-10-10)"  # no first win yet: not mapped
+    assert "first-win" in {m["kind"] for m in cli.json("milestones")}  # maps every win
+    assert cli("status", ok=True).stdout.startswith("Milestone First win in psel-")

@@ -144,14 +144,28 @@ def _save_competencies(conn: sqlite3.Connection, rows) -> None:
     )
 
 
-def reached(conn: sqlite3.Connection, today: date, *, tools: Tools | None = None, folder=None):
-    """Every milestone reached by today."""
+STATUS_MAPS = 200  # wins `status` maps to competencies at most; `milestones` maps them all
+
+
+def reached(
+    conn: sqlite3.Connection,
+    today: date,
+    *,
+    tools: Tools | None = None,
+    folder=None,
+    map_limit: int | None = None,
+):
+    """Every milestone reached by today. With map_limit, when more wins than that are not yet
+    mapped to a competency (a record just imported), first wins in a competency are left
+    out rather than mapped now: `status` stays quick, and shows them once they are mapped."""
     from careerkit.insight.milestones import detect
     from careerkit.store import gaps, growth
     from careerkit.store import recap as S
 
     tools = tools or Tools(conn, folder)
     wins = [_Row(r) for r in conn.execute("SELECT id, date, title, private, updated FROM accomplishments")]
+    unmapped = sum(1 for w in wins if tools.known.get(w.id, (None, None))[1] != w.updated)
+    partial = map_limit is not None and unmapped > map_limit
     found = detect(
         wins=wins,
         credentials=[_Row(r) for r in conn.execute("SELECT id, name, date, status FROM credentials")],
@@ -167,7 +181,7 @@ def reached(conn: sqlite3.Connection, today: date, *, tools: Tools | None = None
         gap_scores=gaps.score_history(conn),
         postings=S.postings(conn),
         ratings=[r for r in growth.ratings(conn) if r["framework"] == tools.id],
-        competency_of=tools.competency_of,
+        competency_of=(lambda w: None) if partial else tools.competency_of,
         titles=tools.titles,
         today=today,
     )
@@ -180,7 +194,7 @@ def new_milestone_line(conn: sqlite3.Connection, today: date) -> str | None:
     The first time (nothing shown yet) only the newest is named."""
     from careerkit.store import recap as S
 
-    found = reached(conn, today)
+    found = reached(conn, today, map_limit=STATUS_MAPS)
     seen = S.shown(conn)
     new = [m for m in found if m.key not in seen]
     if not new:
@@ -411,11 +425,14 @@ def print_terminal(data) -> None:
                     line.append("█" * width if not plain else "#" * width, style=None if plain else colour)
             line.append(f" {m.total}" if m.total else "")
             con.print(line)
-        legend = Text("  ")
+        from rich.columns import Columns
+
+        items = []
         for comp, name, colour in data.legend:
-            legend.append("■ " if not plain else "", style=None if plain else colour)
-            legend.append(f"{comp if comp != 'other' else ''} {name}".strip() + "   ")
-        con.print(legend)
+            item = Text("■ " if not plain else "", style=None if plain else colour)
+            item.append(f"{comp if comp != 'other' else ''} {name}".strip())
+            items.append(item)
+        con.print(Columns(items, padding=(0, 3)))
         _head(con, "Wins by competency")
         for g in data.competencies:
             con.print(Text(f"{g.title} ({g.count})", style="bold"))
@@ -426,11 +443,15 @@ def print_terminal(data) -> None:
                 con.print(Text(f"  and {g.count - 5} more", style="dim"))
     if data.ratings:
         _head(con, "Self-ratings over time (1 ░ 2 ▒ 3 █), then → now")
+        from careerkit.render.charts import RATING_FILL
+
         shade = {None: "·", 1: "░", 2: "▒", 3: "█"}
         for s, line in zip(rating_cells(data), data.ratings, strict=True):
-            strip = "".join(shade[c] for c in s["cells"])
-            move = f"{line.then or '–'} → {line.now or '–'}"
-            con.print(Text(f"{line.id:<8} {strip}  {move}  {line.title}"))
+            row = Text(f"{line.id:<8} ")
+            for c in s["cells"]:
+                row.append(shade[c], style=None if plain or c is None else RATING_FILL[c])
+            row.append(f"  {line.then or '–'} → {line.now or '–'}  {line.title}")
+            con.print(row)
     if data.feedback:
         _head(con, "What others said")
         for g in data.feedback:
