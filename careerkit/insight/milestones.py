@@ -85,6 +85,7 @@ def detect(
     competency_of: Callable[[Any], str | None],
     titles: dict[str, str],
     today: date,
+    window: tuple[str, str] | None = None,
 ) -> list[Milestone]:
     """Every milestone reached by `today`, oldest first.
 
@@ -92,7 +93,10 @@ def detect(
     its main competency in the framework in use, or None. credentials: id, name, date,
     status. goals: id, title, status, updated (the day a done goal was marked done).
     gap_scores: report id -> [{date, score, closed}] oldest first; postings: report id ->
-    its name. ratings: {framework, standard, rating, date} oldest first."""
+    its name. ratings: {framework, standard, rating, date} oldest first. window: (first,
+    last day) when only the first wins in a competency that fall in it are wanted (a recap):
+    the wins before it are then read newest first, and only until each competency the
+    window's wins show has been found earlier."""
     out: list[Milestone] = []
     dated = sorted(
         ((d, w) for w in wins if (d := _day(w.date)) and d <= today), key=lambda x: (x[0], x[1].id)
@@ -100,7 +104,20 @@ def detect(
 
     # First win in each competency: oldest first; stop once every competency has one.
     seen: set[str] = set()
-    for d, w in dated:
+    candidates = dated
+    if window is not None:
+        lo, hi = date.fromisoformat(window[0]), date.fromisoformat(window[1])
+        candidates = [(d, w) for d, w in dated if lo <= d <= hi]
+        wanted = {c for _, w in candidates if (c := competency_of(w))}
+        for d, w in reversed(dated):
+            if d >= lo:
+                continue
+            if wanted <= seen:
+                break
+            c = competency_of(w)
+            if c:
+                seen.add(c)
+    for d, w in candidates:
         if len(seen) == len(titles):
             break
         comp = competency_of(w)

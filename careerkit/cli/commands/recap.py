@@ -154,6 +154,7 @@ def reached(
     tools: Tools | None = None,
     folder=None,
     map_limit: int | None = None,
+    window: tuple[str, str] | None = None,
 ):
     """Every milestone reached by today. With map_limit, when more wins than that are not yet
     mapped to a competency (a record just imported), first wins in a competency are left
@@ -184,6 +185,7 @@ def reached(
         competency_of=(lambda w: None) if partial else tools.competency_of,
         titles=tools.titles,
         today=today,
+        window=window,
     )
     tools.save()
     return found
@@ -352,7 +354,7 @@ def build(
     scores = gaps.score_history(conn)
     postings = S.postings(conn)
     links = growth.goal_links(conn)
-    found = reached(conn, today or _today(), tools=tools)
+    found = reached(conn, today or _today(), tools=tools, window=(since, until))
     reflections = list_reflections(conn, oldest_first=True)
     profile = conn.execute("SELECT name FROM profile").fetchone()
     removed = None
