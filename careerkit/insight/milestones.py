@@ -64,6 +64,11 @@ def _day(text: str | None) -> date | None:
     if not text:
         return None
     t = str(text)
+    if len(t) == 10:
+        try:
+            return date.fromisoformat(t)
+        except ValueError:
+            return None
     try:
         if len(t) == 4:
             return date(int(t), 1, 1)

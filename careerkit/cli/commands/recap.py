@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import typer
 
@@ -144,6 +144,14 @@ def _save_competencies(conn: sqlite3.Connection, rows) -> None:
     )
 
 
+class _Win(NamedTuple):
+    id: int
+    date: str
+    title: str
+    private: int
+    updated: str
+
+
 STATUS_MAPS = 200  # wins `status` maps to competencies at most; `milestones` maps them all
 
 
@@ -164,7 +172,11 @@ def reached(
     from careerkit.store import recap as S
 
     tools = tools or Tools(conn, folder)
-    wins = [_Row(r) for r in conn.execute("SELECT id, date, title, private, updated FROM accomplishments")]
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a long record has thousands of wins
+    wins = [
+        _Win._make(r) for r in cursor.execute("SELECT id, date, title, private, updated FROM accomplishments")
+    ]
     unmapped = sum(1 for w in wins if tools.known.get(w.id, (None, None))[1] != w.updated)
     partial = map_limit is not None and unmapped > map_limit
     found = detect(
@@ -431,7 +443,7 @@ def print_terminal(data) -> None:
 
         items = []
         for comp, name, colour in data.legend:
-            item = Text("■ " if not plain else "", style=None if plain else colour)
+            item = Text("■ " if not plain else "", style="" if plain else colour)
             item.append(f"{comp if comp != 'other' else ''} {name}".strip())
             items.append(item)
         con.print(Columns(items, padding=(0, 3)))
