@@ -97,7 +97,7 @@ def test_unknown_kind_is_one_error_line(varied):
     r = varied("search", "restorative", "--kind", "diaries")
     assert r.exit_code == 1
     assert r.stderr.strip().splitlines() == [
-        "error: unknown kind 'diaries': use wins, feedback, learn, roles, creds, network or goals"
+        "error: unknown kind 'diaries': use wins, feedback, learn, roles, creds, network, goals or reflections"
     ]
 
 
