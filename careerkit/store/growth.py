@@ -401,7 +401,7 @@ def nudge(conn: sqlite3.Connection, today: date) -> str | None:
         parts.append(_join(people) + " to contact")
     reflection = _reflection_due(conn, today)
     if reflection and reflection["due"]:
-        parts.append("a reflection due (careerkit reflect)")
+        parts.append("a reflection due")
     return "; ".join(parts) if parts else None
 
 

@@ -181,7 +181,7 @@ def test_cadence_nudge_and_status(cli, db_path):
     with sqlite3.connect(db_path) as conn:  # logged three weeks ago
         conn.execute("UPDATE accomplishments SET created = '2025-02-20T10:00:00Z'")
     r = cli("log", "Second win", ok=True)
-    assert "a reflection due (careerkit reflect)" in r.stderr
+    assert "a reflection due (careerkit status)" in r.stderr
     assert "Reflect  every week (none written yet): due now" in cli("status", ok=True).stdout
     r = cli("reflect", "This week", ok=True)
     assert "a reflection due" not in r.stderr
