@@ -279,7 +279,14 @@ def build_recap(
             continue
         said.setdefault(f.relationship, []).append(f)
     for rel, items in sorted(said.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        best = sorted(items, key=lambda f: (-min(len(f.text), 280), f.date))[:3]
+        best, said_before = [], set()
+        for f in sorted(items, key=lambda f: (-min(len(f.text), 280), f.date)):
+            key = " ".join(f.text.lower().split())
+            if key not in said_before:  # the same words twice are one highlight
+                said_before.add(key)
+                best.append(f)
+            if len(best) == 3:
+                break
         quotes = [
             Quote(
                 f.date,
