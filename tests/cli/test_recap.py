@@ -233,3 +233,22 @@ def test_bad_input(cli):
     r = cli("recap", "--since", "someday")
     assert r.exit_code == 1 and "not a date" in r.stderr
     assert cli("recap").exit_code == 2  # --since is required
+
+
+def test_the_demo_writes_a_recap_with_the_four_pictures(cli, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    out = tmp_path / "demo"
+    r = cli("demo", "--out", str(out), ok=True)
+    pdf = out / "recap-2024-25.pdf"
+    assert str(pdf) in r.stdout
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    for caption in (
+        "Wins per month, by competency",
+        "Self-ratings per standard over time",
+        "Readiness per saved posting",
+        "Learning hours per term",
+    ):
+        assert caption in text
+    assert "Aug 2024 – Jul 2025" in text
+    # the sample's private reflections stay out; its shareable ones are in
+    assert "I soften hard messages" not in text and "One shared night said these families belong here" in text
