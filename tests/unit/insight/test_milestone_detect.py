@@ -61,7 +61,8 @@ def test_a_window_finds_the_same_first_wins_and_reads_fewer():
         ):
             windowed, asked = run(ws, window=(lo, hi))
             assert windowed == [m for m in full if lo <= m.date <= hi]
-            assert len(asked) <= len(ws)
+            if lo == "2024-06-01":  # a late window: a few earlier wins name every competency
+                assert len(asked) < len(ws) / 2
 
 
 def test_terms():
