@@ -192,6 +192,7 @@ class Case:
     needs: list[str] = field(default_factory=list)  # command words that must exist
     stdin: str | None = None
     over_floor: bool = False  # judged by the time over the floor, not the ratio
+    target: float | None = None  # the most the ratio to the floor may be
 
 
 def cases_for(work: Path, reports: int) -> list[Case]:
@@ -216,6 +217,25 @@ def cases_for(work: Path, reports: int) -> list[Case]:
         Case("feedback themes", ["feedback", "themes"], "all", ["feedback", "themes"]),
         # The issue's target for status is "within 300 ms of the start-up floor".
         Case("status", ["status"], "insert", ["status"], over_floor=True),
+        # Issue 12: a year's recap as a PDF within 4x the start-up floor (the generated
+        # record's last year, 2025, holds about a twentieth of its entries).
+        Case(
+            "recap (pdf, a year)",
+            [
+                "recap",
+                "--since",
+                "2025-01",
+                "--until",
+                "2025-12",
+                "--format",
+                "pdf",
+                "-o",
+                str(work / "recap.pdf"),
+            ],
+            "insert",
+            ["recap"],
+            target=4.0,
+        ),
     ]
 
 
@@ -310,6 +330,9 @@ def scale(sizes: list[int], runs: int, work: Path, reports: int, timeout: float)
                 note = f"exit {bad[-1].code}: " + (last[-1][:90] if last else "")
             elif case.over_floor:
                 note = f"+{(med - fmed) * 1000:.0f} ms over the floor"
+            elif case.target:
+                verdict = "ok" if med / fmed <= case.target else "MISSED"
+                note = f"target <= {case.target:g}x the start-up floor: {verdict}"
             rows.append(
                 [
                     case.name,

@@ -179,6 +179,7 @@ _TEXT_FIELDS = {
     "learning": ("takeaways",),
     "network": ("role", "notes"),
     "goals": ("title", "notes"),
+    "reflections": ("text", "did", "learned", "differently", "evidence"),
 }
 
 

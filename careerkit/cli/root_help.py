@@ -17,6 +17,16 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
         "One screen: recent entries, goals due, credentials expiring, people to contact, the last posting's score, learning hours.",
     ),
     (
+        "milestones",
+        False,
+        "Milestones reached, with their dates, found in the record: first win in a competency, credentials, goals done, gaps closed, self-ratings raised, 10/25/50/100 wins, a term with a win every week.",
+    ),
+    (
+        "recap",
+        False,
+        "Look back over a period: wins by competency and by month with their impact, feedback highlights, learning hours, goals, gaps closed, self-ratings then and now, milestones and (for yourself) reflections, with the growth drawn. With no -o it prints to the terminal.",
+    ),
+    (
         "resume",
         False,
         "Build your resume from the record (Markdown, HTML, PDF, Word or JSON Resume); --for GAP_ID tailors it to a saved posting.",
@@ -70,6 +80,11 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
         "assess",
         True,
         "Rate yourself 1-3 against a leadership framework, standard by standard, with the evidence from your record beside each.",
+    ),
+    (
+        "reflect",
+        True,
+        "Reflect: what happened, what you did, what you learned, what you would do differently, and how you know. With no text, opens $EDITOR on a guided template. Private by default.",
     ),
     (
         "plan",

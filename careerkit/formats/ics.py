@@ -80,10 +80,13 @@ def calendar(
     *,
     now: datetime,
     domain: str = "careerkit.local",
+    reflection: dict[str, Any] | None = None,
 ) -> str:
     """goals: dicts with id, title, due (a date), status, kind, notes, created;
     contacts: dicts with id, name, relationship, role, organization, last_contact, next
-    (a date), cadence text, created. `now` is UTC, used for DTSTAMP."""
+    (a date), cadence text, created; reflection: the next reflection by the cadence, a dict
+    with next (a date), every (text) and last (ISO date or None). `now` is UTC, used for
+    DTSTAMP."""
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -122,6 +125,17 @@ def calendar(
             f"Get in touch with {c['name']} ({c['relationship']})",
             "\n".join(detail),
             "CAREERKIT,NETWORK",
+        )
+    if reflection:
+        # One event that moves: the UID is the same whichever day the next reflection falls.
+        lines += _event(
+            f"reflection-next@{domain}",
+            stamp,
+            reflection["next"],
+            "Reflect: what happened, what you learned, how you know",
+            f"Reflection cadence: {reflection['every']}; last reflection: {reflection.get('last') or 'none yet'}"
+            '\nWrite it: careerkit reflect (or careerkit reflect "what happened" --learned "...")',
+            "CAREERKIT,REFLECTION",
         )
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -33,6 +33,8 @@ class Standing:
     date: str | None = None
     note: str | None = None
     evidence: list[Proof] = field(default_factory=list)
+    # Reflections on this standard, newest first: the answer to "how do you know?"
+    reflections: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -42,6 +44,7 @@ class Standing:
             "date": self.date,
             "note": self.note,
             "evidence": [p.as_dict() for p in self.evidence],
+            "reflections": self.reflections,
         }
 
 
@@ -116,8 +119,14 @@ def _neg(day: str | None) -> str:
     return "".join(chr(0x10FFFF - ord(ch)) for ch in (day or ""))
 
 
-def standings(framework, ratings: list[dict[str, Any]], evidence: dict[str, list[Proof]]) -> list[Standing]:
-    """Each standard with its latest rating (ratings: oldest first) and its evidence."""
+def standings(
+    framework,
+    ratings: list[dict[str, Any]],
+    evidence: dict[str, list[Proof]],
+    reflections: dict[str, list[dict[str, Any]]] | None = None,
+) -> list[Standing]:
+    """Each standard with its latest rating (ratings: oldest first), its evidence and the
+    reflections written on it."""
     latest = {r["standard"]: r for r in ratings}
     out = []
     for c in framework.competencies:
@@ -130,6 +139,7 @@ def standings(framework, ratings: list[dict[str, Any]], evidence: dict[str, list
                 r["date"] if r else None,
                 r["note"] if r else None,
                 evidence.get(c.id, []),
+                (reflections or {}).get(c.id, []),
             )
         )
     return out

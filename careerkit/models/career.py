@@ -158,6 +158,27 @@ class Goal(NonEmpty):
     notes: str | None = None
 
 
+class ReflectionLink(Strict):
+    """An entry a reflection is on, named by what it says (ids differ between databases)."""
+
+    kind: Literal["win", "feedback", "goal", "learn"]
+    title: Text
+    date: OptDate = None
+
+
+class Reflection(NonEmpty):
+    date: IsoDate
+    text: Text
+    did: str | None = None
+    learned: str | None = None
+    differently: str | None = None
+    evidence: str | None = None
+    prompt: str | None = None
+    competencies: TextList = Field(default_factory=list)
+    reflects_on: list[ReflectionLink] = Field(default_factory=list)  # not `on`: YAML reads it as true
+    private: bool = True
+
+
 MODEL_BY_KIND: dict[str, type[NonEmpty]] = {
     "position": Position,
     "credential": Credential,
@@ -179,6 +200,7 @@ class CareerFile(Strict):
     learning: list[Learning] = Field(default_factory=list)
     network: list[Contact] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
+    reflections: list[Reflection] = Field(default_factory=list)
 
     @field_validator(
         "positions",
@@ -188,6 +210,7 @@ class CareerFile(Strict):
         "learning",
         "network",
         "goals",
+        "reflections",
         mode="before",
     )
     @classmethod

@@ -20,8 +20,9 @@ def _payload(report) -> str:
     return json.dumps(report.model_dump(mode="json", exclude={"id"}), ensure_ascii=False)
 
 
-def save(conn: sqlite3.Connection, report, text: str) -> int:
-    """Insert a new report; return its id (also set on the report)."""
+def save(conn: sqlite3.Connection, report, text: str, day: str | None = None) -> int:
+    """Insert a new report; return its id (also set on the report). day: the date its
+    score is kept under (default: today)."""
     p = report.posting
     cur = conn.execute(
         "INSERT INTO gap_reports (title, organization, source, text, chars, score, report) "
@@ -29,7 +30,30 @@ def save(conn: sqlite3.Connection, report, text: str) -> int:
         (p.title, p.organization, p.source, text, p.chars, report.score, _payload(report)),
     )
     report.id = cur.lastrowid
+    record_score(conn, report.id, report.score, day=day)
     return report.id
+
+
+def record_score(
+    conn: sqlite3.Connection,
+    report_id: int,
+    score: int,
+    closed: list[str] | None = None,
+    day: str | None = None,
+) -> None:
+    """Keep the score of each analysis (readiness over time) and the gaps a rerun closed."""
+    conn.execute(
+        "INSERT INTO gap_scores (report_id, date, score, closed) VALUES (?, ?, ?, ?)",
+        (report_id, day or _now()[:10], score, json.dumps(closed or [], ensure_ascii=False)),
+    )
+
+
+def score_history(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
+    """report id -> its scores oldest first: {date, score, closed}."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for r in conn.execute("SELECT report_id, date, score, closed FROM gap_scores ORDER BY date, id"):
+        out.setdefault(r[0], []).append({"date": r[1], "score": r[2], "closed": json.loads(r[3] or "[]")})
+    return out
 
 
 def replace(conn: sqlite3.Connection, report_id: int, report) -> None:

@@ -27,6 +27,7 @@ SETTINGS: dict[str, tuple[str, str]] = {
         for r in RELATIONSHIPS
     },
     "assess.framework": ("The framework `assess` uses by default.", "psel-2015"),
+    "reflect-every": ("How often to write a reflection (careerkit reflect): 1w, 2w, 1m or off.", "1w"),
 }
 
 
@@ -51,7 +52,7 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> str | 
         )
         if value not in ("on", "off"):
             raise InvalidInput("nudges: use on or off")
-    elif key.startswith("cadence."):
+    elif key.startswith("cadence.") or key == "reflect-every":
         value = parse_every(value)
     elif not value:
         raise InvalidInput(f"{key}: a value is needed")
@@ -386,7 +387,19 @@ def nudge(conn: sqlite3.Connection, today: date) -> str | None:
     people = [f"{n} {rel if n == 1 else plural.get(rel, rel + 's')}" for rel, n in counts.items()]
     if people:
         parts.append(_join(people) + " to contact")
+    reflection = _reflection_due(conn, today)
+    if reflection and reflection["due"]:
+        parts.append("a reflection due")
     return "; ".join(parts) if parts else None
+
+
+def _reflection_due(conn: sqlite3.Connection, today: date) -> dict[str, Any] | None:
+    from careerkit.store.reflections import due
+
+    try:
+        return due(conn, today)
+    except sqlite3.OperationalError:  # a database not yet migrated
+        return None
 
 
 def _join(items: list[str]) -> str:
@@ -446,6 +459,7 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
             for c in contacts_due(conn, today, only_due=True)
         ],
         "last_posting": last_posting(conn),
+        "reflection": _reflection_due(conn, today),
         "pl_hours_this_year": round(float(hours[0]), 1),
         "pl_entries_this_year": hours[1],
     }

@@ -223,11 +223,38 @@ def import_career(conn: sqlite3.Connection, career, *, replace: bool = False) ->
         if rows:
             R.insert_many(conn, kind, rows)
         counts[kind.table] = len(rows)
+    counts["reflections"] = _import_reflections(conn, career.reflections)
     return counts
+
+
+def _import_reflections(conn: sqlite3.Connection, reflections) -> int:
+    """Reflections after the entries they are on: each `reflects_on` is found again by its title and
+    date (the newest match); one not found is left out."""
+    from careerkit.store.reflections import DATE_OF, REFLECTION, TARGETS, TITLE_OF
+
+    rows = []
+    for r in reflections:
+        values = r.model_dump(mode="json", exclude={"reflects_on"})
+        links = []
+        for link in r.reflects_on:
+            table = TARGETS[link.kind][0]
+            title, day = TITLE_OF[table], DATE_OF[table]
+            found = conn.execute(
+                f'SELECT id FROM {table} WHERE "{title}" = ? AND "{day}" IS ? ORDER BY id DESC LIMIT 1',
+                (link.title, link.date),
+            ).fetchone()
+            if found:
+                links.append(f"{link.kind}:{found[0]}")
+        values["links"] = links
+        rows.append({c: values.get(c) for c in REFLECTION.columns})
+    if rows:
+        R.insert_many(conn, REFLECTION, rows)
+    return len(rows)
 
 
 def clear_record(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM profile")
+    conn.execute("DELETE FROM reflections")
     for kind in K.KINDS:
         conn.execute(f"DELETE FROM {kind.table}")
 
@@ -254,6 +281,28 @@ def export_dict(conn: sqlite3.Connection, *, include_private: bool = True) -> di
             entries.append(_compact(entry))
         if entries:
             out[kind.table] = entries
+    reflections = _export_reflections(conn, include_private)
+    if reflections:
+        out["reflections"] = reflections
+    return out
+
+
+def _export_reflections(conn: sqlite3.Connection, include_private: bool) -> list[dict[str, Any]]:
+    """Reflections in file order; each `reflects_on` by the entry's title and date."""
+    from careerkit.store.reflections import REFLECTION, describe_links
+
+    out = []
+    for row in conn.execute("SELECT * FROM reflections ORDER BY id"):
+        entry = R.to_dict(REFLECTION, row)
+        if not include_private and entry["private"]:
+            continue
+        links = describe_links(conn, entry.pop("links"))
+        entry["reflects_on"] = [
+            _compact({"kind": x["kind"], "title": x["title"], "date": x["date"]}) for x in links if x["title"]
+        ]
+        for meta in ("id", "created", "updated"):
+            entry.pop(meta)
+        out.append(_compact(entry))
     return out
 
 

@@ -89,16 +89,24 @@ def _body_sql(prefix: str, columns: tuple[str, ...]) -> str:
     return " || ' ' || ".join(parts)
 
 
+# Added by migration m003_reflect_reflections (code 8 is the profile's in models/kinds.py).
+_REFLECT_SEARCHABLE = (
+    ("reflections", 9, "text", ("did", "learned", "differently", "evidence", "prompt", "competencies")),
+)
+_KIND_OF_CODE = {
+    1: "position",
+    2: "credential",
+    3: "accomplishment",
+    4: "feedback",
+    5: "learning",
+    6: "contact",
+    7: "goal",
+    9: "reflection",
+}
+
+
 def _search_triggers(table: str, code: int, title: str, body: tuple[str, ...]) -> str:
-    kind = {
-        1: "position",
-        2: "credential",
-        3: "accomplishment",
-        4: "feedback",
-        5: "learning",
-        6: "contact",
-        7: "goal",
-    }[code]
+    kind = _KIND_OF_CODE[code]
     insert = (
         f"INSERT INTO search_index(rowid, kind, record_id, title, body) VALUES "
         f"(new.id * 16 + {code}, '{kind}', new.id, new.\"{title}\", {_body_sql('new', body)});"
@@ -119,16 +127,8 @@ def v1_sql() -> str:
 def reindex_sql() -> list[str]:
     """Rebuild the search index from the tables (doctor --fix)."""
     statements = ["DELETE FROM search_index"]
-    for table, code, title, body in _V1_SEARCHABLE:
-        kind = {
-            1: "position",
-            2: "credential",
-            3: "accomplishment",
-            4: "feedback",
-            5: "learning",
-            6: "contact",
-            7: "goal",
-        }[code]
+    for table, code, title, body in _SEARCHABLE:
+        kind = _KIND_OF_CODE[code]
         statements.append(
             f"INSERT INTO search_index(rowid, kind, record_id, title, body) "
             f"SELECT id * 16 + {code}, '{kind}', id, \"{title}\", {_body_sql(table, body)} FROM {table}"
@@ -136,13 +136,16 @@ def reindex_sql() -> list[str]:
     return statements
 
 
+_SEARCHABLE = _V1_SEARCHABLE + _REFLECT_SEARCHABLE
+
+
 def searchable_tables() -> tuple[tuple[str, int], ...]:
-    return tuple((t, c) for t, c, _, _ in _V1_SEARCHABLE)
+    return tuple((t, c) for t, c, _, _ in _SEARCHABLE)
 
 
 def indexed_text(alias: str = "t") -> dict[str, tuple[str, str]]:
     """table -> (title, body) as SQL over `alias`: what the triggers put in the index."""
-    return {t: (f'{alias}."{title}"', _body_sql(alias, body)) for t, _, title, body in _V1_SEARCHABLE}
+    return {t: (f'{alias}."{title}"', _body_sql(alias, body)) for t, _, title, body in _SEARCHABLE}
 
 
 def build_migrations():
@@ -163,7 +166,39 @@ def build_migrations():
         for statement in _split(_V2_GROWTH):
             db.execute(statement)
 
+    @migrations(name="m003_reflect_reflections")
+    def m003_reflect_reflections(db):
+        # Reflections (private by default, searchable), the score of a saved posting at
+        # each analysis and `gap rerun` (gap_reports keeps only the latest), and each win's
+        # main competency in the framework in use, kept so milestones and the recap need
+        # not map the whole record again (stamp: the win's `updated` when it was mapped).
+        for statement in _split(_V3_REFLECT + "".join(_search_triggers(*s) for s in _REFLECT_SEARCHABLE)):
+            db.execute(statement)
+        db.execute(
+            "INSERT INTO gap_scores (report_id, date, score) "
+            "SELECT id, substr(coalesce(updated, created), 1, 10), score FROM gap_reports "
+            "WHERE score IS NOT NULL"
+        )
+
     return migrations
+
+
+_V3_REFLECT = """
+CREATE TABLE reflections (
+  id INTEGER PRIMARY KEY, date TEXT NOT NULL, text TEXT NOT NULL, did TEXT, learned TEXT,
+  differently TEXT, evidence TEXT, prompt TEXT, competencies TEXT NOT NULL DEFAULT '[]',
+  links TEXT NOT NULL DEFAULT '[]', private INTEGER NOT NULL DEFAULT 1,
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
+CREATE INDEX reflections_date ON reflections(date);
+CREATE TABLE gap_scores (
+  id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES gap_reports(id) ON DELETE CASCADE,
+  date TEXT NOT NULL, score INTEGER NOT NULL, closed TEXT NOT NULL DEFAULT '[]');
+CREATE INDEX gap_scores_report ON gap_scores(report_id, date);
+CREATE TABLE win_competencies (
+  accomplishment_id INTEGER PRIMARY KEY REFERENCES accomplishments(id) ON DELETE CASCADE,
+  framework TEXT NOT NULL, competency TEXT, stamp TEXT NOT NULL);
+"""
 
 
 _V2_GROWTH = """
@@ -185,7 +220,7 @@ CREATE INDEX touches_contact ON touches(contact_id, date);
 
 # The number of migrations above; PRAGMA user_version holds how many were applied, so
 # opening an up-to-date database needs no sqlite-utils import.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _split(script: str) -> list[str]:

@@ -101,7 +101,7 @@ def test_unknown_kind_is_one_error_line(varied):
     assert r.exit_code == 2
     assert r.stderr.strip().splitlines() == [
         "error: invalid value for '--kind' / '-k': 'diaries' is not one of 'wins', 'feedback', 'learn', "
-        "'roles', 'creds', 'network', 'goals'; see root search --help"
+        "'roles', 'creds', 'network', 'goals', 'reflections'; see root search --help"
     ]
 
 

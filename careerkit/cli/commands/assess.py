@@ -87,6 +87,21 @@ def _ratings(framework) -> list[dict[str, Any]]:
         return ratings(conn, framework.id)
 
 
+def _reflections(framework) -> dict[str, list[dict[str, Any]]]:
+    from careerkit.store.reflections import by_standard
+
+    with C.database() as conn:
+        return by_standard(conn, [c.id for c in framework.competencies])
+
+
+def _how_i_know(r: dict[str, Any]) -> str:
+    """A reflection as the answer to "how do you know?": its evidence, else what happened."""
+    text = " ".join(str(r["evidence"] or r["text"]).split())
+    if len(text) > 90:
+        text = text[:89] + "…"
+    return f"how I know: {text} (reflection {r['id']}, {r['date']})"
+
+
 def _proof_line(p) -> str:
     noun = {"accomplishment": "win", "feedback": "feedback", "learning": "learning"}[p.kind]
     text = " ".join(str(p.text).split())
@@ -124,6 +139,7 @@ def walk(
             raise InvalidInput(f"not a standard of {fw.short or fw.name}: " + ", ".join(sorted(unknown)))
         chosen = [c for c in fw.competencies if c.id in wanted]
     evidence = _evidence(fw)
+    reflected = _reflections(fw)
     last = {r["standard"]: r for r in _ratings(fw)}
     typer.echo(f"{fw.short or fw.name}: {len(chosen)} standards. Rate each {SCALE}.")
     typer.echo("Enter skips a standard; q stops (what you rated is kept).")
@@ -136,6 +152,8 @@ def walk(
             typer.echo(
                 f"  Last rating: {r['rating']} on {r['date']}" + (f" ({r['note']})" if r["note"] else "")
             )
+        for r in reflected.get(c.id, [])[:2]:
+            typer.echo(f"  {_how_i_know(r)}")
         proofs = evidence.get(c.id, [])
         if proofs:
             typer.echo(f"  Evidence in your record ({len(proofs)}):")
@@ -211,7 +229,7 @@ def show(
     from careerkit.insight.standards import standings
 
     fw = _framework(framework)
-    rows = standings(fw, _ratings(fw), _evidence(fw))
+    rows = standings(fw, _ratings(fw), _evidence(fw), _reflections(fw))
     rated = sorted((s for s in rows if s.rating), key=lambda s: -(s.rating or 0))
     unrated = [s for s in rows if not s.rating]
     top = max((s.rating or 0 for s in rated), default=None)
@@ -242,6 +260,8 @@ def show(
         typer.echo(f"{s.rating}  {s.id}  {s.title}  ({s.date})")
         if s.note:
             typer.echo(f"     {s.note}")
+        for r in s.reflections[:2]:
+            typer.echo(f"     {_how_i_know(r)}")
         for p in s.evidence[:3]:
             typer.echo(f"     - {_proof_line(p)}")
         if not s.evidence:

@@ -41,6 +41,9 @@ def demo(
         place = place_of(record.profile.location if record.profile else None)
         print_report(report, Names(load_frameworks(None), place))
         written = _write_documents(folder, report, record, posting)
+        from careerkit.cli.commands.recap import demo_recap
+
+        written += demo_recap(db, folder, SAMPLE_POSTING.read_text("utf-8"), report.id)
     con = C.console()
     con.print()
     con.print(f"[bold]The sample's documents are in {C.esc(str(folder))}[/bold]")

@@ -83,7 +83,9 @@ def analyze(
         goals=goals,
     )
     with C.writing() as conn:
-        gaps.save(conn, report, text)
+        from careerkit.cli.commands.growth import today
+
+        gaps.save(conn, report, text, today().isoformat())
     C.STATE.typed = None  # the posting pasted in the editor is saved with the report
     if as_json:
         C.print_json(report.model_dump(mode="json"))
@@ -230,6 +232,10 @@ def rerun(
     diff = gaps.changes(old, new)
     with C.writing() as conn:
         gaps.replace(conn, report_id, new)
+        from careerkit.cli.commands.growth import today
+
+        closed = [d["text"] for d in diff if d["change"] == "closed"]
+        gaps.record_score(conn, report_id, new.score, closed, today().isoformat())
     if as_json:
         C.print_json({"report": new.model_dump(mode="json"), "before": {"score": old.score}, "changes": diff})
         return

@@ -69,12 +69,28 @@ def status(as_json: bool = typer.Option(False, "--json", help="Print one JSON do
 
     with C.database() as conn:
         data = gather(conn, today())
+    data["milestone"] = _milestone()
     if as_json:
         C.print_json(data)
         return
     from careerkit.cli.wrapping import echo_lines
 
     echo_lines(status_lines(data))
+
+
+def _milestone() -> str | None:
+    """A milestone not shown before, in one line (then remembered as shown); never an error:
+    a celebration must not spoil the status screen."""
+    import sqlite3
+
+    from careerkit.cli.commands.recap import new_milestone_line
+    from careerkit.errors import CareerkitError
+
+    try:
+        with C.writing() as conn:
+            return new_milestone_line(conn, today())
+    except (sqlite3.Error, CareerkitError, OSError):
+        return None
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -95,6 +111,8 @@ SHOWN = 6  # items per section: status is one screen
 def status_lines(d: dict[str, Any]) -> list[str]:
     bold = (lambda s: s) if C.plain() else (lambda s: typer.style(s, bold=True))
     lines = []
+    if d.get("milestone"):
+        lines.append(bold("Milestone") + f" {d['milestone']}")
     month = d["this_month"]
     since = d["days_since_last_entry"]
     if since is None:
@@ -159,6 +177,13 @@ def status_lines(d: dict[str, Any]) -> list[str]:
         bold("Learning") + f" {d['pl_hours_this_year']:g} hours this year "
         f"({_plural(d['pl_entries_this_year'], 'entry', 'entries')})"
     )
+    reflection = d.get("reflection")
+    if reflection:
+        from careerkit.store.growth import describe_every
+
+        last = f"last {reflection['last']}" if reflection["last"] else "none written yet"
+        when = "due now" if reflection["due"] else f"next {reflection['next']}"
+        lines.append(bold("Reflect") + f"  {describe_every(reflection['every'])} ({last}): {when}")
     return lines
 
 
@@ -461,7 +486,8 @@ def links(
 
 def export_ics(conn, include_private: bool = True) -> str:
     """The EXTRA_EXPORTS hook of `careerkit export --format ics`: open goals with a due date
-    (on the last day their due date covers) and the next contact with each person."""
+    (on the last day their due date covers), the next contact with each person, and the
+    next reflection by the cadence (`config set reflect-every`)."""
     from datetime import datetime
 
     from careerkit.formats.ics import calendar
@@ -486,6 +512,22 @@ def export_ics(conn, include_private: bool = True) -> str:
         for c in contacts_due(conn, today())
         if c["next"]
     ]
-    if not goals and not people:
-        C.say("No open goal has a due date and nobody has a contact cadence: the calendar is empty.")
-    return calendar(goals, people, now=datetime.now(UTC))
+    from careerkit.store.growth import describe_every as every_text
+    from careerkit.store.reflections import due as reflection_due
+
+    nxt = reflection_due(conn, today())
+    reflection = (
+        {
+            "next": max(date.fromisoformat(nxt["next"]), today()),
+            "every": every_text(nxt["every"]),
+            "last": nxt["last"],
+        }
+        if nxt
+        else None
+    )
+    if not goals and not people and not reflection:
+        C.say(
+            "No open goal has a due date, nobody has a contact cadence and reflections are off: "
+            "the calendar is empty."
+        )
+    return calendar(goals, people, now=datetime.now(UTC), reflection=reflection)

@@ -26,10 +26,13 @@ KIND_WORDS = {
     "person": "contact",
     "goal": "goal",
     "goals": "goal",
+    "reflection": "reflection",
+    "reflections": "reflection",
+    "reflect": "reflection",
 }
 
 # The command groups' names, offered by completion (the other words above are aliases).
-GROUPS = ("wins", "feedback", "learn", "roles", "creds", "network", "goals")
+GROUPS = ("wins", "feedback", "learn", "roles", "creds", "network", "goals", "reflections")
 
 
 def _group(kind: str) -> str:
@@ -55,7 +58,7 @@ def search(
         "-k",
         metavar="KIND",
         click_type=C.Choice(GROUPS, ALIASES),
-        help="Only this kind: wins, feedback, learn, roles, creds, network, goals (repeat for more).",
+        help="Only this kind: wins, feedback, learn, roles, creds, network, goals, reflections (repeat for more).",
     ),
     any_word: bool = typer.Option(False, "--any", help="Match any of the words, not all."),
     limit: int = typer.Option(
