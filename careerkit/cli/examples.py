@@ -140,6 +140,26 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "profile set": (
         'careerkit profile set --headline "Instructional Coach" --link "Portfolio=https://example.org"',
     ),
+    # -- documents and growth added in 0.2.0 -------------------------------------------------
+    "letter": (
+        "careerkit letter 3 -o cover-letter.docx",
+        "careerkit letter 3 --format md --title 'Assistant Principal'",
+    ),
+    "plan link": ("careerkit plan link 7 2    # goal 7 answers gap 2 of the last plan",),
+    "reflect": ('careerkit reflect "The data meeting stalled" --learned "bring one question, not ten"',),
+    "reflect add": (
+        'careerkit reflect add "Hard conversation with a veteran teacher" --on win:12 -c psel-6',
+        "careerkit reflect add --prompt after-an-observation    # opens $EDITOR on the prompt",
+    ),
+    "reflect list": ("careerkit reflect list --since 2025-08 -c psel-6",),
+    "reflect show": ("careerkit reflect show 4",),
+    "reflect rm": ("careerkit reflect rm 4",),
+    "reflect prompts": ("careerkit reflect prompts",),
+    "milestones": ("careerkit milestones --since 2025-08",),
+    "recap": (
+        "careerkit recap --since 2025-08 -o recap.pdf",
+        "careerkit recap --since 2025-08 --for-audience sponsor --format html -o recap.html",
+    ),
 }
 
 

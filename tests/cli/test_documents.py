@@ -347,8 +347,10 @@ def test_letter_draft_from_the_record_and_the_posting(texas, tmp_path):
 def test_letter_bad_input(texas):
     r = texas("letter", "99")
     assert r.exit_code == 1 and "no saved posting with id 99" in r.stderr
-    r = texas("letter", "1", "--format", "rtf")
-    assert r.exit_code == 1 and "unknown format" in r.stderr
+    r = texas("letter", "1", "--format", "rtf")  # a usage error, as for every --format
+    assert r.exit_code == 2 and "'rtf' is not one of 'md', 'docx', 'pdf', 'html'" in r.stderr
+    r = texas("letter", "abc")
+    assert r.exit_code == 2 and "'abc' is not a report id" in r.stderr
 
 
 # -- themes -----------------------------------------------------------------------------------

@@ -344,6 +344,7 @@ def test_goal_links_refuse_unknown_ids(cli, db_path):
 
 def test_export_ics_is_a_valid_calendar(cli, tmp_path):
     import icalendar  # the test extra has it: a missing one is an error, not a skip
+
     cli(
         "goals",
         "add",
@@ -414,6 +415,7 @@ def test_status_stays_one_screen_and_plurals_read_right(cli):
 
 def test_export_ics_of_an_empty_record_is_a_calendar_and_says_so(cli):
     import icalendar  # the test extra has it: a missing one is an error, not a skip
+
     r = cli("export", "--format", "ics", ok=True)
     assert "the calendar is empty" in r.stderr
     cal = icalendar.Calendar.from_ical(r.stdout.encode())

@@ -278,12 +278,15 @@ def _say_fit(doc, pages: int, count: int | None) -> None:
 
 
 def letter(
-    gap_id: str = typer.Argument(..., metavar="GAP_ID", help="The saved posting's id (careerkit gap list)."),
+    report_id: int = typer.Argument(
+        ..., metavar="GAP_ID", click_type=C.ReportId(), help="The saved posting's id (careerkit gap list)."
+    ),
     fmt: Optional[str] = typer.Option(
         None,
         "--format",
         "-f",
         metavar="FORMAT",
+        click_type=C.Choice(("md", "docx", "pdf", "html"), {"markdown": "md", "htm": "html", "word": "docx"}),
         help="md, docx, pdf or html (default: from -o's name, else md).",
     ),
     output: Optional[str] = typer.Option(
@@ -309,13 +312,12 @@ def letter(
     ),
 ) -> None:
     from careerkit.cli.commands.prep import _format as brief_format
-    from careerkit.cli.commands.prep import _report_id, build, load_theme, say_unknown
+    from careerkit.cli.commands.prep import build, load_theme, say_unknown
     from careerkit.documents.letter import build_letter
     from careerkit.documents.resume import place_of
     from careerkit.errors import InvalidInput
     from careerkit.render.letter import render_letter
 
-    report_id = _report_id(gap_id)
     if output == "-":
         output = None
     fmt = brief_format(fmt, output)
