@@ -470,7 +470,6 @@ class _Index:
             if len(hs) >= enough and (only is None or rows[n][2] == only)
         )
         scored = []
-        texts = self._texts()
         for _, n in rough[:SHORTLIST]:
             _, words_of, kind, entry_id = rows[n]
             if n not in self._row_terms:
