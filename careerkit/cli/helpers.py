@@ -20,6 +20,7 @@ from careerkit.errors import CareerkitError
 
 class State:
     db_option: str | None = None
+    init: bool = False
 
 
 STATE = State()
@@ -31,11 +32,32 @@ def db_path() -> Path:
     return resolve_db_path(STATE.db_option)
 
 
+def checked_db_path(*, create: bool = True) -> Path:
+    """The database path, refused if it names a folder, a device, a FIFO or a socket. A
+    named path (--db, $CAREERKIT_DB) whose file does not exist is created only with --init
+    or after a yes in a terminal: a mistyped path must not become a new, empty record."""
+    from careerkit.paths import check_db_path, is_explicit
+
+    path = db_path()
+    check_db_path(path)
+    if create and not path.exists() and is_explicit(STATE.db_option) and not STATE.init:
+        named = "--db" if STATE.db_option else "$CAREERKIT_DB"
+        if sys.stdin.isatty() and sys.stderr.isatty():
+            if typer.confirm(f"There is no database at {path} ({named}). Create a new, empty one?", err=True):
+                return path
+            raise typer.Exit(1)
+        raise CareerkitError(
+            f"no database at {path} (named by {named}): check the path, or add --init before the "
+            f"command to create it (careerkit --db {path} --init status)"
+        )
+    return path
+
+
 @contextmanager
 def database(*, create: bool = True) -> Iterator[sqlite3.Connection]:
     from careerkit.store.db import connect
 
-    conn = connect(db_path(), create=create)
+    conn = connect(checked_db_path(create=create), create=create)
     try:
         yield conn
     finally:

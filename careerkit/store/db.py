@@ -10,20 +10,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from careerkit.errors import CareerkitError
-from careerkit.paths import ensure_private_dir
+from careerkit.paths import check_db_path, ensure_private_dir
 from careerkit.store.schema import SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
+# How hard SQLite flushes to the disk (README: "Power loss"). NORMAL in WAL mode never
+# damages the database, but a power cut can undo the last commits; FULL syncs every commit.
+SYNCHRONOUS_ENV = "CAREERKIT_SYNCHRONOUS"
+SYNCHRONOUS_MODES = ("normal", "full")
 
 
 def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3.Connection:
     """Open (creating if asked) the career database and bring its schema up to date."""
     path = Path(path)
+    check_db_path(path)
     is_new = not path.exists()
+    created_folders: list[Path] = []
     if is_new:
         if not create:
             raise CareerkitError(f"no database at {path}")
-        _create_private_file(path)
+        created_folders = _create_private_file(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as e:
@@ -41,9 +47,11 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
         if version != SCHEMA_VERSION or is_new:
             use_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA synchronous = {synchronous_mode(conn).upper()}")
         if version < SCHEMA_VERSION and migrate:
             _migrate(conn, path, version)
+        if is_new:
+            _remember_created(conn, path, created_folders)
     except sqlite3.DatabaseError as e:
         conn.close()
         raise CareerkitError(_open_problem(path, e)) from None
@@ -88,15 +96,57 @@ def _open_problem(path: Path, error: sqlite3.DatabaseError) -> str:
     return f"{path} is not a careerkit database or is damaged: {error}"
 
 
-def _create_private_file(path: Path) -> None:
+def synchronous_mode(conn: sqlite3.Connection) -> str:
+    """normal or full: $CAREERKIT_SYNCHRONOUS, else `config set synchronous`, else normal."""
+    env = os.environ.get(SYNCHRONOUS_ENV, "").strip().lower()
+    if env:
+        if env not in SYNCHRONOUS_MODES:
+            raise CareerkitError(f"{SYNCHRONOUS_ENV}={env!r}: use normal or full")
+        return env
     try:
-        ensure_private_dir(path.parent)
+        row = conn.execute("SELECT value FROM settings WHERE key = 'synchronous'").fetchone()
+    except sqlite3.OperationalError:  # a blank or old database: no settings table yet
+        return "normal"
+    value = (row[0] or "").lower() if row else ""
+    return value if value in SYNCHRONOUS_MODES else "normal"
+
+
+def _create_private_file(path: Path) -> list[Path]:
+    """Create the database file 0600 (and its missing folders 0700); return the folders made."""
+    created: list[Path] = []
+    try:
+        created = ensure_private_dir(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:
         pass
     except OSError as e:
         raise CareerkitError(f"cannot create the database {path}: {e.strerror}") from None
+    return created
+
+
+def _remember_created(conn: sqlite3.Connection, path: Path, folders: list[Path]) -> None:
+    """Note in the database that careerkit made it, and which folder it made for it:
+    `doctor --fix` changes the permissions of nothing else."""
+    if not folders:
+        return
+    try:
+        with transaction(conn):
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('created_folder', ?)",
+                (str(folders[-1].resolve()),),
+            )
+    except sqlite3.OperationalError:  # opened without migrating: nothing to note it in
+        pass
+
+
+def created_folder(conn: sqlite3.Connection) -> Path | None:
+    """The folder careerkit created for this database, if it created one."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'created_folder'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return Path(row[0]) if row and row[0] else None
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:

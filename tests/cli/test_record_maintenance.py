@@ -199,7 +199,7 @@ def test_doctor_finds_and_fixes_wide_permissions(loaded, db_path):
     assert r.exit_code == 1
     assert "problem  permissions: others can read it:" in r.stdout
     assert f"{db_path.name} is 0o644" in r.stdout
-    assert f"folder {db_path.parent} is 0o755" in r.stdout
+    assert f"folder: the folder {db_path.parent} is 0o755" in r.stdout
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o644  # doctor alone changes nothing
     r = loaded("doctor", "--fix")
     assert r.exit_code == 0
@@ -247,10 +247,12 @@ def test_doctor_json_is_one_document(loaded):
     data = json.loads(r.stdout)
     assert [f["name"] for f in data["findings"]] == [
         "permissions",
+        "folder",
         "schema",
         "integrity",
         "search index",
         "journal",
+        "leftovers",
     ]
 
 

@@ -35,11 +35,17 @@ def child_env(db: Path) -> dict[str, str]:
     return env
 
 
+def with_init(args) -> list[str]:
+    """$CAREERKIT_DB names the database: --init lets the first command create it."""
+    args = list(args)
+    return args if "--init" in args or not args or args[0] in ("--help", "--version") else ["--init", *args]
+
+
 def careerkit(
     db: Path, *args: str, input: str | None = None, timeout: float = 120, **popen
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ENTRY + list(args),
+        ENTRY + with_init(args),
         env=child_env(db),
         input=input,
         text=True,
@@ -51,7 +57,7 @@ def careerkit(
 
 def start(db: Path, *args: str, argv: list[str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        argv or (ENTRY + list(args)),
+        argv or (ENTRY + with_init(args)),
         env=child_env(db),
         text=True,
         stdin=subprocess.DEVNULL,

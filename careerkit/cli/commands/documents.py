@@ -221,12 +221,14 @@ def _all_reports(conn):
     import json
 
     from careerkit.models.gap import GapReport
+    from careerkit.store.gaps import name_evidence
 
     out = []
-    for row_id, text in conn.execute("SELECT id, report FROM gap_reports ORDER BY id"):
+    for row_id, text in conn.execute("SELECT id, report FROM gap_reports ORDER BY id").fetchall():
         try:
-            out.append(GapReport.model_validate({**json.loads(text or "{}"), "id": row_id}))
-        except ValueError:
+            data = {**json.loads(text or "{}"), "id": row_id}
+            out.append(GapReport.model_validate(name_evidence(conn, data)))
+        except (ValueError, AttributeError, TypeError):
             continue  # a report from an older format: nothing to cite from it
     return out
 
