@@ -20,6 +20,10 @@ SYNCHRONOUS_ENV = "CAREERKIT_SYNCHRONOUS"
 SYNCHRONOUS_MODES = ("normal", "full")
 
 
+class DamagedDatabase(CareerkitError):
+    """The file is not a careerkit database, or it is damaged (doctor tells which)."""
+
+
 def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3.Connection:
     """Open (creating if asked) the career database and bring its schema up to date."""
     path = Path(path)
@@ -54,7 +58,16 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
             _remember_created(conn, path, created_folders)
     except sqlite3.DatabaseError as e:
         conn.close()
-        raise CareerkitError(_open_problem(path, e)) from None
+        message = _open_problem(path, e)
+        if message.endswith(_DAMAGE_HINT):
+            raise DamagedDatabase(message) from None
+        raise CareerkitError(message) from None
+    except UnicodeDecodeError:
+        # SQLite's own message quotes the damaged bytes, which are not UTF-8.
+        conn.close()
+        raise DamagedDatabase(
+            f"{path} is damaged: its stored schema cannot be read as text{_DAMAGE_HINT}"
+        ) from None
     except BaseException:
         conn.close()
         raise
@@ -93,7 +106,14 @@ def _open_problem(path: Path, error: sqlite3.DatabaseError) -> str:
         return f"the database {path} is busy in another careerkit command; try again in a moment"
     if isinstance(error, sqlite3.OperationalError) and "disk" in str(error) and "full" in str(error):
         return f"cannot open the database {path}: the disk is full"
-    return f"{path} is not a careerkit database or is damaged: {error}"
+    try:
+        why = str(error)
+    except UnicodeDecodeError:
+        why = "unreadable error message"
+    return f"{path} is not a careerkit database or is damaged: {why}{_DAMAGE_HINT}"
+
+
+_DAMAGE_HINT = " (careerkit doctor says more; careerkit backup copies what can be read)"
 
 
 def synchronous_mode(conn: sqlite3.Connection) -> str:
@@ -188,24 +208,56 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     return target
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
-    """SQLite's online backup: a consistent copy even while another process writes."""
+def backup_to(conn: sqlite3.Connection, target: Path, *, shown: str | None = None) -> Path:
+    """SQLite's online backup: a consistent copy even while another process writes. Written
+    to a private temporary file beside the target, then renamed over it."""
     target = Path(target)
+    shown = shown or str(target)
     ensure_private_dir(target.parent)
     # A name of this process's own: two backups to one name at once must not share it.
     tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    dest = sqlite3.connect(str(tmp))
     try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
-    os.replace(tmp, target)
-    os.chmod(target, 0o600)
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.close(fd)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+        os.chmod(target, 0o600)
+    except (OSError, sqlite3.Error) as e:
+        tmp.unlink(missing_ok=True)
+        raise CareerkitError(_backup_problem(e, shown)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return target
+
+
+def _backup_problem(e: BaseException, shown: str) -> str:
+    text = str(e)
+    if getattr(e, "errno", None) == 28 or "full" in text:
+        return f"the disk is full: could not write the backup {shown} (the database is unchanged)"
+    if isinstance(e, PermissionError) or "readonly" in text or "read-only" in text:
+        return f"cannot write the backup {shown}: permission denied"
+    return f"cannot write the backup {shown}: {getattr(e, 'strerror', None) or text}"
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """PRAGMA integrity_check's findings ([] when the database is whole)."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
+        try:
+            return [str(e)]
+        except UnicodeDecodeError:
+            return ["the integrity check itself failed"]
+    return [] if rows == ["ok"] else rows
 
 
 @contextlib.contextmanager

@@ -45,16 +45,33 @@ def check(path: Path) -> list[dict[str, Any]]:
                 )
             )
         else:
-            findings.append(
-                _finding(
-                    "database",
-                    "problem",
-                    f"not a careerkit database or damaged: {e} (restore it from a backup)",
-                )
-            )
+            findings.append(_damage(path, e))
     finally:
         conn.close()
     return findings
+
+
+def _damage(path: Path, error: BaseException) -> dict[str, Any]:
+    """What is wrong with a file that does not open as a database: a damaged schema entry
+    is named; the way out is a backup (which copies what can be read) or a restore."""
+    from careerkit.store.recover import schema_problems
+
+    try:
+        why = str(error)
+    except UnicodeDecodeError:
+        why = "unreadable error message"
+    if isinstance(error, UnicodeDecodeError):
+        why = "its stored schema cannot be read as text"
+    detail = f"not a careerkit database or damaged: {why}"
+    if isinstance(error, UnicodeDecodeError) or "malformed" in why:
+        found = schema_problems(path)
+        if found:
+            detail = "the stored schema is damaged: " + "; ".join(found[:3])
+    return _finding(
+        "database",
+        "problem",
+        detail + " (`careerkit backup` copies what can be read to a new file; or restore a backup)",
+    )
 
 
 def _lenient_text(data: bytes) -> str:
@@ -113,20 +130,25 @@ def _folder(path: Path, created: Path | None) -> dict[str, Any]:
 
 def stale_parts(path: Path) -> list[Path]:
     """Temporary files a killed backup or export left behind, beside the database and in
-    its backups/ folder: `name.PID.part` or `.name.PID.part` whose process is gone."""
+    its backups/ folder."""
+    return sorted(stale_parts_in(path.parent) + stale_parts_in(path.parent / "backups"))
+
+
+def stale_parts_in(folder: Path, prefixes: tuple[str, ...] | None = None) -> list[Path]:
+    """`name.PID.part` or `.name.PID.part` files in `folder` whose process is gone (only
+    those starting with one of `prefixes`, if given)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
     out = []
-    for folder in (path.parent, path.parent / "backups"):
-        try:
-            names = os.listdir(folder)
-        except OSError:
+    for name in names:
+        if not name.endswith(".part") or (prefixes and not name.startswith(prefixes)):
             continue
-        for name in names:
-            if not name.endswith(".part"):
-                continue
-            pid = name[: -len(".part")].rsplit(".", 1)[-1]
-            if pid.isdigit() and not _alive(int(pid)):
-                out.append(folder / name)
-    return sorted(out)
+        pid = name[: -len(".part")].rsplit(".", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            out.append(folder / name)
+    return out
 
 
 def _alive(pid: int) -> bool:

@@ -71,6 +71,7 @@ def resume(
         "--redact",
         help="Leave out other people's names: who gave feedback, students and parents named in the text.",
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
     from careerkit.documents import resume as Doc
     from careerkit.errors import InvalidInput
@@ -85,7 +86,7 @@ def resume(
         raise InvalidInput("--pages fits a page layout; JSON Resume has none")
     if output is None and fmt in BINARY and sys.stdout.isatty():
         raise InvalidInput(f"{fmt} is a binary file: give -o FILE (for example -o resume.{fmt})")
-    _check_writable(output)
+    _check_writable(output, force)
     sections = RESUME_SECTIONS + (("feedback",) if fmt == "jsonresume" else ())
     with C.database() as conn:
         report = _report(conn, gap_id) if gap_id is not None else None
@@ -136,22 +137,15 @@ def _format(fmt: Optional[str], output: Optional[str]) -> str:
     return fmt
 
 
-def _check_writable(output: Optional[str]) -> None:
-    """Refuse before the work, not after: a missing folder or one we cannot write to."""
-    import os
-
-    from careerkit.errors import InvalidInput
+def _check_writable(output: Optional[str], force: bool) -> None:
+    """Refuse before the work, not after: a folder, a missing folder, one we cannot write
+    to, or a file that exists (without --force, or a yes in a terminal)."""
+    from careerkit.cli.outfile import check_target
 
     if output is None:
         return
     path = Path(output).expanduser()
-    if path.is_dir():
-        raise InvalidInput(f"{output} is a folder: give a file name, for example {path / 'resume.pdf'}")
-    folder = path.parent
-    if not folder.is_dir():
-        raise InvalidInput(f"no such folder: {folder}")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise InvalidInput(f"cannot write {output}: permission denied")
+    check_target(path, force=force, shown=output, kind_hint=f"a file name, for example {path / 'resume.pdf'}")
 
 
 def _report(conn, gap_id: int):
@@ -174,9 +168,10 @@ def _json(data) -> str:
 
 def _emit(data: str | bytes, output: Optional[str], *, pages: int | None = None) -> None:
     if output:
-        from careerkit.cli.commands.transfer import write_private
+        from careerkit.cli.outfile import write_output
 
-        write_private(Path(output), data)
+        # _check_writable asked before the work: the answer stands.
+        write_output(Path(output), data, force=True, shown=output)
         extra = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
         C.say(f"Wrote {output}{extra}")
     elif isinstance(data, bytes):

@@ -53,6 +53,7 @@ def prep(
         "--redact",
         help="Leave out people's names, also students and parents named in the text (not with --names).",
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
 ) -> None:
     from careerkit.errors import InvalidInput
 
@@ -60,6 +61,18 @@ def prep(
         raise InvalidInput("--names and --redact contradict each other: choose one")
     report_id = _report_id(gap_id)
     fmt = _format(fmt, output)
+    if output is None and fmt in BINARY:
+        output = f"interview-brief-{report_id}.{fmt}"
+    if output is not None and output != "-":
+        from careerkit.cli.outfile import check_target
+
+        path = Path(output).expanduser()
+        check_target(
+            path,
+            force=force,
+            shown=output,
+            kind_hint=f"a file name, such as {Path(output) / ('interview-brief-' + str(report_id) + '.' + fmt)}",
+        )
     with C.database() as conn:
         from careerkit.store import gaps
         from careerkit.store.snapshot import read_trusted
@@ -76,24 +89,14 @@ def prep(
     from careerkit.render.brief import render_brief
 
     data = render_brief(brief, fmt)
-    if output is None and fmt in BINARY:
-        output = f"interview-brief-{report_id}.{fmt}"
     if output is None or output == "-":
         _to_stdout(data)
         C.say_redacted(removed)
         return
-    from careerkit.cli.commands.transfer import write_private
+    from careerkit.cli.outfile import write_output
 
-    path = Path(output).expanduser()
-    if path.is_dir():
-        raise InvalidInput(
-            f"{output} is a folder: give a file name, such as {Path(output) / ('interview-brief-' + str(report_id) + '.' + fmt)}"
-        )
-    try:
-        write_private(path, data)
-    except (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError) as e:
-        # Name the file the user gave, not the temporary file beside it.
-        raise InvalidInput(f"cannot write {output}: {e.strerror or e}") from None
+    # Asked (or told with --force) before the work: the answer stands.
+    write_output(Path(output).expanduser(), data, force=True, shown=output)
     C.say(f"Wrote {output}")
     C.say_redacted(removed)
     if include_private:
