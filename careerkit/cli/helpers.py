@@ -237,9 +237,34 @@ def recovery_dir() -> Path:
     return db_path().parent / "recovery"
 
 
-def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
-    """Open $VISUAL/$EDITOR on the template; return what was saved, or None if the editor
-    left it empty or unchanged."""
+# A recovery file's name says what it was for: `add-accomplishment-…`, `edit-feedback-12-…`,
+# `posting-…`, so `careerkit recovery retry` knows what to do with it. One that could not be
+# written beside the database is left in the temporary folder under this prefix.
+TEMP_PREFIX = "careerkit-recovery-"
+
+
+class Edited:
+    """What the editor saved (`text`; None when left empty or unchanged) and the editor's own
+    file, kept until the caller has committed what was typed."""
+
+    def __init__(self, text: str | None, path: Path, label: str):
+        self.text = text
+        self.path = path
+        self.label = label
+        self.kept: Path | None = None
+
+    def keep(self) -> Path:
+        """Keep what was typed (once) and return where: see keep_typed."""
+        if self.kept is None:
+            self.kept = keep_typed(self.text or "", self.label, self.path)
+        return self.kept
+
+
+@contextmanager
+def edited(template: str, *, suffix: str = ".yaml", label: str = "entry") -> Iterator[Edited]:
+    """Open $VISUAL/$EDITOR on the template. The editor's file is removed only when the
+    block ends without an error (the entry is committed); on an error, what was typed is
+    kept in a recovery file (the caller may already have called `keep()` to name it)."""
     import shlex
     import subprocess
     import tempfile
@@ -251,40 +276,94 @@ def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
         )
     fd, name = tempfile.mkstemp(prefix="careerkit-", suffix=suffix)
     path = Path(name)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(template)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(template)
-        try:
-            result = subprocess.run(shlex.split(editor) + [str(path)])
-        except OSError as e:
-            raise CareerkitError(f"cannot start the editor {editor!r}: {e.strerror}") from None
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if result.returncode != 0:
-            saved = save_recovery(text) if text != template else None
-            where = f"; what you typed is in {saved}" if saved else ""
-            raise CareerkitError(f"the editor exited with status {result.returncode}{where}")
-    finally:
+        result = subprocess.run(shlex.split(editor) + [str(path)])
+    except OSError as e:
         path.unlink(missing_ok=True)
+        raise CareerkitError(f"cannot start the editor {editor!r}: {e.strerror}") from None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    ed = Edited(text, path, label)
+    if result.returncode != 0:
+        saved = ed.keep() if text != template else None
+        if saved != path:
+            path.unlink(missing_ok=True)
+        where = f"; what you typed is in {saved}" if saved else ""
+        raise CareerkitError(f"the editor exited with status {result.returncode}{where}")
     if text.strip() == template.strip() or not _meaningful(text):
-        return None
-    return text
+        ed.text = None
+    try:
+        yield ed
+    except BaseException:
+        if ed.text is not None and ed.kept is None:
+            say(f"What you typed is kept in {ed.keep()}")
+        raise
+    finally:
+        if ed.kept != path:
+            path.unlink(missing_ok=True)
+
+
+def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
+    """The editor's text alone (for callers that keep nothing of their own)."""
+    with edited(template, suffix=suffix) as ed:
+        return ed.text
 
 
 def _meaningful(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def save_recovery(text: str) -> Path:
-    """Keep what the user typed when the save fails, so nothing typed is lost."""
+def keep_typed(text: str, label: str, editor_file: Path | None = None) -> Path:
+    """Keep what the user typed when the save fails, so nothing typed is lost: a private
+    file in recovery/ beside the database; where that cannot be written (a full disk, a
+    read-only folder), the editor's own file is kept in the temporary folder instead."""
+    try:
+        return save_recovery(text, label)
+    except OSError:
+        pass
+    import tempfile
+
+    folder = Path(tempfile.gettempdir())
+    kept = folder / f"{TEMP_PREFIX}{_recovery_name(label)}"
+    if editor_file is not None and editor_file.exists():
+        try:
+            os.replace(editor_file, kept)  # a rename: needs no room for the text again
+            os.chmod(kept, 0o600)
+            return kept
+        except OSError:
+            return editor_file
+    _write_private(kept, text)
+    return kept
+
+
+def _recovery_name(label: str) -> str:
     import time
 
+    return f"{label}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+
+
+def save_recovery(text: str, label: str = "entry") -> Path:
+    """A private file in recovery/ beside the database, written whole or not at all."""
+    from careerkit.paths import ensure_private_dir
+
     folder = recovery_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"entry-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
+    ensure_private_dir(folder)
+    path = folder / _recovery_name(label)
+    _write_private(path, text)
     return path
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)  # never a 0-byte or half file that looks like the text
+        raise
 
 
 def read_source(source: str | None) -> str:

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "backup": "maintenance",
     "doctor": "maintenance",
     "config": "growth",
+    "recovery": "recovery",
 }
 
 

@@ -42,11 +42,16 @@ def with_init(args) -> list[str]:
 
 
 def careerkit(
-    db: Path, *args: str, input: str | None = None, timeout: float = 120, **popen
+    db: Path,
+    *args: str,
+    input: str | None = None,
+    timeout: float = 120,
+    env_extra: dict[str, str] | None = None,
+    **popen,
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
         ENTRY + with_init(args),
-        env=child_env(db),
+        env={**child_env(db), **(env_extra or {})},
         input=input,
         text=True,
         capture_output=True,
