@@ -213,10 +213,13 @@ def indented(con, markup: str, left: int, hang: int = 0) -> None:
 
 
 def esc(text: Any) -> str:
-    """User text inside rich markup: '[x]' must print as typed."""
+    """User text inside rich markup: '[x]' must print as typed, and a stored terminal
+    control sequence (clear the screen, set the title) is removed, not obeyed."""
     from rich.markup import escape
 
-    return escape("" if text is None else str(text))
+    from careerkit.cli.output import displayable
+
+    return escape(displayable("" if text is None else str(text)))
 
 
 def say(message: str) -> None:
