@@ -367,3 +367,12 @@ def evidence_record(conn: sqlite3.Connection):
             out = list(map(tup._make, rows))
         sections[table] = out
     return SimpleNamespace(profile=view.profile, **sections)
+
+
+def known_people(conn: sqlite3.Connection) -> list[str]:
+    """Every other person the record names: the network and who gave feedback (for --redact,
+    whichever sections a document reads)."""
+    rows = conn.execute(
+        "SELECT name FROM network UNION SELECT from_name FROM feedback WHERE coalesce(from_name, '') != ''"
+    )
+    return [r[0] for r in rows if r[0]]

@@ -91,11 +91,12 @@ def resume(
     with C.database() as conn:
         report = _report(conn, gap_id) if gap_id is not None else None
         record = _record(conn, sections)
+        people = _people(conn) if redact else []
     removed = None
     if redact:
         from careerkit.redact import redact_record
 
-        record, removed = redact_record(record)
+        record, removed = redact_record(record, people)
     if fmt == "jsonresume":
         from careerkit.formats.jsonresume import to_jsonresume
 
@@ -152,6 +153,12 @@ def _report(conn, gap_id: int):
     from careerkit.store import gaps
 
     return gaps.get(conn, gap_id)
+
+
+def _people(conn) -> list[str]:
+    from careerkit.store.records import known_people
+
+    return known_people(conn)
 
 
 def _record(conn, sections):

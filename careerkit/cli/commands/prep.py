@@ -79,11 +79,15 @@ def prep(
 
         report = gaps.get(conn, report_id)
         record = read_trusted(conn, DOCUMENT_SECTIONS)
+        if redact:
+            from careerkit.store.records import known_people
+
+            people = known_people(conn)
     removed = None
     if redact:
         from careerkit.redact import redact_record
 
-        record, removed = redact_record(record)
+        record, removed = redact_record(record, people)
     brief = build(report, record, names=names, include_private=include_private)
 
     from careerkit.render.brief import render_brief
