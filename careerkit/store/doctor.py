@@ -31,6 +31,7 @@ def check(path: Path) -> list[dict[str, Any]]:
     try:
         findings.append(_folder(path, _created_folder(conn)))
         findings += [_schema(conn), _integrity(conn), _search_index(conn), _journal(conn)]
+        findings.append(_durability(conn))
         findings.append(_leftovers(path))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
         if isinstance(e, sqlite3.OperationalError) and not os.access(path.parent, os.W_OK):
@@ -239,6 +240,22 @@ def _journal(conn: sqlite3.Connection) -> dict[str, Any]:
     if mode != "wal":
         return _finding("journal", "warning", f"journal mode is {mode}", "switch to WAL")
     return _finding("journal", "ok", "WAL: safe with two terminals at once")
+
+
+def _durability(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What a power cut can cost with the synchronous setting in use (README: power loss)."""
+    from careerkit.store.db import synchronous_mode
+
+    if synchronous_mode(conn) == "full":
+        return _finding(
+            "power loss", "ok", "synchronous FULL: every command's writes reach the disk before it ends"
+        )
+    return _finding(
+        "power loss",
+        "ok",
+        "synchronous NORMAL: a power cut can undo the last commands' writes, never damage the "
+        "file (`careerkit config set synchronous full` to sync every command)",
+    )
 
 
 def repair(path: Path, findings: list[dict[str, Any]]) -> list[str]:

@@ -27,6 +27,12 @@ SETTINGS: dict[str, tuple[str, str]] = {
         for r in RELATIONSHIPS
     },
     "assess.framework": ("The framework `assess` uses by default.", "psel-2015"),
+    "synchronous": (
+        "normal or full: full makes every command wait until its writes reach the disk, so a "
+        "power cut cannot undo them (slower writes); normal can lose the last commits on a power "
+        "cut, never damage the file. $CAREERKIT_SYNCHRONOUS overrides it.",
+        "normal",
+    ),
 }
 
 
@@ -53,6 +59,9 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> str | 
             raise InvalidInput("nudges: use on or off")
     elif key.startswith("cadence."):
         value = parse_every(value)
+    elif key == "synchronous":
+        if value not in ("normal", "full"):
+            raise InvalidInput("synchronous: use normal or full")
     elif not value:
         raise InvalidInput(f"{key}: a value is needed")
     conn.execute(

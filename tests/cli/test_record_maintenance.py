@@ -253,6 +253,7 @@ def test_doctor_json_is_one_document(loaded):
         "integrity",
         "search index",
         "journal",
+        "power loss",
         "leftovers",
     ]
 
