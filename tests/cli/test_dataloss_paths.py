@@ -174,3 +174,19 @@ def test_a_connection_from_python_is_refused_too(tmp_path):
         connect(fifo)
     assert sorted(os.listdir(tmp_path)) == sorted(["pipe", "home"])
     assert sqlite3.sqlite_version
+
+
+def test_new_parent_folders_are_private_whatever_the_umask(tmp_path):
+    db = tmp_path / "d" / "c.db"
+    assert run("--db", str(db), "--init", "log", "x").exit_code == 0
+    old = os.umask(0)
+    try:
+        target = tmp_path / "safe" / "deeper" / "copy.db"
+        assert run("--db", str(db), "backup", str(target)).exit_code == 0
+        out = tmp_path / "demo" / "docs"
+        r = run("--db", str(db), "demo", "--out", str(out))
+    finally:
+        os.umask(old)
+    assert mode(target.parent) == 0o700 and mode(target.parent.parent) == 0o700
+    assert r.exit_code == 0, r.stderr
+    assert mode(out) == 0o700 and mode(out.parent) == 0o700
