@@ -66,6 +66,8 @@ def check_target(
     if target.is_dir():
         raise CareerkitError(f"{shown} points to a folder ({target}): give {kind_hint}")
     folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise CareerkitError(f"cannot write {shown}: Not a directory")
     if not folder.is_dir():
         raise CareerkitError(f"no such folder: {folder}")
     if target.exists() and not force:
@@ -77,7 +79,7 @@ def check_target(
         else:
             raise CareerkitError(f"{shown} exists: add --force to replace it")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise CareerkitError(f"cannot write {shown}: permission denied")
+        raise CareerkitError(f"cannot write {shown}: Permission denied")
     return target
 
 
@@ -180,6 +182,4 @@ def _named(e: OSError, shown: str) -> CareerkitError:
     """The error in words that name the user's file, not the temporary one beside it."""
     if e.errno == errno.ENOSPC:
         return CareerkitError(f"the disk is full: could not write {shown} (nothing was replaced)")
-    if isinstance(e, PermissionError):
-        return CareerkitError(f"cannot write {shown}: permission denied")
     return CareerkitError(f"cannot write {shown}: {e.strerror or e}")

@@ -74,9 +74,13 @@ _GOAL_WHY = re.compile(r"^goal #(\d+) done(?=, evidenced by )")
 
 
 def _fill(data: dict[str, Any], labels: dict[tuple[str, int], str]) -> None:
-    for req in data.get("requirements") or []:
-        for ev in req.get("evidence") or []:
-            if "text" not in ev:
+    reqs = data.get("requirements")
+    for req in reqs if isinstance(reqs, list) else []:
+        if not isinstance(req, dict):
+            continue
+        evidence = req.get("evidence")
+        for ev in evidence if isinstance(evidence, list) else []:
+            if isinstance(ev, dict) and "text" not in ev:
                 ev["text"] = labels.get((ev.get("kind"), ev.get("id")), DELETED)
         why = req.get("why")
         if isinstance(why, str):
@@ -94,10 +98,12 @@ def name_evidence(conn: sqlite3.Connection, data: dict[str, Any]) -> dict[str, A
 
 def _refs(data: dict[str, Any]) -> list[tuple[str, int]]:
     refs = []
-    for req in data.get("requirements") or []:
+    reqs = data.get("requirements")
+    for req in reqs if isinstance(reqs, list) else []:
         if not isinstance(req, dict):
             continue
-        for ev in req.get("evidence") or []:
+        evidence = req.get("evidence")
+        for ev in evidence if isinstance(evidence, list) else []:
             if isinstance(ev, dict) and isinstance(ev.get("id"), int):
                 refs.append((ev.get("kind"), ev["id"]))
         m = _GOAL_WHY.match(req.get("why") or "") if isinstance(req.get("why"), str) else None

@@ -194,10 +194,12 @@ def slim_report_json(payload: str) -> str:
         return payload
     if not isinstance(data, dict):
         return payload
-    for req in data.get("requirements") or []:
+    reqs = data.get("requirements")
+    for req in reqs if isinstance(reqs, list) else []:
         if not isinstance(req, dict):
             continue
-        for ev in req.get("evidence") or []:
+        evidence = req.get("evidence")
+        for ev in evidence if isinstance(evidence, list) else []:
             if isinstance(ev, dict):
                 ev.pop("text", None)
         why = req.get("why")

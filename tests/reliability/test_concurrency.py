@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ENTRY, assert_whole, db, start  # noqa: F401 (db is a fixture)
+from reliability_helpers import ENTRY, assert_whole, db, start, with_init  # noqa: F401 (db is a fixture)
 
 # A child running one careerkit command after another through the real entry point, in one
 # process (so a few seconds hold many commands), printing what each reported.
@@ -35,6 +35,8 @@ for argv in commands:
 
 
 def loop(db: Path, commands: list[list[str]]):
+    # $CAREERKIT_DB names the database: --init lets whichever command comes first create it.
+    commands = [with_init(c) for c in commands]
     return start(db, argv=ENTRY[:1] + ["-c", LOOP, json.dumps(commands)])
 
 
