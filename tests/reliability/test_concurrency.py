@@ -22,8 +22,8 @@ for argv in commands:
     err, out = io.StringIO(), io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
         try:
-            build_app(argv)(argv, prog_name="careerkit", standalone_mode=False)
-            code = 0
+            # Without standalone mode click returns an Exit's code rather than raising it.
+            code = build_app(argv)(argv, prog_name="careerkit", standalone_mode=False) or 0
         except SystemExit as e:
             code = e.code or 0
         except Exception as e:
