@@ -106,7 +106,8 @@ def refuse_live_database(path: Path, shown: str) -> None:
                 same = False
         if same:
             what = "the database itself" if live == db else f"the database's {live.name[len(db.name) :]} file"
-            raise CareerkitError(f"{shown} is {what} ({db}): give another file name")
+            named = "" if os.path.realpath(shown) == os.path.realpath(db) and live == db else f" ({db})"
+            raise CareerkitError(f"{shown} is {what}{named}: give another file name")
 
 
 def part_name(target: Path) -> Path:
