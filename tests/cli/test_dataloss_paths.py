@@ -170,7 +170,7 @@ def test_a_connection_from_python_is_refused_too(tmp_path):
     from careerkit.store.db import connect
 
     fifo = _fifo(tmp_path)
-    with pytest.raises(CareerkitError):
+    with pytest.raises(CareerkitError, match="is a named pipe"):
         connect(fifo)
     assert sorted(os.listdir(tmp_path)) == sorted(["pipe", "home"])
     assert sqlite3.sqlite_version
