@@ -94,6 +94,38 @@ _NOT_NAMES = {
 }
 
 
+# Titles said before a name: "Principal Dana Lee", "AP Sam Ortiz", "Dr. Ruiz". Before a
+# known person's name they go with it; a title alone ("the Principal") is not a name.
+_TITLES = (
+    r"(?:Assistant\s+|Vice\s+|Deputy\s+)?(?:Principal|Superintendent|Head\s*teacher|Head|Director)"
+    r"|Dean|Coach|Counsell?or|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Mx\.?|Miss|AP|VP|APs|Nurse"
+)
+_TITLE_AT_START = re.compile(rf"^(?:(?:{_TITLES})\s+)+")
+_TITLE_WORDS = {
+    "Assistant", "Vice", "Deputy", "Principal", "Superintendent", "Headteacher", "Head", "Director",
+    "Dean", "Coach", "Counselor", "Counsellor", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "Mx",
+    "Miss", "AP", "VP", "Nurse",
+}  # fmt: skip
+# Two-letter words that are names ("Jo", "Al") unless they are ordinary words.
+_SHORT_NOT_NAMES = {
+    "Ed", "Mr", "Ms", "Dr", "St", "Mt", "In", "On", "At", "Of", "To", "Or", "An", "As", "Is", "It",
+    "He", "We", "My", "No", "So", "Up", "Us", "Go", "Do", "Be", "By", "If", "Me",
+}  # fmt: skip
+
+
+def _name_parts(name: str) -> set[str]:
+    """A known name, without the title written with it, and each of its words."""
+    core = _TITLE_AT_START.sub("", name).strip() or name
+    parts = {name, core}
+    for w in re.split(r"[\s,]+", core):
+        bare = w.strip(".")
+        if not w[:1].isupper() or w in _NOT_NAMES or bare in _TITLE_WORDS:
+            continue
+        if len(bare) >= 3 or (len(bare) == 2 and bare.istitle() and bare not in _SHORT_NOT_NAMES):
+            parts.add(w)
+    return parts
+
+
 @dataclass
 class Redactor:
     """Removes the given names (and names recognisable from context) from text."""
@@ -108,17 +140,16 @@ class Redactor:
             name = " ".join(str(name or "").split())
             if not name or name == PLACEHOLDER:
                 continue
-            parts.add(name)
-            # each word of a known name on its own: "Dana said" after "Dana Lee" is known
-            parts.update(
-                w
-                for w in re.split(r"[\s,]+", name)
-                if len(w.strip(".")) >= 3 and w[:1].isupper() and w not in _NOT_NAMES
-            )
+            # the name, without its title, and each of its words: "Dana said" after
+            # "Principal Dana Lee" is known
+            parts.update(_name_parts(name))
         if parts:
             ordered = sorted(parts, key=len, reverse=True)  # "Dana Lee" before "Dana"
             alternatives = "|".join(re.escape(p) for p in ordered)
-            self._known = re.compile(rf"(?<![\w\[])(?:{alternatives})(?:['\u2019]s)?(?![\w\]])")
+            # a title said with a known name goes with it: "Principal Lee" -> "[name]"
+            self._known = re.compile(
+                rf"(?<![\w\[])(?:(?:{_TITLES})\s+)*(?:{alternatives})(?:['\u2019]s)?(?![\w\]])"
+            )
 
     def text(self, value: str | None) -> str | None:
         """The text with names replaced by [name]; self.count grows by how many."""
@@ -138,7 +169,8 @@ class Redactor:
 
     def _replace_titled(self, match: re.Match) -> str:
         self.count += 1
-        return match.group(1) + PLACEHOLDER
+        possessive = re.search(r"['\u2019]s$", match.group(2))
+        return match.group(1) + PLACEHOLDER + (possessive.group(0) if possessive else "")
 
     def _replace_group(self, match: re.Match) -> str:
         name = match.group(1)
@@ -211,12 +243,14 @@ def redact_career(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
     return out, redactor.count
 
 
-def redact_record(record):
+def redact_record(record, names: Iterable[str] = ()):
     """The same for the record documents are rendered from (a `models.record.Record`, or the
     store's read-only view of one): returns (record, count). Entries are copied with their
-    text changed and nothing validated again; the record given is left as it was."""
-    names = [getattr(f, "from_name", None) for f in record.feedback]
-    names += [getattr(c, "name", None) for c in record.network]
+    text changed and nothing validated again; the record given is left as it was. `names`:
+    more people to take out (the network, when the record was read without it)."""
+    names = list(names)
+    names += [getattr(f, "from_name", None) for f in getattr(record, "feedback", None) or []]
+    names += [getattr(c, "name", None) for c in getattr(record, "network", None) or []]
     redactor = Redactor([n for n in names if isinstance(n, str) and n])
     sections = {}
     for section, fields in _TEXT_FIELDS.items():

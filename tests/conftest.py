@@ -52,16 +52,19 @@ def isolated(tmp_path, monkeypatch):
 
 
 class Cli:
-    """Runs careerkit through its real entry (lazy registration included)."""
+    """Runs careerkit through its real entry (lazy registration included). The database is
+    named with --db, so --init is given too (a named path is created only with it); tests
+    of that rule pass init=False."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, init: bool = True):
         self.db = db
+        self.init = init
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | None = None, ok: bool | None = None):
         from careerkit.cli import build_app
 
-        argv = ["--db", str(self.db), *args]
+        argv = ["--db", str(self.db), *(["--init"] if self.init else []), *args]
         result = self.runner.invoke(build_app(argv), argv, input=input, catch_exceptions=True)
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception

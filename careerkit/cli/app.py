@@ -45,11 +45,18 @@ def make_app(command: str | None = None, *, listing_only: bool = False) -> typer
             metavar="PATH",
             help="The database file (default: $CAREERKIT_DB, else your user data folder).",
         ),
+        init: bool = typer.Option(
+            False,
+            "--init",
+            help="Create the database named by --db or $CAREERKIT_DB if it does not exist "
+            "(only the default location is created without it).",
+        ),
         version: bool = typer.Option(
             False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ) -> None:
         STATE.db_option = db
+        STATE.init = init
 
     if listing_only:
         _list_commands(app)

@@ -25,9 +25,10 @@ from careerkit.errors import CareerkitError
 
 class State:
     db_option: str | None = None
-    # What the user typed in the editor and the command has not saved yet: if the command
-    # fails, the boundary keeps it in a recovery file (see keep_typed).
-    typed: str | None = None
+    # Where the editor's text was kept when the command failed before saving it (see
+    # `edited`): the boundary names it in its one line.
+    kept: Path | None = None
+    init: bool = False
 
 
 STATE = State()
@@ -39,11 +40,32 @@ def db_path() -> Path:
     return resolve_db_path(STATE.db_option)
 
 
+def checked_db_path(*, create: bool = True) -> Path:
+    """The database path, refused if it names a folder, a device, a FIFO or a socket. A
+    named path (--db, $CAREERKIT_DB) whose file does not exist is created only with --init
+    or after a yes in a terminal: a mistyped path must not become a new, empty record."""
+    from careerkit.paths import check_db_path, is_explicit
+
+    path = db_path()
+    check_db_path(path)
+    if create and not path.exists() and is_explicit(STATE.db_option) and not STATE.init:
+        named = "--db" if STATE.db_option else "$CAREERKIT_DB"
+        if sys.stdin.isatty() and sys.stderr.isatty():
+            if typer.confirm(f"There is no database at {path} ({named}). Create a new, empty one?", err=True):
+                return path
+            raise typer.Exit(1)
+        raise CareerkitError(
+            f"no database at {path} (named by {named}): check the path, or add --init before the "
+            f"command to create it (careerkit --db {path} --init status)"
+        )
+    return path
+
+
 @contextmanager
 def database(*, create: bool = True) -> Iterator[sqlite3.Connection]:
     from careerkit.store.db import connect
 
-    conn = connect(db_path(), create=create)
+    conn = connect(checked_db_path(create=create), create=create)
     try:
         yield conn
     finally:
@@ -155,10 +177,10 @@ class Choice(TyperChoice):
 EXPECTED = (CareerkitError, sqlite3.Error, OSError, OverflowError)
 
 
-def keep_typed() -> Path | None:
-    """Save what the user typed and the command did not (once); its path, or None."""
-    text, STATE.typed = STATE.typed, None
-    return save_recovery(text) if text else None
+def _kept() -> Path | None:
+    """The recovery file this command kept what was typed in (once), or None."""
+    kept, STATE.kept = STATE.kept, None
+    return kept
 
 
 class BoundaryGroup(TyperGroup):
@@ -173,7 +195,7 @@ class BoundaryGroup(TyperGroup):
             usage_error(exc)
 
     def invoke(self, ctx):
-        STATE.typed = None
+        STATE.kept = None
         try:
             return super().invoke(ctx)
         except UsageError as exc:
@@ -186,8 +208,8 @@ class BoundaryGroup(TyperGroup):
                 self._bug()
                 raise
             first, _, rest = message.partition("\n")
-            saved = keep_typed()
-            if saved:
+            saved = _kept()
+            if saved and str(saved) not in first:
                 first += f"; what you typed is kept in {saved}"
             typer.echo(f"error: {first}", err=True)
             if rest:
@@ -199,7 +221,7 @@ class BoundaryGroup(TyperGroup):
 
     @staticmethod
     def _bug() -> None:
-        saved = keep_typed()
+        saved = _kept()
         if saved:
             typer.echo(
                 f"error: something went wrong (a bug in careerkit: the details follow); "
@@ -371,10 +393,13 @@ def posting_name(
 
 
 def esc(text: Any) -> str:
-    """User text inside rich markup: '[x]' must print as typed."""
+    """User text inside rich markup: '[x]' must print as typed, and a stored terminal
+    control sequence (clear the screen, set the title) is removed, not obeyed."""
     from rich.markup import escape
 
-    return escape("" if text is None else str(text))
+    from careerkit.cli.output import displayable
+
+    return escape(displayable("" if text is None else str(text)))
 
 
 def say(message: str) -> None:
@@ -395,9 +420,34 @@ def recovery_dir() -> Path:
     return db_path().parent / "recovery"
 
 
-def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
-    """Open $VISUAL/$EDITOR on the template; return what was saved, or None if the editor
-    left it empty or unchanged."""
+# A recovery file's name says what it was for: `add-accomplishment-…`, `edit-feedback-12-…`,
+# `posting-…`, so `careerkit recovery retry` knows what to do with it. One that could not be
+# written beside the database is left in the temporary folder under this prefix.
+TEMP_PREFIX = "careerkit-recovery-"
+
+
+class Edited:
+    """What the editor saved (`text`; None when left empty or unchanged) and the editor's own
+    file, kept until the caller has committed what was typed."""
+
+    def __init__(self, text: str | None, path: Path, label: str):
+        self.text = text
+        self.path = path
+        self.label = label
+        self.kept: Path | None = None
+
+    def keep(self) -> Path:
+        """Keep what was typed (once) and return where: see keep_typed."""
+        if self.kept is None:
+            self.kept = keep_typed(self.text or "", self.label, self.path)
+        return self.kept
+
+
+@contextmanager
+def edited(template: str, *, suffix: str = ".yaml", label: str = "entry") -> Iterator[Edited]:
+    """Open $VISUAL/$EDITOR on the template. The editor's file is removed only when the
+    block ends without an error (the entry is committed); on an error, what was typed is
+    kept in a recovery file (the caller may already have called `keep()` to name it)."""
     import shlex
     import subprocess
     import tempfile
@@ -409,40 +459,81 @@ def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
         )
     fd, name = tempfile.mkstemp(prefix="careerkit-", suffix=suffix)
     path = Path(name)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(template)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(template)
-        try:
-            result = subprocess.run(shlex.split(editor) + [str(path)])
-        except OSError as e:
-            raise CareerkitError(f"cannot start the editor {editor!r}: {e.strerror}") from None
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if result.returncode != 0:
-            saved = save_recovery(text) if text != template else None
-            where = f"; what you typed is in {saved}" if saved else ""
-            raise CareerkitError(f"the editor exited with status {result.returncode}{where}")
-    finally:
+        result = subprocess.run(shlex.split(editor) + [str(path)])
+    except OSError as e:
         path.unlink(missing_ok=True)
+        raise CareerkitError(f"cannot start the editor {editor!r}: {e.strerror}") from None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    ed = Edited(text, path, label)
+    if result.returncode != 0:
+        saved = ed.keep() if text != template else None
+        if saved != path:
+            path.unlink(missing_ok=True)
+        where = f"; what you typed is in {saved}" if saved else ""
+        raise CareerkitError(f"the editor exited with status {result.returncode}{where}")
     if text.strip() == template.strip() or not _meaningful(text):
-        return None
-    STATE.typed = text  # until the command saves it: see keep_typed
-    return text
+        ed.text = None
+    try:
+        yield ed
+    except BaseException:
+        if ed.text is not None and ed.kept is None:
+            STATE.kept = ed.keep()  # the boundary's one line names it
+        raise
+    finally:
+        if ed.kept != path:
+            path.unlink(missing_ok=True)
+
+
+def edit_text(template: str, *, suffix: str = ".yaml") -> str | None:
+    """The editor's text alone (for callers that keep nothing of their own)."""
+    with edited(template, suffix=suffix) as ed:
+        return ed.text
 
 
 def _meaningful(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def save_recovery(text: str) -> Path:
-    """Keep what the user typed when the save fails, so nothing typed is lost."""
+def keep_typed(text: str, label: str, editor_file: Path | None = None) -> Path:
+    """Keep what the user typed when the save fails, so nothing typed is lost: a private
+    file in recovery/ beside the database; where that cannot be written (a full disk, a
+    read-only folder), the editor's own file is kept in the temporary folder instead."""
+    try:
+        return save_recovery(text, label)
+    except OSError:
+        pass
+    import tempfile
+
+    folder = Path(tempfile.gettempdir())
+    kept = folder / f"{TEMP_PREFIX}{_recovery_name(label)}"
+    if editor_file is not None and editor_file.exists():
+        try:
+            os.replace(editor_file, kept)  # a rename: needs no room for the text again
+            os.chmod(kept, 0o600)
+            return kept
+        except OSError:
+            return editor_file
+    _write_private(kept, text)
+    return kept
+
+
+def _recovery_name(label: str) -> str:
     import time
 
+    return f"{label}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+
+
+def save_recovery(text: str, label: str = "entry") -> Path:
+    """A private file in recovery/ beside the database, written whole or not at all."""
+    from careerkit.paths import ensure_private_dir
+
     folder = recovery_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"entry-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
+    ensure_private_dir(folder)
+    path = folder / _recovery_name(label)
+    _write_private(path, text)
     return path
 
 
@@ -467,6 +558,18 @@ def read_bytes(source: str, cap_of) -> bytes:
         raise CareerkitError(f"{path} is a folder, not a file") from None
     except OSError as e:
         raise CareerkitError(f"cannot read {path}: {e.strerror}") from None
+
+
+def _write_private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)  # never a 0-byte or half file that looks like the text
+        raise
 
 
 def read_source(source: str | None) -> str:

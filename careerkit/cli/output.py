@@ -31,8 +31,14 @@ GAP = "  "
 
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "bold reverse": "1;7"}
 # Newlines, tabs and other control characters become spaces: one row, one line.
-_ONE_LINE = {c: " " for c in [*range(32), 127]}
+_ONE_LINE = {c: " " for c in [*range(32), 127, *range(0x80, 0xA0)]}
 _ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
+# Terminal control sequences stored in the text (pasted, imported): CSI (colours, clearing
+# the screen, moving the cursor), OSC (window titles, links) and two-character escapes.
+# Shown to people they are removed, never sent to the terminal.
+CONTROL_SEQUENCES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-_]?"
+)
 
 
 def interactive() -> bool:
@@ -51,7 +57,19 @@ def text_of(cell: Cell) -> str:
 
 
 def one_line(text: str) -> str:
-    return text if text.isprintable() else text.translate(_ONE_LINE)
+    return text if text.isprintable() else CONTROL_SEQUENCES.sub("", text).translate(_ONE_LINE)
+
+
+# Control characters other than newline and tab, for text that may keep its lines.
+_CONTROLS = {c: " " for c in [*range(9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0)]}
+
+
+def displayable(text: str) -> str:
+    """Text for a terminal: control sequences removed, other control characters made spaces;
+    newlines and tabs kept."""
+    if text.isprintable():
+        return text
+    return CONTROL_SEQUENCES.sub("", text).translate(_CONTROLS)
 
 
 def width(text: str) -> int:

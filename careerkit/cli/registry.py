@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "backup": "maintenance",
     "doctor": "maintenance",
     "config": "growth",
+    "recovery": "recovery",
 }
 
 

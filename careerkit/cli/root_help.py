@@ -94,6 +94,11 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
     ("gap", True, "Read job postings against your record."),
     ("frameworks", True, "Competency frameworks."),
     ("profile", True, "Your name, contact details, headline and target roles."),
+    (
+        "recovery",
+        True,
+        "What you typed in the editor and could not be saved: list it, save it again, or remove it.",
+    ),
 )
 
 

@@ -68,15 +68,45 @@ def new_document(
     doc.styles["Heading 2"].paragraph_format.space_before = Pt(6)
     doc.styles["List Bullet"].paragraph_format.space_after = Pt(2)
     props = doc.core_properties
-    props.title = one_line(title)
-    props.author = one_line(author)
-    props.last_modified_by = one_line(author)
-    props.subject = one_line(subject)
-    props.keywords = ", ".join(one_line(k) for k in keywords if k)
+    props.title = _property(title)
+    props.author = _property(author)
+    props.last_modified_by = _property(author)
+    props.subject = _property(subject)
+    props.keywords = _keywords(keywords)
     props.comments = "Written by careerkit"
     stamp = created or _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     props.created = props.modified = stamp
     return doc
+
+
+# Word's core properties hold at most 255 characters (python-docx refuses more).
+PROPERTY_LIMIT = 255
+
+
+def _property(text: str | None) -> str:
+    """One line, cut at a word to fit the limit (with an ellipsis)."""
+    value = one_line(text or "")
+    if len(value) <= PROPERTY_LIMIT:
+        return value
+    cut = value[: PROPERTY_LIMIT - 1]
+    if " " in cut[PROPERTY_LIMIT // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;") + "…"
+
+
+def _keywords(keywords) -> str:
+    """As many whole keywords as fit the limit."""
+    out: list[str] = []
+    for k in keywords:
+        word = one_line(k or "")
+        if not word:
+            continue
+        if len(", ".join([*out, word])) > PROPERTY_LIMIT:
+            if not out:
+                return _property(word)
+            break
+        out.append(word)
+    return ", ".join(out)
 
 
 def title(doc, text: str):

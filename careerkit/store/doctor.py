@@ -17,6 +17,9 @@ def _finding(name: str, status: str, detail: str, fix: str | None = None) -> dic
 
 
 def check(path: Path) -> list[dict[str, Any]]:
+    from careerkit.paths import check_db_path
+
+    check_db_path(path)
     if not path.exists():
         raise CareerkitError(f"no database at {path}")
     findings = [_permissions(path)]
@@ -24,9 +27,13 @@ def check(path: Path) -> list[dict[str, Any]]:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as e:
         return findings + [_finding("open", "problem", f"cannot open: {e}")]
+    conn.text_factory = _lenient_text
     try:
+        findings.append(_folder(path, _created_folder(conn)))
         findings += [_schema(conn), _integrity(conn), _search_index(conn), _journal(conn)]
-    except sqlite3.DatabaseError as e:
+        findings.append(_durability(conn))
+        findings.append(_leftovers(path))
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
         if isinstance(e, sqlite3.OperationalError) and not os.access(path.parent, os.W_OK):
             # Not damage: WAL needs to write beside the file even to read it.
             findings.append(
@@ -39,34 +46,134 @@ def check(path: Path) -> list[dict[str, Any]]:
                 )
             )
         else:
-            findings.append(
-                _finding(
-                    "database",
-                    "problem",
-                    f"not a careerkit database or damaged: {e} (restore it from a backup)",
-                )
-            )
+            findings.append(_damage(path, e))
     finally:
         conn.close()
     return findings
 
 
+def _damage(path: Path, error: BaseException) -> dict[str, Any]:
+    """What is wrong with a file that does not open as a database: a damaged schema entry
+    is named; the way out is a backup (which copies what can be read) or a restore."""
+    from careerkit.store.recover import schema_problems
+
+    try:
+        why = str(error)
+    except UnicodeDecodeError:
+        why = "unreadable error message"
+    if isinstance(error, UnicodeDecodeError):
+        why = "its stored schema cannot be read as text"
+    detail = f"not a careerkit database or damaged: {why}"
+    if isinstance(error, UnicodeDecodeError) or "malformed" in why:
+        found = schema_problems(path)
+        if found:
+            detail = "the stored schema is damaged: " + "; ".join(found[:3])
+    return _finding(
+        "database",
+        "problem",
+        detail + " (`careerkit backup` copies what can be read to a new file; or restore a backup)",
+    )
+
+
+def _lenient_text(data: bytes) -> str:
+    """Text from a damaged file may not be UTF-8: show it, do not die on it."""
+    return data.decode("utf-8", errors="replace")
+
+
+def _companions(path: Path) -> list[Path]:
+    return [path, *(Path(str(path) + s) for s in ("-wal", "-shm"))]
+
+
 def _permissions(path: Path) -> dict[str, Any]:
+    """The database file and its -wal/-shm: can anyone else read them?"""
     wide = []
-    for p in [path, *(Path(str(path) + s) for s in ("-wal", "-shm"))]:
+    for p in _companions(path):
         if p.exists() and stat.S_IMODE(p.stat().st_mode) & 0o077:
             wide.append(f"{p.name} is {oct(stat.S_IMODE(p.stat().st_mode))}")
-    folder_mode = stat.S_IMODE(path.parent.stat().st_mode)
-    if folder_mode & 0o077 and not (folder_mode & stat.S_ISVTX or path.parent.stat().st_mode & stat.S_ISVTX):
-        wide.append(f"folder {path.parent} is {oct(folder_mode)}")
     if wide:
         return _finding(
-            "permissions",
-            "problem",
-            "others can read it: " + "; ".join(wide),
-            "make the file 0600 and the folder 0700",
+            "permissions", "problem", "others can read it: " + "; ".join(wide), "make the file 0600"
         )
-    return _finding("permissions", "ok", "only you can read the database")
+    return _finding("permissions", "ok", "only you can read the database file")
+
+
+def _created_folder(conn: sqlite3.Connection) -> Path | None:
+    from careerkit.store.db import created_folder
+
+    return created_folder(conn)
+
+
+def _is_ours(folder: Path, created: Path | None) -> bool:
+    return created is not None and folder.resolve() == created
+
+
+def _folder(path: Path, created: Path | None) -> dict[str, Any]:
+    """The folder apart from the file: a 0755 folder lets others see the names of the files
+    in it, not read a 0600 database. Only a folder careerkit created is changed by --fix."""
+    folder = path.parent
+    st = folder.stat()
+    folder_mode = stat.S_IMODE(st.st_mode)
+    if not folder_mode & 0o077 or st.st_mode & stat.S_ISVTX:
+        return _finding("folder", "ok", f"only you can open the folder {folder}")
+    detail = (
+        f"the folder {folder} is {oct(folder_mode)}: others can see the names of the files in it "
+        f"(the database file's own permissions decide who can read it)"
+    )
+    if _is_ours(folder, created):
+        return _finding("folder", "warning", detail, "make the folder careerkit created 0700")
+    return _finding(
+        "folder",
+        "warning",
+        detail
+        + f"; careerkit did not create it, so --fix leaves it: `chmod 700 {folder}` if it should be private",
+    )
+
+
+def stale_parts(path: Path) -> list[Path]:
+    """Temporary files a killed backup or export left behind, beside the database and in
+    its backups/ folder."""
+    return sorted(stale_parts_in(path.parent) + stale_parts_in(path.parent / "backups"))
+
+
+def stale_parts_in(folder: Path, prefixes: tuple[str, ...] | None = None) -> list[Path]:
+    """`name.PID.part` or `.name.PID.part` files in `folder` whose process is gone (only
+    those starting with one of `prefixes`, if given)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        if not name.endswith(".part") or (prefixes and not name.startswith(prefixes)):
+            continue
+        pid = name[: -len(".part")].rsplit(".", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            out.append(folder / name)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _leftovers(path: Path) -> dict[str, Any]:
+    parts = stale_parts(path)
+    if not parts:
+        return _finding("leftovers", "ok", "no unfinished backup or export files")
+    return _finding(
+        "leftovers",
+        "warning",
+        "unfinished files from an interrupted backup or export: " + ", ".join(str(p) for p in parts),
+        "remove them",
+    )
 
 
 def _schema(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -138,18 +245,42 @@ def _journal(conn: sqlite3.Connection) -> dict[str, Any]:
     return _finding("journal", "ok", "WAL: safe with two terminals at once")
 
 
+def _durability(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What a power cut can cost with the synchronous setting in use (README: power loss)."""
+    from careerkit.store.db import synchronous_mode
+
+    if synchronous_mode(conn) == "full":
+        return _finding(
+            "power loss", "ok", "synchronous FULL: every command's writes reach the disk before it ends"
+        )
+    return _finding(
+        "power loss",
+        "ok",
+        "synchronous NORMAL: a power cut can undo the last commands' writes, never damage the "
+        "file (`careerkit config set synchronous full` to sync every command)",
+    )
+
+
 def repair(path: Path, findings: list[dict[str, Any]]) -> list[str]:
     from careerkit.store.db import connect, transaction, use_wal
 
     fixed = []
     todo = {f["name"] for f in findings if f["status"] != "ok" and f.get("fix")}
-    if "permissions" in todo:
-        for p in [path, *(Path(str(path) + s) for s in ("-wal", "-shm"))]:
-            if p.exists():
+    readable = not any(f["name"] in ("database", "open") for f in findings)
+    if "permissions" in todo and readable:
+        # Only a file that opened as a careerkit database (and its own -wal and -shm).
+        for p in _companions(path):
+            if p.exists() and p.is_file():
                 os.chmod(p, 0o600)
-        if not (path.parent.stat().st_mode & stat.S_ISVTX):
-            os.chmod(path.parent, 0o700)
         fixed.append("permissions")
+    if "folder" in todo:
+        # The finding offers a fix only for the folder careerkit created.
+        os.chmod(path.parent, 0o700)
+        fixed.append("folder")
+    if "leftovers" in todo:
+        for p in stale_parts(path):
+            p.unlink(missing_ok=True)
+        fixed.append("leftovers")
     if todo & {"schema", "search index", "journal"}:
         conn = connect(path, create=False)
         try:

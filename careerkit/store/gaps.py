@@ -4,6 +4,7 @@ JSON, so `gap show` prints the same object again and `gap common` reads the verd
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from typing import Any
 
@@ -17,7 +18,98 @@ def _now() -> str:
 
 
 def _payload(report) -> str:
-    return json.dumps(report.model_dump(mode="json", exclude={"id"}), ensure_ascii=False)
+    """The report as stored: evidence by kind, id and score only. Its text is read from the
+    record when the report is shown, so a deleted entry's words do not live on here and a
+    private entry's title is never copied into this table."""
+    from careerkit.store.schema import slim_report_json
+
+    return slim_report_json(json.dumps(report.model_dump(mode="json", exclude={"id"}), ensure_ascii=False))
+
+
+DELETED = "(deleted)"
+# kind -> (table, SQL giving the label the analysis shows for an entry of that kind)
+_LABELS = {
+    "position": (
+        "positions",
+        "title || coalesce(', ' || nullif(organization, ''), '') || "
+        "CASE WHEN coalesce(start, '') = '' THEN '' ELSE ', ' || substr(start, 1, 4) || '-' || "
+        "coalesce(nullif(substr(\"end\", 1, 4), ''), 'now') END",
+    ),
+    "credential": ("credentials", "name"),
+    "accomplishment": ("accomplishments", "title"),
+    "learning": ("learning", "title"),
+    "goal": ("goals", "title"),
+    "feedback": (
+        "feedback",
+        "text || coalesce(' (' || nullif(trim(coalesce(from_name || ', ', '') || relationship), '') || ')', '')",
+    ),
+}
+
+
+def _clip(text: str, n: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def evidence_labels(conn: sqlite3.Connection, refs) -> dict[tuple[str, int], str]:
+    """(kind, id) -> the entry's label as the record holds it today (missing: deleted)."""
+    wanted: dict[str, set[int]] = {}
+    for kind, id_ in refs:
+        if kind in _LABELS:
+            wanted.setdefault(kind, set()).add(int(id_))
+    out: dict[tuple[str, int], str] = {}
+    for kind, ids in wanted.items():
+        table, label = _LABELS[kind]
+        listed = sorted(ids)
+        for start in range(0, len(listed), 500):
+            chunk = listed[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(f"SELECT id, {label} FROM {table} WHERE id IN ({marks})", chunk):
+                text = row[1] or ""
+                out[(kind, row[0])] = _clip(text) if kind == "feedback" else text
+    return out
+
+
+_GOAL_WHY = re.compile(r"^goal #(\d+) done(?=, evidenced by )")
+
+
+def _fill(data: dict[str, Any], labels: dict[tuple[str, int], str]) -> None:
+    reqs = data.get("requirements")
+    for req in reqs if isinstance(reqs, list) else []:
+        if not isinstance(req, dict):
+            continue
+        evidence = req.get("evidence")
+        for ev in evidence if isinstance(evidence, list) else []:
+            if isinstance(ev, dict) and "text" not in ev:
+                ev["text"] = labels.get((ev.get("kind"), ev.get("id")), DELETED)
+        why = req.get("why")
+        if isinstance(why, str):
+            m = _GOAL_WHY.match(why)
+            if m:
+                title = labels.get(("goal", int(m.group(1))), DELETED)
+                req["why"] = f"{m.group(0)}: {title}{why[m.end() :]}"
+
+
+def name_evidence(conn: sqlite3.Connection, data: dict[str, Any]) -> dict[str, Any]:
+    """A stored report's JSON (a dict) with its evidence named from today's record."""
+    _fill(data, evidence_labels(conn, _refs(data)))
+    return data
+
+
+def _refs(data: dict[str, Any]) -> list[tuple[str, int]]:
+    refs = []
+    reqs = data.get("requirements")
+    for req in reqs if isinstance(reqs, list) else []:
+        if not isinstance(req, dict):
+            continue
+        evidence = req.get("evidence")
+        for ev in evidence if isinstance(evidence, list) else []:
+            if isinstance(ev, dict) and isinstance(ev.get("id"), int):
+                refs.append((ev.get("kind"), ev["id"]))
+        m = _GOAL_WHY.match(req.get("why") or "") if isinstance(req.get("why"), str) else None
+        if m:
+            refs.append(("goal", int(m.group(1))))
+    return refs
 
 
 def save(conn: sqlite3.Connection, report, text: str, day: str | None = None) -> int:
@@ -76,8 +168,9 @@ def get_row(conn: sqlite3.Connection, report_id: int) -> dict[str, Any]:
     return dict(row)
 
 
-def report_of(row: dict[str, Any]):
-    """The saved GapReport, with its id."""
+def report_of(row: dict[str, Any], conn: sqlite3.Connection | None = None, labels=None):
+    """The saved GapReport, with its id, its evidence named as the record names it today
+    (read through `conn`, or from `labels`); a deleted entry reads "(deleted)"."""
     from pydantic import ValidationError
 
     from careerkit.errors import InvalidInput
@@ -88,6 +181,9 @@ def report_of(row: dict[str, Any]):
         if not isinstance(data, dict):
             raise ValueError("not an object")
         data["id"] = row["id"]
+        if labels is None:
+            labels = evidence_labels(conn, _refs(data)) if conn is not None else {}
+        _fill(data, labels)
         return GapReport.model_validate(data)
     except (ValueError, ValidationError):
         raise InvalidInput(
@@ -97,7 +193,7 @@ def report_of(row: dict[str, Any]):
 
 
 def get(conn: sqlite3.Connection, report_id: int):
-    return report_of(get_row(conn, report_id))
+    return report_of(get_row(conn, report_id), conn)
 
 
 def readable_reports(conn: sqlite3.Connection) -> list:
@@ -106,9 +202,19 @@ def readable_reports(conn: sqlite3.Connection) -> list:
     from careerkit.errors import InvalidInput
 
     out = []
-    for row in conn.execute("SELECT * FROM gap_reports ORDER BY coalesce(updated, created), id"):
+    rows = [
+        dict(row) for row in conn.execute("SELECT * FROM gap_reports ORDER BY coalesce(updated, created), id")
+    ]
+    refs = []
+    for row in rows:
         try:
-            out.append(report_of(dict(row)))
+            refs += _refs(json.loads(row["report"] or "{}"))
+        except (ValueError, AttributeError):
+            continue
+    labels = evidence_labels(conn, refs)
+    for row in rows:
+        try:
+            out.append(report_of(row, labels=labels))
         except InvalidInput:
             continue
     return out

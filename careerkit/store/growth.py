@@ -28,6 +28,12 @@ SETTINGS: dict[str, tuple[str, str]] = {
     },
     "assess.framework": ("The framework `assess` uses by default.", "psel-2015"),
     "reflect-every": ("How often to write a reflection (careerkit reflect): 1w, 2w, 1m or off.", "1w"),
+    "synchronous": (
+        "normal or full: full makes every command wait until its writes reach the disk, so a "
+        "power cut cannot undo them (slower writes); normal can lose the last commits on a power "
+        "cut, never damage the file. $CAREERKIT_SYNCHRONOUS overrides it.",
+        "normal",
+    ),
 }
 
 
@@ -54,6 +60,9 @@ def set_setting(conn: sqlite3.Connection, key: str, value: str | None) -> str | 
             raise InvalidInput("nudges: use on or off")
     elif key.startswith("cadence.") or key == "reflect-every":
         value = parse_every(value)
+    elif key == "synchronous":
+        if value not in ("normal", "full"):
+            raise InvalidInput("synchronous: use normal or full")
     elif not value:
         raise InvalidInput(f"{key}: a value is needed")
     conn.execute(

@@ -305,3 +305,12 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
 
 def _q(col: str) -> str:
     return f'"{col}"'
+
+
+def known_people(conn: sqlite3.Connection) -> list[str]:
+    """Every other person the record names: the network and who gave feedback (for --redact,
+    whichever sections a document reads)."""
+    rows = conn.execute(
+        "SELECT name FROM network UNION SELECT from_name FROM feedback WHERE coalesce(from_name, '') != ''"
+    )
+    return [r[0] for r in rows if r[0]]

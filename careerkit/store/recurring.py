@@ -78,6 +78,7 @@ def load_reports(conn: sqlite3.Connection, ids: list[int]):
     from pydantic import ValidationError
 
     from careerkit.models.gap import GapReport
+    from careerkit.store.gaps import name_evidence
 
     if not ids:
         return []
@@ -104,7 +105,7 @@ def load_reports(conn: sqlite3.Connection, ids: list[int]):
                 },
             )
             data.setdefault("score", 0)
-            out.append(GapReport.model_validate(data))
+            out.append(GapReport.model_validate(name_evidence(conn, data)))
         except (ValueError, ValidationError):
             raise CareerkitError(
                 f"saved posting {row['id']} has a damaged report: "

@@ -4,6 +4,9 @@ changes to the models cannot change what an old migration did."""
 
 from __future__ import annotations
 
+import json
+import re
+
 NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 
 # (table, search kind, title column, body columns) as they were in migration 1.
@@ -180,6 +183,18 @@ def build_migrations():
             "WHERE score IS NOT NULL"
         )
 
+    @migrations(name="m004_dataloss_meta_report_ids")
+    def m004_dataloss_meta_report_ids(db):
+        # What careerkit itself made (the folder it created for the database: doctor --fix
+        # changes nothing else), and saved reports that hold evidence by id only: the text
+        # is read from the record when shown, so deleted or private text is not kept here.
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        rows = db.execute("SELECT id, report FROM gap_reports").fetchall()
+        for report_id, payload in rows:
+            slim = slim_report_json(payload)
+            if slim != payload:
+                db.execute("UPDATE gap_reports SET report = ? WHERE id = ?", (slim, report_id))
+
     return migrations
 
 
@@ -201,6 +216,33 @@ CREATE TABLE win_competencies (
 """
 
 
+_GOAL_WHY = re.compile(r"^(goal #\d+ done): .*?(, evidenced by .*)$", re.S)
+
+
+def slim_report_json(payload: str) -> str:
+    """A stored report without the text of its evidence (kind, id and score stay), and
+    without a goal's title in a `why`. Unreadable payloads are left as they are (`gap
+    rerun` repairs them)."""
+    try:
+        data = json.loads(payload or "{}")
+    except ValueError:
+        return payload
+    if not isinstance(data, dict):
+        return payload
+    reqs = data.get("requirements")
+    for req in reqs if isinstance(reqs, list) else []:
+        if not isinstance(req, dict):
+            continue
+        evidence = req.get("evidence")
+        for ev in evidence if isinstance(evidence, list) else []:
+            if isinstance(ev, dict):
+                ev.pop("text", None)
+        why = req.get("why")
+        if isinstance(why, str):
+            req["why"] = _GOAL_WHY.sub(r"\1\2", why)
+    return json.dumps(data, ensure_ascii=False)
+
+
 _V2_GROWTH = """
 CREATE TABLE contact_cadence (
   contact_id INTEGER PRIMARY KEY REFERENCES network(id) ON DELETE CASCADE,
@@ -220,7 +262,7 @@ CREATE INDEX touches_contact ON touches(contact_id, date);
 
 # The number of migrations above; PRAGMA user_version holds how many were applied, so
 # opening an up-to-date database needs no sqlite-utils import.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _split(script: str) -> list[str]:

@@ -333,12 +333,17 @@ def test_unwritable_output(prepped, tmp_path):
 
 def test_output_in_a_folder_without_write_permission(prepped, tmp_path, monkeypatch):
     """Root can write anywhere, so the refusal is simulated where the file is written."""
-    import careerkit.cli.commands.transfer as transfer
+    import careerkit.cli.outfile as outfile
 
-    def refuse(path, data):
-        raise PermissionError(13, "Permission denied", str(path.with_name("." + path.name + ".part")))
+    real_open = outfile.os.open
 
-    monkeypatch.setattr(transfer, "write_private", refuse)
+    def refuse(path, *args, **kw):
+        if str(path).endswith(".part"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kw)
+
+    monkeypatch.setattr(outfile.os, "open", refuse)
+    (tmp_path / "locked").mkdir()
     target = tmp_path / "locked" / "b.pdf"
     one_error(prepped("prep", "1", "-o", str(target)), f"cannot write {target}: Permission denied")
 

@@ -22,7 +22,7 @@ db, word, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 while not os.path.exists(go):
     time.sleep(0.005)
 for i in range(n):
-    sys.argv = ["careerkit", "--db", db, "log", f"{word} entry {i}", "--skill", f"{word}-{i}"]
+    sys.argv = ["careerkit", "--db", db, "--init", "log", f"{word} entry {i}", "--skill", f"{word}-{i}"]
     try:
         runpy.run_module("careerkit", run_name="__main__", alter_sys=True)
     except SystemExit as e:
@@ -37,7 +37,7 @@ db, word, n, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 while not os.path.exists(go):
     time.sleep(0.005)
 for i in range(n):
-    r = subprocess.run([sys.executable, "-m", "careerkit", "--db", db, "log", f"{word} entry {i}",
+    r = subprocess.run([sys.executable, "-m", "careerkit", "--db", db, "--init", "log", f"{word} entry {i}",
                         "--skill", f"{word}-{i}"], capture_output=True, text=True)
     if r.returncode:
         sys.exit(r.stderr)

@@ -36,7 +36,7 @@ def test_db_option_wins_over_the_environment(tmp_path, monkeypatch):
     env_db = tmp_path / "env" / "c.db"
     opt_db = tmp_path / "opt" / "c.db"
     monkeypatch.setenv("CAREERKIT_DB", str(env_db))
-    assert run("--db", str(opt_db), "log", "via option").exit_code == 0
+    assert run("--db", str(opt_db), "--init", "log", "via option").exit_code == 0
     assert run("-d", str(opt_db), "log", "via short option").exit_code == 0
     assert titles(opt_db) == ["via option", "via short option"]
     assert not env_db.exists()
@@ -45,7 +45,7 @@ def test_db_option_wins_over_the_environment(tmp_path, monkeypatch):
 def test_environment_wins_over_the_data_folder(tmp_path, monkeypatch):
     env_db = tmp_path / "env" / "c.db"
     monkeypatch.setenv("CAREERKIT_DB", str(env_db))
-    assert run("log", "via environment").exit_code == 0
+    assert run("--init", "log", "via environment").exit_code == 0
     assert titles(env_db) == ["via environment"]
     assert not (Path(os.environ["XDG_DATA_HOME"]) / "careerkit").exists()
 
@@ -70,10 +70,10 @@ def test_an_empty_environment_variable_is_ignored(tmp_path, monkeypatch):
 
 def test_tilde_in_the_path_is_home(tmp_path, monkeypatch):
     home = Path(os.environ["HOME"])
-    assert run("--db", "~/records/c.db", "log", "at home").exit_code == 0
+    assert run("--db", "~/records/c.db", "--init", "log", "at home").exit_code == 0
     assert titles(home / "records" / "c.db") == ["at home"]
     monkeypatch.setenv("CAREERKIT_DB", "~/env.db")
-    run("log", "env at home")
+    run("--init", "log", "env at home")
     assert titles(home / "env.db") == ["env at home"]
 
 
@@ -151,7 +151,7 @@ def test_python_dash_m_careerkit(tmp_path):
     assert r.returncode == 0
     assert r.stdout.startswith("careerkit ")
     r = subprocess.run(
-        [sys.executable, "-m", "careerkit", "log", "From python -m"],
+        [sys.executable, "-m", "careerkit", "--init", "log", "From python -m"],
         env=env,
         capture_output=True,
         text=True,
@@ -168,7 +168,11 @@ def test_the_careerkit_command_is_installed(tmp_path):
         pytest.skip("careerkit is not installed beside this Python (not an installed environment)")
     env = dict(os.environ, CAREERKIT_DB=str(tmp_path / "s" / "c.db"))
     r = subprocess.run(
-        [str(script), "log", "From the script"], env=env, capture_output=True, text=True, timeout=120
+        [str(script), "--init", "log", "From the script"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert r.returncode == 0, r.stderr
     assert titles(tmp_path / "s" / "c.db") == ["From the script"]

@@ -34,7 +34,7 @@ def test_backup_to_the_default_place(loaded, db_path):
     assert r.exit_code == 0, r.stderr
     [copy] = list((db_path.parent / "backups").iterdir())
     assert copy.suffix == ".db"
-    assert r.stderr.strip() == f"Backed up {db_path} to {copy}"
+    assert r.stderr.strip() == f"Backed up {db_path} to {copy} (integrity check: ok)"
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     assert consistent(copy)["accomplishments"] == 5
@@ -66,7 +66,8 @@ def test_backup_replaces_an_older_copy(loaded, tmp_path):
     target = tmp_path / "copy.db"
     loaded("backup", str(target), ok=True)
     loaded("log", "After the first backup", ok=True)
-    loaded("backup", str(target), ok=True)
+    assert loaded("backup", str(target)).exit_code == 1  # exists: not without --force
+    loaded("backup", str(target), "--force", ok=True)
     assert consistent(target)["accomplishments"] == 6
 
 
@@ -199,7 +200,7 @@ def test_doctor_finds_and_fixes_wide_permissions(loaded, db_path):
     assert r.exit_code == 1
     assert "problem  permissions: others can read it:" in r.stdout
     assert f"{db_path.name} is 0o644" in r.stdout
-    assert f"folder {db_path.parent} is 0o755" in r.stdout
+    assert f"folder: the folder {db_path.parent} is 0o755" in r.stdout
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o644  # doctor alone changes nothing
     r = loaded("doctor", "--fix")
     assert r.exit_code == 0
@@ -247,10 +248,13 @@ def test_doctor_json_is_one_document(loaded):
     data = json.loads(r.stdout)
     assert [f["name"] for f in data["findings"]] == [
         "permissions",
+        "folder",
         "schema",
         "integrity",
         "search index",
         "journal",
+        "power loss",
+        "leftovers",
     ]
 
 

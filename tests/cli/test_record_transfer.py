@@ -441,7 +441,8 @@ def test_export_over_a_readable_file_makes_it_private(loaded, tmp_path):
     out = tmp_path / "out" / "career.yaml"
     out.write_text("old")
     out.chmod(0o644)
-    loaded("export", "-o", str(out), ok=True)
+    assert loaded("export", "-o", str(out)).exit_code == 1  # exists: not without --force
+    loaded("export", "-o", str(out), "--force", ok=True)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text(encoding="utf-8").startswith("careerkit: 1")
     assert [p.name for p in out.parent.iterdir()] == ["career.yaml"]  # no temporary file left

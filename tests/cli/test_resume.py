@@ -241,7 +241,7 @@ def test_private_entries_never_appear_unless_asked(cli, tmp_path, fmt):
     out = tmp_path / f"r.{'json' if fmt == 'jsonresume' else fmt}"
     cli("resume", "-f", fmt, "-o", str(out), ok=True)
     assert "Quiet private coaching" not in _text_of(out, fmt)
-    cli("resume", "-f", fmt, "-o", str(out), "--include-private", ok=True)
+    cli("resume", "-f", fmt, "-o", str(out), "--include-private", "--force", ok=True)
     assert "Quiet private coaching" in _text_of(out, fmt)
 
 

@@ -35,12 +35,23 @@ def child_env(db: Path) -> dict[str, str]:
     return env
 
 
+def with_init(args) -> list[str]:
+    """$CAREERKIT_DB names the database: --init lets the first command create it."""
+    args = list(args)
+    return args if "--init" in args or not args or args[0] in ("--help", "--version") else ["--init", *args]
+
+
 def careerkit(
-    db: Path, *args: str, input: str | None = None, timeout: float = 120, **popen
+    db: Path,
+    *args: str,
+    input: str | None = None,
+    timeout: float = 120,
+    env_extra: dict[str, str] | None = None,
+    **popen,
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ENTRY + list(args),
-        env=child_env(db),
+        ENTRY + with_init(args),
+        env={**child_env(db), **(env_extra or {})},
         input=input,
         text=True,
         capture_output=True,
@@ -51,7 +62,7 @@ def careerkit(
 
 def start(db: Path, *args: str, argv: list[str] | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        argv or (ENTRY + list(args)),
+        argv or (ENTRY + with_init(args)),
         env=child_env(db),
         text=True,
         stdin=subprocess.DEVNULL,

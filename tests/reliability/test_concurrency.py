@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ENTRY, assert_whole, db_fixture, start  # noqa: F401 (the db fixture)
+from reliability_helpers import ENTRY, assert_whole, db_fixture, start, with_init  # noqa: F401 (the db fixture)
 
 # A child running one careerkit command after another through the real entry point, in one
 # process (so a few seconds hold many commands), printing what each reported.
@@ -22,8 +22,8 @@ for argv in commands:
     err, out = io.StringIO(), io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
         try:
-            build_app(argv)(argv, prog_name="careerkit", standalone_mode=False)
-            code = 0
+            # Without standalone mode click returns an Exit's code rather than raising it.
+            code = build_app(argv)(argv, prog_name="careerkit", standalone_mode=False) or 0
         except SystemExit as e:
             code = e.code or 0
         except Exception as e:
@@ -35,6 +35,8 @@ for argv in commands:
 
 
 def loop(db: Path, commands: list[list[str]]):
+    # $CAREERKIT_DB names the database: --init lets whichever command comes first create it.
+    commands = [with_init(c) for c in commands]
     return start(db, argv=ENTRY[:1] + ["-c", LOOP, json.dumps(commands)])
 
 

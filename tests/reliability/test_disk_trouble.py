@@ -137,7 +137,7 @@ def test_export_to_a_full_disk_leaves_no_partial_file(cli, tmp_path, monkeypatch
     monkeypatch.setattr(os, "fsync", no_space)
     target = tmp_path / "out.yaml"
     target.write_text("the previous export\n")
-    result = cli("export", "-o", str(target))
+    result = cli("export", "-o", str(target), "--force")
     one_error_line(result)
     assert "full" in result.stderr or "space" in result.stderr
     assert target.read_text() == "the previous export\n"

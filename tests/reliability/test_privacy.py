@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_helpers import child_env
+from reliability_helpers import child_env, with_init
 
 POSTING = """Assistant Principal, Lakeview Middle School
 Lakeview Unified School District
@@ -114,7 +114,7 @@ def in_children(tmp_path: Path, commands: list[list[str]]) -> None:
         prefix = ["unshare", "-n"]
     for args in commands:
         result = subprocess.run(
-            prefix + [sys.executable, "-c", AUDITED, *args],
+            prefix + [sys.executable, "-c", AUDITED, *with_init(args)],
             env=child_env(db),
             capture_output=True,
             text=True,
@@ -233,7 +233,7 @@ def outputs(cli, tmp_path: Path, binary: bool) -> dict[str, str]:
     for fmt in formats:
         suffix = "json" if fmt == "jsonresume" else fmt
         target = tmp_path / f"resume-{fmt}.{suffix}"
-        cli("resume", "-f", fmt, "-o", str(target), ok=True)
+        cli("resume", "-f", fmt, "-o", str(target), "--force", ok=True)
         out[f"resume {fmt}"] = text_of(target)
     posting = tmp_path / "posting.txt"
     posting.write_text(POSTING, encoding="utf-8")
@@ -243,7 +243,7 @@ def outputs(cli, tmp_path: Path, binary: bool) -> dict[str, str]:
     for fmt in ["md", "html"] + (["pdf", "docx"] if binary else []):
         target = tmp_path / f"brief.{fmt}"
         for names in ([], ["--names"]):
-            cli("prep", str(report_id), "-f", fmt, "-o", str(target), *names, ok=True)
+            cli("prep", str(report_id), "-f", fmt, "-o", str(target), *names, "--force", ok=True)
             out[f"prep {fmt} {' '.join(names)}"] = text_of(target)
     out["feedback themes"] = cli("feedback", "themes", "--json", ok=True).stdout
     return out
@@ -460,14 +460,14 @@ def redacted_documents(cli, tmp_path):
     out = []
     for fmt in ("md", "html", "jsonresume", "pdf", "docx"):
         target = tmp_path / f"resume.{'json' if fmt == 'jsonresume' else fmt}"
-        r = cli("resume", "-f", fmt, "-o", str(target), "--redact", ok=True)
+        r = cli("resume", "-f", fmt, "-o", str(target), "--redact", "--force", ok=True)
         out.append((f"resume {fmt}", text_of(target), r.stderr))
     posting = tmp_path / "posting.txt"
     posting.write_text(POSTING, encoding="utf-8")
     cli("gap", "analyze", str(posting), ok=True)
     for fmt in ("md", "html", "pdf", "docx"):
         target = tmp_path / f"brief.{fmt}"
-        r = cli("prep", "1", "-f", fmt, "-o", str(target), "--redact", ok=True)
+        r = cli("prep", "1", "-f", fmt, "-o", str(target), "--redact", "--force", ok=True)
         out.append((f"prep {fmt}", text_of(target), r.stderr))
     r = cli("feedback", "themes", "--json", "--redact", ok=True)
     out.append(("feedback themes", r.stdout, r.stderr))

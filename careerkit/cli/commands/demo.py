@@ -63,7 +63,9 @@ def _out_folder(out: str) -> Path:
     if folder.exists() and not folder.is_dir():
         raise InvalidInput(f"{out} is a file, not a folder: give --out a folder")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        from careerkit.paths import ensure_private_dir
+
+        ensure_private_dir(folder)  # new folders 0700 whatever the umask: the files are private
     except OSError as e:
         raise InvalidInput(f"cannot create the folder {out}: {e.strerror}") from None
     return folder

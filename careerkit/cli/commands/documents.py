@@ -100,6 +100,7 @@ def resume(
         metavar="NAME DIR",
         help="Copy a built-in theme (classic, compact) to DIR to edit, then use --theme DIR.",
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
     from careerkit.documents import resume as Doc
     from careerkit.errors import InvalidInput
@@ -123,16 +124,17 @@ def resume(
         raise InvalidInput("--pages fits a page layout; JSON Resume has none")
     if output is None and fmt in BINARY and sys.stdout.isatty():
         raise InvalidInput(f"{fmt} is a binary file: give -o FILE (for example -o resume.{fmt})")
-    _check_writable(output)
+    _check_writable(output, force)
     sections = RESUME_SECTIONS + (("feedback",) if fmt == "jsonresume" else ())
     with C.database() as conn:
         report = _report(conn, gap_id) if gap_id is not None else None
         record = _record(conn, sections)
+        people = _people(conn) if redact else []
     removed = None
     if redact:
         from careerkit.redact import redact_record
 
-        record, removed = redact_record(record)
+        record, removed = redact_record(record, people)
     if fmt == "jsonresume":
         from careerkit.formats.jsonresume import to_jsonresume
 
@@ -213,28 +215,27 @@ def _format(fmt: Optional[str], output: Optional[str]) -> str:
     return SUFFIX_FORMAT.get(Path(output).suffix.lower(), "md") if output else "md"
 
 
-def _check_writable(output: Optional[str]) -> None:
-    """Refuse before the work, not after: a missing folder or one we cannot write to."""
-    import os
-
-    from careerkit.errors import InvalidInput
+def _check_writable(output: Optional[str], force: bool) -> None:
+    """Refuse before the work, not after: a folder, a missing folder, one we cannot write
+    to, or a file that exists (without --force, or a yes in a terminal)."""
+    from careerkit.cli.outfile import check_target
 
     if output is None:
         return
     path = Path(output).expanduser()
-    if path.is_dir():
-        raise InvalidInput(f"{output} is a folder: give a file name, for example {path / 'resume.pdf'}")
-    folder = path.parent
-    if not folder.is_dir():
-        raise InvalidInput(f"no such folder: {folder}")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise InvalidInput(f"cannot write {output}: permission denied")
+    check_target(path, force=force, shown=output, kind_hint=f"a file name, for example {path / 'resume.pdf'}")
 
 
 def _report(conn, gap_id: int):
     from careerkit.store import gaps
 
     return gaps.get(conn, gap_id)
+
+
+def _people(conn) -> list[str]:
+    from careerkit.store.records import known_people
+
+    return known_people(conn)
 
 
 def _record(conn, sections):
@@ -251,9 +252,10 @@ def _json(data) -> str:
 
 def _emit(data: str | bytes, output: Optional[str], *, pages: int | None = None) -> None:
     if output:
-        from careerkit.cli.commands.transfer import write_private
+        from careerkit.cli.outfile import write_output
 
-        write_private(Path(output), data)
+        # _check_writable asked before the work: the answer stands.
+        write_output(Path(output), data, force=True, shown=output)
         extra = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
         C.say(f"Wrote {output}{extra}")
     elif isinstance(data, bytes):
@@ -417,12 +419,14 @@ def _all_reports(conn):
     import json
 
     from careerkit.models.gap import GapReport
+    from careerkit.store.gaps import name_evidence
 
     out = []
-    for row_id, text in conn.execute("SELECT id, report FROM gap_reports ORDER BY id"):
+    for row_id, text in conn.execute("SELECT id, report FROM gap_reports ORDER BY id").fetchall():
         try:
-            out.append(GapReport.model_validate({**json.loads(text or "{}"), "id": row_id}))
-        except ValueError:
+            data = {**json.loads(text or "{}"), "id": row_id}
+            out.append(GapReport.model_validate(name_evidence(conn, data)))
+        except (ValueError, AttributeError, TypeError):
             continue  # a report from an older format: nothing to cite from it
     return out
 

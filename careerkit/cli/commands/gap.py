@@ -66,10 +66,39 @@ def analyze(
     codes: bool = typer.Option(False, "--codes", help="Name competencies by their codes (psel-9)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (docs/gap-json.md)."),
 ):
+    if source is None:
+        # Pasted into the editor: kept in a recovery file if the analysis or the save fails
+        # (`careerkit recovery retry` analyses it again).
+        with C.edited("", suffix=".txt", label="posting") as ed:
+            if ed.text is None:
+                from careerkit.errors import CareerkitError
+
+                raise CareerkitError("nothing was pasted: nothing to do")
+            try:
+                _check_posting(ed.text)
+                analyze_text(ed.text, None, title=title, org=org, as_json=as_json)
+            except Exception as exc:
+                message = C._describe(exc) or str(exc)
+                from careerkit.errors import CareerkitError
+
+                raise CareerkitError(f"{message}; the posting you pasted is kept in {ed.keep()}") from None
+        return
+    text, name = _posting_text(source)
+    analyze_text(text, name, title=title, org=org, as_json=as_json)
+
+
+def _check_posting(text: str) -> None:
+    from careerkit.errors import InvalidInput
+
+    if "\x00" in text[:8192]:
+        raise InvalidInput("the posting is binary data, not text")
+
+
+def analyze_text(text: str, name: Optional[str], *, title=None, org=None, as_json: bool = False) -> None:
+    """Analyse a posting's text against the record, save the report and print it."""
     from careerkit.posting.analyze import analyze as run
     from careerkit.store import gaps
 
-    text, name = _posting_text(source)
     with C.database() as conn:
         record = _record(conn)
         goals = _done_goals(conn)
@@ -86,7 +115,6 @@ def analyze(
         from careerkit.cli.commands.growth import today
 
         gaps.save(conn, report, text, today().isoformat())
-    C.STATE.typed = None  # the posting pasted in the editor is saved with the report
     if as_json:
         C.print_json(report.model_dump(mode="json"))
     else:

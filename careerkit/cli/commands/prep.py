@@ -66,12 +66,25 @@ def prep(
     theme: Optional[str] = typer.Option(
         None, "--theme", metavar="NAME|DIR", help="The look: classic (default), compact, or a theme folder."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
 ) -> None:
     from careerkit.errors import InvalidInput
 
     if redact and names:
         raise InvalidInput("--names and --redact contradict each other: choose one")
     fmt = _format(fmt, output)
+    if output is None and fmt in BINARY:
+        output = f"interview-brief-{report_id}.{fmt}"
+    if output is not None and output != "-":
+        from careerkit.cli.outfile import check_target
+
+        path = Path(output).expanduser()
+        check_target(
+            path,
+            force=force,
+            shown=output,
+            kind_hint=f"a file name, such as {Path(output) / ('interview-brief-' + str(report_id) + '.' + fmt)}",
+        )
     with C.database() as conn:
         from careerkit.store import gaps
         from careerkit.store.snapshot import read_trusted
@@ -79,11 +92,15 @@ def prep(
         row = gaps.get_row(conn, report_id)
         report = gaps.report_of(row)
         record = read_trusted(conn, DOCUMENT_SECTIONS)
+        if redact:
+            from careerkit.store.records import known_people
+
+            people = known_people(conn)
     removed = None
     if redact:
         from careerkit.redact import redact_record
 
-        record, removed = redact_record(record)
+        record, removed = redact_record(record, people)
     brief = build(
         report,
         record,
@@ -107,18 +124,10 @@ def prep(
         say_unknown(brief)
         C.say_redacted(removed)
         return
-    from careerkit.cli.commands.transfer import write_private
+    from careerkit.cli.outfile import write_output
 
-    path = Path(output).expanduser()
-    if path.is_dir():
-        raise InvalidInput(
-            f"{output} is a folder: give a file name, such as {Path(output) / ('interview-brief-' + str(report_id) + '.' + fmt)}"
-        )
-    try:
-        write_private(path, data)
-    except (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError) as e:
-        # Name the file the user gave, not the temporary file beside it.
-        raise InvalidInput(f"cannot write {output}: {e.strerror or e}") from None
+    # Asked (or told with --force) before the work: the answer stands.
+    write_output(Path(output).expanduser(), data, force=True, shown=output)
     C.say(f"Wrote {output}")
     say_unknown(brief)
     C.say_redacted(removed)

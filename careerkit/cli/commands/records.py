@@ -166,27 +166,48 @@ def _from_gap_parameter() -> inspect.Parameter:
 
 
 def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int | None:
-    from careerkit.cli.editing import template_for, values_from_text
+    from careerkit.cli.editing import template_for
+    from careerkit.models.kinds import BY_NAME
+
+    kind = BY_NAME[kind_name]
+    template = template_for(kind, preset)
+    with C.edited(template, label=f"add-{kind_name}") as ed:
+        if ed.text is None:
+            return None
+        # A failure keeps the text (edited) and the boundary names the file in its line.
+        return save_typed(kind_name, ed.text)
+    return None
+
+
+def save_typed(kind_name: str, text: str) -> int | None:
+    """Add an entry from its text (the editor's, or a recovery file's); None when empty."""
+    from careerkit.cli.editing import values_from_text
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
 
     kind = BY_NAME[kind_name]
-    template = template_for(kind, preset)
-    text = C.edit_text(template)
-    if text is None:
-        return None
-    # A failure here reaches the boundary (cli/helpers.py), which keeps the text typed.
     values = values_from_text(kind, text)
     if not any(v not in (False, []) for v in values.values()):
-        C.STATE.typed = None
         return None  # every field left blank: the same as an empty template
     if kind_name in DATED and not values.get("date"):
         values["date"] = "today"
     columns = R.check(kind, values)
     with C.writing() as conn:
-        record_id = R.insert(conn, kind, columns)
-    C.STATE.typed = None  # saved
-    return record_id
+        return R.insert(conn, kind, columns)
+
+
+def update_typed(kind_name: str, record_id: int, text: str) -> None:
+    """Replace an entry's fields from its text (the editor's, or a recovery file's)."""
+    from careerkit.cli.editing import values_from_text
+    from careerkit.models.kinds import BY_NAME
+    from careerkit.store import records as R
+
+    kind = BY_NAME[kind_name]
+    values = values_from_text(kind, text)
+    full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
+    columns = R.check(kind, full)
+    with C.writing() as conn:
+        R.update(conn, kind, record_id, columns)
 
 
 # -- list ---------------------------------------------------------------------------------
@@ -450,7 +471,7 @@ def make_edit(kind_name: str):
 
 def _edit_in_editor(kind_name: str, record_id: int) -> bool:
     """Edit the record as text; False when the editor left it unchanged."""
-    from careerkit.cli.editing import record_as_text, values_from_text
+    from careerkit.cli.editing import record_as_text
     from careerkit.models.kinds import BY_NAME
     from careerkit.store import records as R
 
@@ -458,17 +479,12 @@ def _edit_in_editor(kind_name: str, record_id: int) -> bool:
     with C.database() as conn:
         current = R.get(conn, kind, record_id)
     template = record_as_text(kind, current)
-    text = C.edit_text(template)
-    if text is None:
-        return False
-    # A failure here reaches the boundary (cli/helpers.py), which keeps the text typed.
-    values = values_from_text(kind, text)
-    full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
-    columns = R.check(kind, full)
-    with C.writing() as conn:
-        R.update(conn, kind, record_id, columns)
-    C.STATE.typed = None  # saved
-    return True
+    with C.edited(template, label=f"edit-{kind_name}-{record_id}") as ed:
+        if ed.text is None:
+            return False
+        update_typed(kind_name, record_id, ed.text)
+        return True
+    return False
 
 
 def make_rm(kind_name: str):

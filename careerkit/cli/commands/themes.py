@@ -68,6 +68,10 @@ def themes(
 
     with C.database() as conn:
         record = read_trusted(conn)
+        if redact:
+            from careerkit.store.records import known_people
+
+            people = known_people(conn)
     hidden = 0 if include_private else sum(1 for f in record.feedback if f.private)
     if not include_private:
         record = record.public()
@@ -75,7 +79,7 @@ def themes(
     if redact:
         from careerkit.redact import redact_record
 
-        record, removed = redact_record(record)
+        record, removed = redact_record(record, people)
     result = in_framework(
         feedback_themes(record, competencies_of=mapper, names=titles), framework_of, framework
     )

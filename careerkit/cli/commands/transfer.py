@@ -111,13 +111,18 @@ def export(
         "--redact",
         help="Leave out other people's names: who gave feedback, your network, students and parents named in the text.",
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
+    from careerkit.cli.outfile import check_target
     from careerkit.errors import InvalidInput
     from careerkit.store import io
 
     removed = None
     if output == "-":
         output = None  # '-' is standard output, as for import
+    if output:
+        check_target(Path(output), force=force, shown=output)
+        force = True  # asked (or told) once, before the work
     if fmt is None and output and Path(output).suffix.lower()[1:] in EXTRA_EXPORTS:
         fmt = Path(output).suffix.lower()[1:]
     if fmt is None:
@@ -145,7 +150,9 @@ def export(
     else:
         raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_EXPORTS]))
     if output:
-        write_private(Path(output), data)
+        from careerkit.cli.outfile import write_output
+
+        write_output(Path(output), data, force=force, shown=output)
         C.say(f"Wrote {output}")
     else:
         import sys
@@ -158,25 +165,9 @@ def export(
 
 
 def write_private(path: Path, data: str | bytes) -> None:
-    """Write atomically (a temporary file, then rename) with mode 0600: exports hold
-    other people's words about the user."""
-    import os
+    """Write a file careerkit names itself (demo's folder): atomically, mode 0600, a
+    special file written directly. Files the user names go through outfile.write_output,
+    which refuses to replace one without --force."""
+    from careerkit.cli.outfile import write_output
 
-    path = path.expanduser()
-    if path.parent and not path.parent.exists():
-        from careerkit.errors import InvalidInput
-
-        raise InvalidInput(f"no such folder: {path.parent}")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    # Created fresh (O_EXCL, no symlink followed): never written through a planted link.
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_output(Path(path).expanduser(), data, force=True)
