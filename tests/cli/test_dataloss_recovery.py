@@ -125,7 +125,7 @@ def test_a_pasted_posting_is_kept_when_the_analysis_fails(cli, db_path, editor, 
     editor.will(posting)
     r = cli("gap", "analyze")
     assert r.exit_code == 1
-    assert "the posting you pasted is kept in" in r.stderr
+    assert "what you typed is kept in" in r.stderr
     [row] = json.loads(cli("recovery", "list", "--json").stdout)
     assert row["what"] == "posting"
     assert Path(row["path"]).read_text() == posting

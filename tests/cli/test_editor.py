@@ -225,7 +225,7 @@ def test_a_bug_while_saving_keeps_its_traceback_and_what_was_typed(cli, editor, 
     monkeypatch.setattr(records, "insert", broken)
     typed = "title: Coached the grade 3 team\n"
     editor.will(write=typed)
-    argv = ["--db", str(db_path), "log"]
+    argv = ["--db", str(db_path), "--init", "log"]
     result = CliRunner().invoke(build_app(argv), argv)
     assert isinstance(result.exception, ZeroDivisionError)
     [saved] = recovery_files(db_path)

@@ -74,17 +74,12 @@ def analyze(
                 from careerkit.errors import CareerkitError
 
                 raise CareerkitError("nothing was pasted: nothing to do")
-            try:
-                _check_posting(ed.text)
-                analyze_text(ed.text, None, title=title, org=org, as_json=as_json)
-            except Exception as exc:
-                message = C._describe(exc) or str(exc)
-                from careerkit.errors import CareerkitError
-
-                raise CareerkitError(f"{message}; the posting you pasted is kept in {ed.keep()}") from None
+            # A failure keeps the posting (edited) and the boundary names the file.
+            _check_posting(ed.text)
+            analyze_text(ed.text, None, title=title, org=org, codes=codes, as_json=as_json)
         return
     text, name = _posting_text(source)
-    analyze_text(text, name, title=title, org=org, as_json=as_json)
+    analyze_text(text, name, title=title, org=org, codes=codes, as_json=as_json)
 
 
 def _check_posting(text: str) -> None:
@@ -94,7 +89,9 @@ def _check_posting(text: str) -> None:
         raise InvalidInput("the posting is binary data, not text")
 
 
-def analyze_text(text: str, name: Optional[str], *, title=None, org=None, as_json: bool = False) -> None:
+def analyze_text(
+    text: str, name: Optional[str], *, title=None, org=None, codes: bool = False, as_json: bool = False
+) -> None:
     """Analyse a posting's text against the record, save the report and print it."""
     from careerkit.posting.analyze import analyze as run
     from careerkit.store import gaps
