@@ -25,7 +25,7 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
             raise CareerkitError(f"no database at {path}")
         _create_private_file(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = _open(path, is_new)
     except sqlite3.Error as e:
         raise CareerkitError(f"cannot open the database {path}: {e}") from None
     try:
@@ -51,6 +51,14 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
         conn.close()
         raise
     return conn
+
+
+def _open(path: Path, is_new: bool) -> sqlite3.Connection:
+    from careerkit.store import crypto
+
+    if not is_new and crypto.looks_encrypted(path):
+        return crypto.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)  # type: ignore[return-value]
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
 
 def use_wal(conn: sqlite3.Connection) -> None:
@@ -130,7 +138,13 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     (WAL lets it read while this one holds the lock; a backup through `conn` itself would
     wait on its own transaction)."""
     target = path.with_name(f"{path.stem}.before-schema-{version + 1}{path.suffix or '.db'}")
-    reader = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    from careerkit.store import crypto
+
+    reader: sqlite3.Connection
+    if crypto.is_cipher_connection(conn):
+        reader = crypto.connect(path, conn.key, timeout=BUSY_TIMEOUT_MS / 1000)  # type: ignore[attr-defined,assignment]
+    else:
+        reader = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         backup_to(reader, target)
     finally:
@@ -147,6 +161,14 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     tmp.unlink(missing_ok=True)
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
+    from careerkit.store import crypto
+
+    if crypto.is_cipher_connection(conn):
+        # An encrypted record's backup stays encrypted, under the same key.
+        crypto.backup_encrypted(conn, tmp)  # type: ignore[arg-type]
+        os.replace(tmp, target)
+        os.chmod(target, 0o600)
+        return target
     dest = sqlite3.connect(str(tmp))
     try:
         conn.backup(dest)
