@@ -112,21 +112,53 @@ def _account(path: Path) -> str:
     return str(Path(path).expanduser().resolve())
 
 
+def _backend_cache() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("careerkit", appauthor=False)) / "keyring-backend"
+
+
 def _keyring():
-    """The keyring module when a usable backend exists, else None (a headless server, CI).
-    Imported only for an encrypted record: it costs start-up."""
+    """The keyring backend when a usable one exists, else None (a headless server, CI).
+    Imported only for an encrypted record. Finding the backend scans every installed one
+    (about 0.2 s), so the one found is remembered and loaded directly next time."""
     try:
-        import keyring
+        import keyring.core as core
         from keyring.backends import fail
     except ImportError:
         return None
-    try:
-        backend = keyring.get_keyring()
-    except Exception:  # a broken backend configuration is as good as none
-        return None
+    backend = getattr(core, "_keyring_backend", None)  # set_keyring() or an earlier call
+    if backend is None and not os.environ.get("PYTHON_KEYRING_BACKEND"):
+        backend = _remembered(core)
+    if backend is None:
+        try:
+            backend = core.get_keyring()
+        except Exception:  # a broken backend configuration is as good as none
+            return None
+        _remember(backend)
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         return None
-    return keyring
+    return backend
+
+
+def _remembered(core):
+    try:
+        name = _backend_cache().read_text(encoding="utf-8").strip()
+        return core.load_keyring(name) if name.startswith("keyring.backends.") else None
+    except Exception:
+        return None
+
+
+def _remember(backend) -> None:
+    name = f"{type(backend).__module__}.{type(backend).__qualname__}"
+    if not name.startswith("keyring.backends.") or getattr(backend, "priority", 1) <= 0:
+        return
+    try:
+        cache = _backend_cache()
+        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        cache.write_text(name + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def keyring_available() -> bool:
