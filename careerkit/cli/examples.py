@@ -156,6 +156,18 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "reflect rm": ("careerkit reflect rm 4",),
     "reflect prompts": ("careerkit reflect prompts",),
     "milestones": ("careerkit milestones --since 2025-08",),
+    "encrypt": (
+        "careerkit encrypt",
+        "careerkit --db ~/new-career.db --init encrypt    # a new record, encrypted from the start",
+    ),
+    "decrypt": ("careerkit decrypt",),
+    "key": ("careerkit key export",),
+    "key export": ("careerkit key export    # write the code down, keep it apart from the laptop",),
+    "key import": ("careerkit key import 0A1B2C3D-4E5F6071-...",),
+    "recovery": ("careerkit recovery list",),
+    "recovery list": ("careerkit recovery list --json",),
+    "recovery retry": ("careerkit recovery retry 1 --edit    # fix what made it fail, then save it",),
+    "recovery rm": ("careerkit recovery rm 1",),
     "recap": (
         "careerkit recap --since 2025-08 -o recap.pdf",
         "careerkit recap --since 2025-08 --for-audience sponsor --format html -o recap.html",

@@ -34,6 +34,9 @@ COMMANDS: dict[str, str] = {
     "export": "transfer",
     "backup": "maintenance",
     "doctor": "maintenance",
+    "encrypt": "encryption",
+    "decrypt": "encryption",
+    "key": "encryption",
     "config": "growth",
     "recovery": "recovery",
 }

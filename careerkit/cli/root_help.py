@@ -68,6 +68,12 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
         False,
         "Check the database: integrity, search index, permissions, schema. --fix repairs what it can.",
     ),
+    (
+        "encrypt",
+        False,
+        "Encrypt the record at rest (SQLCipher); the key goes to your keyring. With --init on a new --db path, a new record starts encrypted.",
+    ),
+    ("decrypt", False, "Turn an encrypted record back into a plain one."),
     ("wins", True, "Accomplishments: the brag log behind the resume."),
     ("feedback", True, "Feedback received from supervisors, colleagues, staff, parents and students."),
     ("learn", True, "The learning log: courses, workshops, books, conferences."),
@@ -94,6 +100,7 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
     ("gap", True, "Read job postings against your record."),
     ("frameworks", True, "Competency frameworks."),
     ("profile", True, "Your name, contact details, headline and target roles."),
+    ("key", True, "The key of an encrypted record: write it down, bring it to a new machine."),
     (
         "recovery",
         True,
@@ -107,18 +114,13 @@ def generate() -> str:
     from pathlib import Path
 
     import typer.main
-    from typer._click.core import Context
-    from typer.core import TyperGroup
 
     from careerkit.cli import build_app
 
     group = typer.main.get_command(build_app())
-    assert isinstance(group, TyperGroup)
-    ctx = Context(group)
     rows = []
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        assert command is not None
+    for name in group.list_commands(None):
+        command = group.get_command(None, name)
         rows.append(f"    ({name!r}, {hasattr(command, 'list_commands')!r}, {command.help!r}),")
     text = Path(__file__).read_text(encoding="utf-8")
     head, rest = text.split("COMMANDS: tuple[tuple[str, bool, str], ...] = ", 1)

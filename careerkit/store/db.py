@@ -35,7 +35,7 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
             raise CareerkitError(f"no database at {path}")
         created_folders = _create_private_file(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = _open(path, is_new)
     except sqlite3.Error as e:
         raise CareerkitError(f"cannot open the database {path}: {e}") from None
     try:
@@ -72,6 +72,14 @@ def connect(path: Path, *, create: bool = True, migrate: bool = True) -> sqlite3
         conn.close()
         raise
     return conn
+
+
+def _open(path: Path, is_new: bool) -> sqlite3.Connection:
+    from careerkit.store import crypto
+
+    if not is_new and crypto.looks_encrypted(path):
+        return crypto.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)  # type: ignore[return-value]
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
 
 def use_wal(conn: sqlite3.Connection) -> None:
@@ -200,7 +208,13 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     (WAL lets it read while this one holds the lock; a backup through `conn` itself would
     wait on its own transaction)."""
     target = path.with_name(f"{path.stem}.before-schema-{version + 1}{path.suffix or '.db'}")
-    reader = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    from careerkit.store import crypto
+
+    reader: sqlite3.Connection
+    if crypto.is_cipher_connection(conn):
+        reader = crypto.connect(path, conn.key, timeout=BUSY_TIMEOUT_MS / 1000)  # type: ignore[attr-defined,assignment]
+    else:
+        reader = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         backup_to(reader, target)
     finally:
@@ -216,16 +230,22 @@ def backup_to(conn: sqlite3.Connection, target: Path, *, shown: str | None = Non
     ensure_private_dir(target.parent)
     # A name of this process's own: two backups to one name at once must not share it.
     tmp = target.with_name(f"{target.name}.{os.getpid()}.part")
+    from careerkit.store import crypto
+
     try:
         tmp.unlink(missing_ok=True)
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
         os.close(fd)
-        dest = sqlite3.connect(str(tmp))
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
+        if crypto.is_cipher_connection(conn):
+            # An encrypted record's backup stays encrypted, under the same key.
+            crypto.backup_encrypted(conn, tmp)  # type: ignore[arg-type]
+        else:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, target)

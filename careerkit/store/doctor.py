@@ -24,10 +24,13 @@ def check(path: Path) -> list[dict[str, Any]]:
         raise CareerkitError(f"no database at {path}")
     findings = [_permissions(path)]
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+        conn, encryption = _open(path)
     except sqlite3.Error as e:
         return findings + [_finding("open", "problem", f"cannot open: {e}")]
+    except CareerkitError as e:
+        return findings + [_finding("encryption", "problem", f"encrypted, and {e}")]
     conn.text_factory = _lenient_text
+    findings.append(encryption)
     try:
         findings.append(_folder(path, _created_folder(conn)))
         findings += [_schema(conn), _integrity(conn), _search_index(conn), _journal(conn)]
@@ -82,6 +85,17 @@ def _lenient_text(data: bytes) -> str:
 
 def _companions(path: Path) -> list[Path]:
     return [path, *(Path(str(path) + s) for s in ("-wal", "-shm"))]
+
+
+def _open(path: Path) -> tuple[Any, dict[str, Any]]:
+    """A read-only connection, and whether the record is encrypted and its key reachable."""
+    from careerkit.store import crypto
+
+    if not crypto.looks_encrypted(path):
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+        return conn, _finding("encryption", "ok", "not encrypted (careerkit encrypt encrypts it)")
+    conn = crypto.connect(path)
+    return conn, _finding("encryption", "ok", f"encrypted; the key was found ({conn.key.source})")
 
 
 def _permissions(path: Path) -> dict[str, Any]:
