@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "export": "transfer",
     "backup": "maintenance",
     "doctor": "maintenance",
+    "share": "cohort",
+    "cohort": "cohort",
     "config": "growth",
 }
 

@@ -118,6 +118,8 @@ def walk(
             typer.echo(
                 f"  Last rating: {r['rating']} on {r['date']}" + (f" ({r['note']})" if r["note"] else "")
             )
+        for prompt in c.prompts:
+            typer.echo(f"  Look for: {prompt}")
         proofs = evidence.get(c.id, [])
         if proofs:
             typer.echo(f"  Evidence in your record ({len(proofs)}):")
