@@ -168,6 +168,15 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "recovery list": ("careerkit recovery list --json",),
     "recovery retry": ("careerkit recovery retry 1 --edit    # fix what made it fail, then save it",),
     "recovery rm": ("careerkit recovery rm 1",),
+    "share": (
+        'careerkit share --cohort "Aspiring Principals 2026" --preview',
+        'careerkit share --cohort "Aspiring Principals 2026" --name -o me.ckshare.json',
+    ),
+    "cohort": ("careerkit cohort report snapshots/ -o cohort.html",),
+    "cohort report": (
+        "careerkit cohort report snapshots/ -o cohort.html",
+        "careerkit cohort report snapshots/ --db cohort.duckdb --parquet tables/",
+    ),
     "recap": (
         "careerkit recap --since 2025-08 -o recap.pdf",
         "careerkit recap --since 2025-08 --for-audience sponsor --format html -o recap.html",

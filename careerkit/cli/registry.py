@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "encrypt": "encryption",
     "decrypt": "encryption",
     "key": "encryption",
+    "share": "cohort",
+    "cohort": "cohort",
     "config": "growth",
     "recovery": "recovery",
 }

@@ -74,6 +74,11 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
         "Encrypt the record at rest (SQLCipher); the key goes to your keyring. With --init on a new --db path, a new record starts encrypted.",
     ),
     ("decrypt", False, "Turn an encrypted record back into a plain one."),
+    (
+        "share",
+        False,
+        "A snapshot of where you stand, for the lead of a leadership cohort: your target\nrole, self-ratings per standard with counts of evidence, your standing on what postings for the\nrole share, goals by kind and status, learning hours, and milestones. Never a private entry,\nthe text of an entry, feedback or another person's name. Review it first with --preview.",
+    ),
     ("wins", True, "Accomplishments: the brag log behind the resume."),
     ("feedback", True, "Feedback received from supervisors, colleagues, staff, parents and students."),
     ("learn", True, "The learning log: courses, workshops, books, conferences."),
@@ -101,6 +106,7 @@ COMMANDS: tuple[tuple[str, bool, str], ...] = (
     ("frameworks", True, "Competency frameworks."),
     ("profile", True, "Your name, contact details, headline and target roles."),
     ("key", True, "The key of an encrypted record: write it down, bring it to a new machine."),
+    ("cohort", True, "A district's leadership cohort, from the snapshots members share."),
     (
         "recovery",
         True,

@@ -13,6 +13,8 @@ class Competency(Strict):
     id: str
     title: str
     keywords: list[str] = Field(default_factory=list)
+    # What to look for when rating it (shown by `assess`): sample evidence, not keywords.
+    prompts: list[str] = Field(default_factory=list)
 
     @field_validator("id")
     @classmethod

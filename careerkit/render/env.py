@@ -63,5 +63,11 @@ def environment():
 
 
 def render(template: str, **context: Any) -> str:
-    """Render one template from `templates/` with the given context."""
+    """Render one template from `templates/` with the given context. The house style reads
+    a `theme` and a `paper`; documents that offer no choice get the default look on US Letter."""
+    if "theme" not in context:
+        from careerkit.render.theme import load
+
+        context["theme"] = load(None)
+    context.setdefault("paper", "us-letter")
     return environment().get_template(template).render(**context)

@@ -152,6 +152,8 @@ def walk(
             typer.echo(
                 f"  Last rating: {r['rating']} on {r['date']}" + (f" ({r['note']})" if r["note"] else "")
             )
+        for prompt in c.prompts:
+            typer.echo(f"  Look for: {prompt}")
         for r in reflected.get(c.id, [])[:2]:
             typer.echo(f"  {_how_i_know(r)}")
         proofs = evidence.get(c.id, [])

@@ -527,6 +527,7 @@ def demo_recap(db: Path, folder: Path, posting: str, report_id: int) -> list[tup
     from careerkit.render.recap import render_recap
     from careerkit.store import gaps, growth, io
     from careerkit.store.db import connect, transaction
+    from careerkit.store.snapshot import read_trusted
 
     source = Path(__file__).resolve().parents[2] / "data" / "sample-year.yaml"
     data = io.parse_career_text(source.read_text("utf-8"), "yaml", source.name)
@@ -539,7 +540,7 @@ def demo_recap(db: Path, folder: Path, posting: str, report_id: int) -> list[tup
             for day, given in ratings.items():
                 for standard, rating in given.items():
                     growth.add_rating(conn, "psel", standard, int(rating), None, str(day))
-        record = io.read_record(conn)
+        record = read_trusted(conn)
         old = gaps.get(conn, report_id)
         with transaction(conn):
             conn.execute("DELETE FROM gap_scores WHERE report_id = ?", (report_id,))
@@ -577,12 +578,14 @@ def _as_of(record, day: str):
     def kept(entries, attr):
         return [e for e in entries if (getattr(e, attr) or "0000") <= day]
 
-    return record.model_copy(
-        update={
-            "positions": kept(record.positions, "start"),
-            "credentials": [c for c in record.credentials if (c.date or "0000") <= day],
-            "accomplishments": kept(record.accomplishments, "date"),
-            "feedback": kept(record.feedback, "date"),
-            "learning": kept(record.learning, "date"),
-        }
+    from careerkit.store.snapshot import ALL_SECTIONS, RecordView
+
+    sections = {table: getattr(record, table) for table in ALL_SECTIONS}
+    sections.update(
+        positions=kept(record.positions, "start"),
+        credentials=[c for c in record.credentials if (c.date or "0000") <= day],
+        accomplishments=kept(record.accomplishments, "date"),
+        feedback=kept(record.feedback, "date"),
+        learning=kept(record.learning, "date"),
     )
+    return RecordView(record.profile, sections)
