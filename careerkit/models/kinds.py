@@ -73,6 +73,7 @@ LEARNING_STATUS = ("done", "in-progress", "planned")
 NETWORK_RELATIONSHIPS = ("mentor", "sponsor", "peer", "coach", "other")
 GOAL_KINDS = ("stretch-assignment", "learning", "credential", "network", "other")
 GOAL_STATUS = ("planned", "active", "done", "dropped")
+TOUCH_KINDS = ("conversation", "informational-interview", "meeting", "call", "email", "event", "other")
 
 POSITION = Kind(
     name="position",

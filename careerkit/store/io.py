@@ -1,17 +1,27 @@
-"""Import and export of the career file, and the whole record as a model."""
+"""Reading and writing the career file's rows: the record as a stream of sections for export
+and an import that writes a stream of checked entries, remapping ids where it must. The
+conversion itself (sections, parsing, writing, checking) lives in formats/career_file.py."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from careerkit.errors import InvalidInput
+from careerkit.formats import career_file as CF
+from careerkit.formats.career_file import dump, format_for, load_yaml  # noqa: F401 - their old home
 from careerkit.models import kinds as K
 from careerkit.store import records as R
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = CF.FORMAT_VERSION
+_problem = CF.problem_text
+_text_problems = CF.text_problems
+problem_text = CF.problem_text
+text_problems = CF.text_problems
 
 
 # -- reading a career file -------------------------------------------------------------
@@ -40,77 +50,44 @@ def read_text(path: str | Path, stdin_text: str | None = None) -> str:
         ) from None
 
 
+def open_binary(path: str | Path) -> IO[bytes]:
+    """A career file opened for streaming, with the same clear errors as read_text."""
+    p = Path(path)
+    try:
+        f = p.open("rb")
+    except FileNotFoundError:
+        raise InvalidInput(f"no such file: {p}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{p} is a folder, not a file") from None
+    except OSError as e:
+        raise InvalidInput(f"cannot read {p}: {e.strerror}") from None
+    head = f.read(8192)
+    f.seek(0)
+    if b"\x00" in head:
+        f.close()
+        raise InvalidInput(f"{p} is a binary file, not text")
+    return f
+
+
 def parse_career_text(text: str, fmt: str, name: str = "career file") -> dict[str, Any]:
-    if fmt == "json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InvalidInput(
-                f"{name}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
-            ) from None
-        except RecursionError:
-            raise InvalidInput(f"{name}: nested too deeply to read") from None
-    else:
-        import yaml
+    """A whole (small) career file or JSON document as a dict: numbers checked as the
+    streaming reader checks them, aliases refused."""
+    import io as _io
 
-        try:
-            data = load_yaml(text)
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(e, "problem", None) or "cannot be read"
-            raise InvalidInput(f"{name}: not valid YAML{where}: {problem}") from None
-        except RecursionError:
-            raise InvalidInput(f"{name}: nested too deeply to read") from None
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{name}: expected a mapping with 'careerkit: 1' at the top")
+    data: dict[str, Any] = {}
+    current: list[Any] | None = None
+    for key, index, value in CF.read_items(_io.BytesIO(text.encode("utf-8", "surrogatepass")), fmt, name):
+        if index is None:
+            data[key] = value
+        elif index == CF.START:
+            current = data[key] = []
+        else:
+            assert current is not None
+            current.append(value)
+    problems = CF.number_problems(data, "")
+    if problems:
+        raise InvalidInput(f"{name}: {problems[0]}")
     return data
-
-
-def load_yaml(text: str) -> Any:
-    """YAML with dates kept as the text typed: the format's dates are text, and PyYAML's
-    own date reading raises a bare ValueError on '2024-13-01' instead of a YAML error."""
-    import yaml
-
-    class TextDates(yaml.SafeLoader):
-        pass
-
-    TextDates.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return _join_surrogates(yaml.load(text, Loader=TextDates))  # noqa: S506 - a SafeLoader subclass
-
-
-def _join_surrogates(data: Any) -> Any:
-    """YAML reads the escapes "\\ud83d\\ude00" (as JSON writes an emoji) as two halves of a
-    character; put them together. A half left alone is reported by validate_career."""
-    if isinstance(data, str):
-        if any("\ud800" <= ch <= "\udfff" for ch in data):
-            try:
-                return data.encode("utf-16", "surrogatepass").decode("utf-16")
-            except UnicodeDecodeError:
-                return data
-        return data
-    if isinstance(data, dict):
-        return {_join_surrogates(k): _join_surrogates(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_join_surrogates(v) for v in data]
-    return data
-
-
-def format_for(path: str, explicit: str | None = None) -> str:
-    if explicit:
-        return explicit
-    suffix = Path(path).suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return "yaml"
-    if suffix == ".json":
-        return "json"
-    raise InvalidInput(
-        f"cannot tell the format of {path!r} from its name: use .yaml, .yml or "
-        ".json, or say --format yaml|json"
-    )
 
 
 def validate_career(data: dict[str, Any], name: str = "career file"):
@@ -121,7 +98,7 @@ def validate_career(data: dict[str, Any], name: str = "career file"):
     from careerkit.models.career import CareerFile
 
     if "careerkit" not in data:
-        raise InvalidInput(f"{name}: missing 'careerkit: {FORMAT_VERSION}' (the format version) at the top")
+        raise InvalidInput(f"{name}: missing 'careerkit: 1' (the format version) at the top")
     try:
         career = CareerFile.model_validate(data)
         problems = _text_problems(data)
@@ -136,76 +113,6 @@ def validate_career(data: dict[str, Any], name: str = "career file"):
         more = [f"... and {len(problems) - 50} more"] if len(problems) > 50 else []
         raise InvalidInput(head + "\n  " + "\n  ".join(problems[:50] + more)) from None
     return career
-
-
-def _text_problems(data: Any, loc: str = "") -> list[str]:
-    """Text the commands would refuse: over the length limit (a pasted book is a mistake)
-    or holding a NUL character."""
-    if isinstance(data, str):
-        if len(data) > R.MAX_TEXT:
-            return [f"{loc}: text is too long ({len(data):,} characters; at most {R.MAX_TEXT:,})"]
-        if "\x00" in data:
-            return [f"{loc}: text holds a NUL character"]
-        if R.has_surrogates(data):
-            return [f"{loc}: text holds a broken character (half of a UTF-16 pair)"]
-        return []
-    if isinstance(data, dict):
-        return [p for k, v in data.items() for p in _text_problems(v, f"{loc}.{k}" if loc else str(k))]
-    if isinstance(data, list):
-        return [p for i, v in enumerate(data) for p in _text_problems(v, f"{loc}[{i}]")]
-    return []
-
-
-# pydantic error type -> what the file should have held there
-_EXPECTED = {
-    "string_type": "expected text",
-    "list_type": "expected a list",
-    "dict_type": "expected a mapping of keys",
-    "model_type": "expected a mapping of keys",
-    "model_attributes_type": "expected a mapping of keys",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "float_type": "not a number",
-    "float_parsing": "not a number",
-    "int_type": "not a whole number",
-    "int_parsing": "not a whole number",
-}
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
-
-
-def _problem(err: dict[str, Any]) -> str:
-    """One pydantic error as `section[index].key: what was wrong`."""
-    loc = ""
-    for part in err["loc"]:
-        if isinstance(part, int):
-            loc += f"[{part}]"
-        elif str(part).startswith(("literal[", "function-")):
-            continue
-        else:
-            loc += ("." if loc else "") + str(part)
-    kind, value = err["type"], err.get("input")
-    if kind == "extra_forbidden":
-        msg = "unknown key"
-    elif kind == "missing":
-        msg = "required key missing"
-    elif kind == "literal_error":
-        expected = str((err.get("ctx") or {}).get("expected", "")).replace("'", "")
-        msg = f"{_shown(value)} is not one of: {', '.join(expected.split(' or '))}"
-    elif kind in _EXPECTED:
-        msg = f"{_EXPECTED[kind]}, got {_shown(value)}"
-    elif kind == "greater_than_equal":
-        msg = f"must be {err['ctx']['ge']:g} or more, got {_shown(value)}"
-    else:
-        msg = err["msg"].removeprefix("Value error, ")
-    return f"{loc or 'top level'}: {msg}"
 
 
 # -- writing it into the database ------------------------------------------------------
@@ -232,73 +139,398 @@ def import_career(conn: sqlite3.Connection, career, *, replace: bool = False) ->
 
 
 def clear_record(conn: sqlite3.Connection) -> None:
-    conn.execute("DELETE FROM profile")
-    for kind in K.KINDS:
-        conn.execute(f"DELETE FROM {kind.table}")
+    """Empty every table the career file fills (children first)."""
+    for section in reversed(CF.SECTIONS):
+        conn.execute(f"DELETE FROM {section.table}")
 
 
-# -- reading it back -------------------------------------------------------------------
+def table_empty(conn: sqlite3.Connection, section: CF.Section) -> bool:
+    if section.shape == "pairs":
+        return (
+            conn.execute(f"SELECT 1 FROM {section.table} WHERE key NOT LIKE 'state.%' LIMIT 1").fetchone()
+            is None
+        )
+    return conn.execute(f"SELECT 1 FROM {section.table} LIMIT 1").fetchone() is None
+
+
+def record_empty(conn: sqlite3.Connection) -> bool:
+    return all(table_empty(conn, s) for s in CF.SECTIONS)
+
+
+# -- export: the record as a stream of sections ------------------------------------------
+
+
+def export_items(
+    conn: sqlite3.Connection, *, include_private: bool = True, redactor=None
+) -> Iterator[tuple[str, Any]]:
+    """(key, value) for each section in file order; a list section's value is a lazy iterator
+    of its entries, read from the database as the writer consumes them. Private entries are
+    left out unless include_private, and so is whatever points at them (a goal's link to a
+    private win, a report's evidence); `redactor` (redact.Redactor) takes names out."""
+    yield "careerkit", CF.FORMAT_VERSION
+    dropped: dict[str, set[int]] = {}
+    for section in CF.SECTIONS:
+        if section.private and not include_private:
+            dropped[section.key] = {
+                r[0] for r in conn.execute(f'SELECT id FROM {section.table} WHERE "{section.private}"')
+            }
+        if section.shape == "one":
+            row = R.get_profile(conn)
+            if row:
+                yield section.key, _compact(row)
+        elif section.shape == "pairs":
+            pairs = dict(
+                conn.execute(
+                    f"SELECT key, value FROM {section.table} WHERE key NOT LIKE 'state.%' "
+                    "AND value IS NOT NULL ORDER BY key"
+                ).fetchall()
+            )
+            if pairs:
+                yield section.key, pairs
+        else:
+            yield section.key, _entries(conn, section, dropped, redactor)
+
+
+def _entries(
+    conn: sqlite3.Connection, section: CF.Section, dropped: dict[str, set[int]], redactor
+) -> Iterator[dict[str, Any]]:
+    names = CF.row_names(section)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cols = ", ".join(f'"{c}"' for c in names)
+    refs = [(section.file_key(c), target) for c, target in section.refs.items()]
+    gone = dropped.get(section.key, set())
+    for row in cursor.execute(f"SELECT {cols} FROM {section.table} ORDER BY {section.order}"):
+        if gone and section.has_id and row[0] in gone:
+            continue
+        entry = CF.entry_from_row(section, row, names)
+        if any(entry.get(key) in dropped.get(target, ()) for key, target in refs):
+            continue
+        if section.report_refs and dropped and isinstance(entry.get("report"), dict):
+            entry["report"] = _map_evidence(
+                entry["report"], lambda kind, i: None if i in dropped.get(kind, ()) else i
+            )
+        if redactor is not None:
+            entry = redact_entry(redactor, section, entry)
+        yield entry
+
+
+def redact_entry(redactor, section: CF.Section, entry: dict[str, Any]) -> dict[str, Any]:
+    from careerkit.redact import PLACEHOLDER
+
+    for key in section.redact:
+        if key in entry:
+            entry[key] = _redact_value(redactor, entry[key])
+    if section.names and entry.get(section.names) not in (None, PLACEHOLDER):
+        entry[section.names] = PLACEHOLDER
+        redactor.count += 1
+    for key in section.drop_on_redact:
+        if entry.get(key):
+            entry.pop(key)
+            redactor.count += 1
+    return entry
+
+
+def _redact_value(redactor, value: Any) -> Any:
+    if isinstance(value, str):
+        return redactor.text(value)
+    if isinstance(value, dict):
+        return {k: _redact_value(redactor, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact_value(redactor, v) for v in value]
+    return value
+
+
+def people_names(conn: sqlite3.Connection) -> list[str]:
+    """Other people's names the record holds: feedback givers and the network."""
+    names = [
+        r[0] for r in conn.execute("SELECT DISTINCT from_name FROM feedback WHERE from_name IS NOT NULL")
+    ]
+    names += [r[0] for r in conn.execute("SELECT DISTINCT name FROM network")]
+    return [n for n in names if isinstance(n, str) and n.strip()]
+
+
+def _map_evidence(report: dict[str, Any], new_id: Callable[[str, int], int | None]) -> dict[str, Any]:
+    """A saved report with each evidence entry's id passed through new_id(section, id);
+    evidence whose new id is None is left out."""
+    requirements = report.get("requirements")
+    if not isinstance(requirements, list):
+        return report
+    out_reqs = []
+    for req in requirements:
+        if isinstance(req, dict) and isinstance(req.get("evidence"), list):
+            kept = []
+            for ev in req["evidence"]:
+                section = CF.SECTION_OF_KIND.get(ev.get("kind")) if isinstance(ev, dict) else None
+                if section is None or not isinstance(ev.get("id"), int):
+                    kept.append(ev)
+                    continue
+                mapped = new_id(section, ev["id"])
+                if mapped is not None:
+                    kept.append({**ev, "id": mapped})
+            req = {**req, "evidence": kept}
+        out_reqs.append(req)
+    return {**report, "requirements": out_reqs}
 
 
 def export_dict(conn: sqlite3.Connection, *, include_private: bool = True) -> dict[str, Any]:
-    """The whole record as a career file (format 1): file order, no ids, empty keys left out."""
-    out: dict[str, Any] = {"careerkit": FORMAT_VERSION}
-    profile = R.get_profile(conn)
-    if profile:
-        out["profile"] = _compact(profile)
-    for kind in K.KINDS:
-        entries = []
-        for row in conn.execute(f"SELECT * FROM {kind.table} ORDER BY id"):
-            entry = R.to_dict(kind, row)
-            if not include_private and entry.get("private"):
+    """The whole record as one dict (small records, tests): what export writes."""
+    out: dict[str, Any] = {}
+    for key, value in export_items(conn, include_private=include_private):
+        if isinstance(value, Iterator):
+            value = list(value)
+            if not value:
                 continue
-            for meta in ("id", "created", "updated"):
-                entry.pop(meta)
-            if "hours" in entry and isinstance(entry["hours"], float) and entry["hours"].is_integer():
-                entry["hours"] = int(entry["hours"])
-            entries.append(_compact(entry))
-        if entries:
-            out[kind.table] = entries
+        out[key] = value
     return out
+
+
+# -- import: a stream of entries into the database -------------------------------------------
+
+MAX_PROBLEMS = 50
+
+
+@dataclass
+class ImportResult:
+    version: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    profile: str | None = None  # "set", "filled", "overwritten", "same" or None
+    filled: list[str] = field(default_factory=list)
+    kept_settings: list[str] = field(default_factory=list)
+    remapped: list[str] = field(default_factory=list)  # sections whose ids changed
+
+
+class _Importer:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        name: str,
+        replace: bool,
+        overwrite_profile: bool,
+        confirm: Callable[[list[str]], bool] | None,
+    ):
+        self.conn = conn
+        self.name = name
+        self.replace = replace
+        self.overwrite_profile = overwrite_profile
+        self.confirm = confirm
+        self.problems: list[str] = []
+        self.problem_count = 0
+        self.result = ImportResult()
+        self.maps: dict[str, dict[int, int]] = {}
+        self.keep: dict[str, bool] = {}
+        self.seen: set[str] = set()
+        self.jsonresume_hint = False
+        self.referenced = {t for s in CF.SECTIONS for t in s.refs.values()} | (
+            set(CF.SECTION_OF_KIND.values()) if any(s.report_refs for s in CF.SECTIONS) else set()
+        )
+
+    def problem(self, text: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(text)
+
+    def run(self, items: Iterable[tuple[str, int | None, Any]]) -> ImportResult:
+        for key, index, value in items:
+            if key == "careerkit":
+                if key in self.seen:
+                    self.problem("careerkit: appears twice")
+                self.seen.add(key)
+                if index is not None:
+                    raise InvalidInput(f"{self.name}: careerkit: expected the format version, got a list")
+                self.result.version = CF.check_version(value, self.name)
+                continue
+            section = CF.BY_KEY.get(key)
+            if section is None:
+                if key in ("basics", "work", "education", "$schema"):
+                    self.jsonresume_hint = True
+                if index is None or index == CF.START:
+                    self.problem(f"{key}: unknown key")
+                continue
+            if index is None or index == CF.START:
+                if key in self.seen:
+                    self.problem(f"{key}: appears twice")
+                self.seen.add(key)
+                self.begin(section)
+                if index is None:
+                    self.whole(section, value)
+                continue
+            self.entry(section, index, value)
+        if self.result.version is None:
+            if self.jsonresume_hint:
+                raise InvalidInput(
+                    f"{self.name} looks like a JSON Resume: import it with --format jsonresume"
+                )
+            raise InvalidInput(
+                f"{self.name}: missing 'careerkit: {CF.FORMAT_VERSION}' (the format version) at the top"
+            )
+        if self.problem_count:
+            if self.problem_count == 1:
+                raise InvalidInput(f"{self.name}: {self.problems[0]} (nothing imported)")
+            head = f"{self.name}: {self.problem_count} problems, nothing imported"
+            more = (
+                [f"... and {self.problem_count - len(self.problems)} more"]
+                if self.problem_count > len(self.problems)
+                else []
+            )
+            raise InvalidInput(head + "\n  " + "\n  ".join(self.problems + more))
+        return self.result
+
+    def begin(self, section: CF.Section) -> None:
+        if section.shape == "list":
+            self.result.counts.setdefault(section.key, 0)
+            self.keep[section.key] = self.replace or table_empty(self.conn, section)
+            if not self.keep[section.key] and section.has_id:
+                self.result.remapped.append(section.key)
+            self.maps.setdefault(section.key, {})
+
+    def whole(self, section: CF.Section, value: Any) -> None:
+        if section.shape == "list":
+            if value is not None:
+                self.problem(f"{section.key}: expected a list, got {CF.shown(value)}")
+            return
+        if value is None:
+            return
+        checked, problems = CF.check_entry(section, value, section.key)
+        for p in problems:
+            self.problem(p)
+        if checked is None:
+            return
+        if section.shape == "one":
+            self.profile(checked)
+        else:
+            self.settings(section, checked)
+
+    def profile(self, values: dict[str, Any]) -> None:
+        values = {k: v for k, v in values.items() if v not in (None, [], "")}
+        current = R.get_profile(self.conn)
+        if not current:
+            R.set_profile(self.conn, values)
+            self.result.profile = "set"
+            return
+        conflicts, fill = [], {}
+        for key, value in values.items():
+            have = current.get(key)
+            if have in (None, [], ""):
+                fill[key] = value
+            elif have != value:
+                conflicts.append(f"profile.{key}: {_short(have)} -> {_short(value)}")
+        asked = conflicts and not self.overwrite_profile and not self.replace
+        if asked and (self.confirm is None or not self.confirm(conflicts)):
+            raise InvalidInput(
+                f"{self.name} would change {len(conflicts)} field{'s' if len(conflicts) != 1 else ''} "
+                "of your profile (nothing imported):\n  "
+                + "\n  ".join(conflicts)
+                + "\nImport with --overwrite-profile to take the file's values, or edit the file."
+            )
+        if conflicts:
+            fill.update({k: v for k, v in values.items() if current.get(k) not in (None, [], "")})
+            self.result.profile = "overwritten"
+        elif fill:
+            self.result.profile = "filled"
+        else:
+            self.result.profile = "same"
+        self.result.filled = sorted(fill)
+        if fill:
+            R.set_profile(self.conn, fill)
+
+    def settings(self, section: CF.Section, values: dict[str, str]) -> None:
+        stored = dict(self.conn.execute(f"SELECT key, value FROM {section.table}").fetchall())
+        for key, value in values.items():
+            if key.startswith("state."):
+                continue
+            if key in stored and stored[key] != value and not self.replace:
+                self.result.kept_settings.append(key)
+                continue
+            self.conn.execute(
+                f"INSERT INTO {section.table} (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+        self.result.counts[section.key] = len(values)
+
+    def entry(self, section: CF.Section, index: int, value: Any) -> None:
+        loc = f"{section.key}[{index}]"
+        if section.shape != "list":
+            self.problem(f"{section.key}: expected a mapping, got a list")
+            return
+        checked, problems = CF.check_entry(section, value, loc)
+        for p in problems:
+            self.problem(p)
+        if checked is None:
+            return
+        row = CF.row_from_entry(section, checked)
+        for column, target in section.refs.items():
+            old = row.get(column)
+            if old is None:
+                continue
+            new = self.maps.get(target, {}).get(old)
+            if new is None:
+                self.problem(
+                    f"{loc}.{section.file_key(column)}: no entry with id {old} in {target} (above it in the file)"
+                )
+                return
+            row[column] = new
+        if section.report_refs and isinstance(checked.get("report"), dict) and checked["report"]:
+            report = _map_evidence(
+                checked["report"],
+                lambda sec, i: self.maps.get(sec, {}).get(i, i if self.keep.get(sec, True) else None),
+            )
+            row["report"] = json.dumps(report, ensure_ascii=False)
+        if section.key == "postings":
+            row["chars"] = len(row.get("text") or "")
+        old_id = checked.get("id") if section.has_id else None
+        ids = self.maps[section.key]
+        if old_id is not None and old_id in ids:
+            self.problem(f"{loc}.id: {old_id} is used twice in {section.key}")
+            return
+        new_id = self.insert(section, row, old_id if self.keep[section.key] else None)
+        if old_id is not None and section.key in self.referenced:
+            ids[old_id] = new_id
+        self.result.counts[section.key] += 1
+
+    def insert(self, section: CF.Section, row: dict[str, Any], keep_id: int | None) -> int:
+        if keep_id is not None:
+            row = {"id": keep_id, **row}
+        cols = list(row)
+        verb = "INSERT" if section.has_id else "INSERT OR REPLACE"
+        names = ", ".join(f'"{c}"' for c in cols)
+        sql = f"{verb} INTO {section.table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+        try:
+            cur = self.conn.execute(sql, list(row.values()))
+        except sqlite3.IntegrityError:
+            if keep_id is None:
+                raise
+            return self.insert(section, {k: v for k, v in row.items() if k != "id"}, None)
+        return int(cur.lastrowid or 0)
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 50 else text[:47] + "...")
+
+
+def import_stream(
+    conn: sqlite3.Connection,
+    items: Iterable[tuple[str, int | None, Any]],
+    name: str,
+    *,
+    replace: bool = False,
+    overwrite_profile: bool = False,
+    confirm: Callable[[list[str]], bool] | None = None,
+) -> ImportResult:
+    """Write a career file read as a stream (formats.career_file.read_items); the caller holds
+    the transaction and rolls it back on error, so the import is all or nothing. Ids are kept
+    where the section's table is empty (or --replace); otherwise entries get new ids and the
+    links in the file are remapped to them."""
+    if replace:
+        clear_record(conn)
+    return _Importer(conn, name, replace, overwrite_profile, confirm).run(items)
 
 
 def _compact(entry: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if v is not None and v != []}
-
-
-def dump(data: dict[str, Any], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    import yaml
-
-    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: several times faster
-        pass
-
-    def text(dumper, value: str):
-        if any(ch in _YAML_BREAKS for ch in value):
-            style = '"'  # PyYAML folds these line breaks in other styles: escape them
-        elif "\n" in value and _block_safe(value):
-            style = "|"
-        else:
-            style = None
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    Dumper.add_representer(str, text)
-    return yaml.dump(
-        data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-    )
-
-
-_YAML_BREAKS = "\x85\u2028\u2029\r"
-
-
-def _block_safe(value: str) -> bool:
-    """Literal blocks cannot carry trailing spaces, leading blanks or control characters."""
-    return (
-        all(ch == "\n" or ch.isprintable() for ch in value)
-        and all(line == line.rstrip() for line in value.split("\n"))
-        and not value.startswith((" ", "\n"))
-    )
 
 
 def read_record(conn: sqlite3.Connection):
