@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_roundtrip import PROFILE, SECTIONS as V1_SECTIONS, iso_date, optional_text, required_text
+from test_roundtrip import PROFILE, iso_date, optional_text, required_text
+from test_roundtrip import SECTIONS as V1_SECTIONS
 
 from careerkit.formats import career_file as CF
 from careerkit.models import kinds as K
@@ -100,7 +101,7 @@ def format2(draw):
         )
     )
     posting_ids = draw(ids(len(postings)))
-    for posting, number in zip(postings, posting_ids, strict=True):
+    for posting in postings:
         evidence = [{"kind": "accomplishment", "id": w, "text": "t", "score": 0.5} for w in wins[:2]]
         posting["report"] = {
             "score": 10,
