@@ -40,10 +40,14 @@ def to_jsonresume(record) -> dict[str, Any]:
                 "label": p.headline,
                 "email": p.email,
                 "phone": p.phone,
-                "url": p.links[0].url if p.links else None,
+                "url": next((_web_url(link.url) for link in p.links if _web_url(link.url)), None),
                 "summary": p.summary,
                 "location": _location(p.location),
-                "profiles": [{"network": link.label, "url": link.url} for link in p.links],
+                "profiles": [
+                    {"network": link.label, "url": _web_url(link.url)}
+                    for link in p.links
+                    if _web_url(link.url)
+                ],
             }
         )
     out["basics"] = basics
@@ -109,6 +113,18 @@ def to_jsonresume(record) -> dict[str, Any]:
     ]
     out["meta"] = {"version": "v1.0.0", "generator": "careerkit"}
     return {k: v for k, v in out.items() if v not in ([], {})}
+
+
+_WEB_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _web_url(url: object) -> str | None:
+    """A link a resume may carry: http(s) or mailto. javascript:, file:// and the like are
+    dropped, as the HTML renderer drops them."""
+    value = str(url or "").strip()
+    if value.lower().startswith(_WEB_SCHEMES) and not any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return value
+    return None
 
 
 def _neg(date: str) -> tuple[int, ...]:
@@ -179,6 +195,9 @@ def from_jsonresume(data: Any, *, today: _dt.date | None = None) -> dict[str, An
 
     if not isinstance(data, dict) or not any(k in data for k in ("basics", "work", "education")):
         raise InvalidInput("not a JSON Resume: expected an object with 'basics', 'work' or 'education'")
+    problem = _not_text(data)
+    if problem:
+        raise InvalidInput(problem)
     today = today or _dt.date.today()
     out: dict[str, Any] = {"careerkit": 1}
     basics = _dict(data.get("basics"))
@@ -259,6 +278,29 @@ def from_jsonresume(data: Any, *, today: _dt.date | None = None) -> dict[str, An
         if value:
             out[key] = value
     return out
+
+
+def _not_text(value: Any, loc: str = "") -> str | None:
+    """JSON Resume's values are text (in lists and objects): the first that is not, as
+    `education[0].studyType: expected text, got 7`."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = _not_text(item, f"{loc}.{key}" if loc else str(key))
+            if found:
+                return found
+        return None
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _not_text(item, f"{loc}[{i}]")
+            if found:
+                return found
+        return None
+    if value is None or isinstance(value, str):
+        return None
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) > 40:
+        shown = f"a {len(str(value).lstrip('-')):,}-digit number"
+    return f"{loc}: expected text, got {shown}"
 
 
 def _dict(value: Any) -> dict[str, Any]:

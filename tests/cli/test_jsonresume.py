@@ -160,3 +160,38 @@ def test_a_json_resume_without_the_format_gets_a_hint(cli, tmp_path):
         result.stderr.strip()
         == "error: resume.json looks like a JSON Resume: import it with --format jsonresume"
     )
+
+
+def test_a_value_that_is_not_text_is_one_line_naming_the_field(cli, tmp_path):
+    f = tmp_path / "r.json"
+    f.write_text(
+        '{"basics": {"name": "Jo"}, "education": [{"institution": "U", "area": "Ed", "studyType": 7}]}'
+    )
+    result = cli("import", "--format", "jsonresume", str(f))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == ["error: education[0].studyType: expected text, got 7"]
+    f.write_text('{"basics": {"name": "Jo", "phone": ' + "5" * 5000 + "}}")
+    result = cli("import", "--format", "jsonresume", str(f))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: r.json: basics.phone: a 5,000-digit number is too long"
+    ]
+
+
+def test_export_keeps_only_web_and_mail_links(cli, tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_text(
+        "careerkit: 1\nprofile:\n  name: Jo\n  links:\n"
+        "  - {label: Bad, url: 'javascript:alert(1)'}\n"
+        "  - {label: File, url: 'file:///etc/passwd'}\n"
+        "  - {label: Site, url: 'https://example.org/jo'}\n"
+        "  - {label: Mail, url: 'mailto:jo@example.org'}\n"
+    )
+    cli("import", str(f), ok=True)
+    data = _export(cli)
+    assert data["basics"]["url"] == "https://example.org/jo"
+    assert [p["url"] for p in data["basics"]["profiles"]] == [
+        "https://example.org/jo",
+        "mailto:jo@example.org",
+    ]
+    assert "javascript" not in json.dumps(data) and "file://" not in json.dumps(data)
