@@ -59,6 +59,10 @@ def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or any(isinstance(v, (dict, list)) for v in items):
             raise InvalidInput(f"{kind.name}.{key}: expected a list of text, like [a, b]")
+        if col == "skills":
+            # "campus safety, emergency operations" typed in the editor or given to --skill
+            # is two skills; an evidence path may hold a comma, so only skills are split.
+            items = [part for v in items for part in str(v).split(",")]
         cleaned = [str(v).strip() for v in items if str(v).strip()]
         for item in cleaned:
             _check_length(kind, key, item)
