@@ -181,6 +181,14 @@ def set_cadence(conn: sqlite3.Connection, contact_id: int, every: str | None) ->
 # -- people and touches -------------------------------------------------------------------------
 
 
+def fold(text: str) -> str:
+    """Text compared the way search compares it: case, accents and extra spaces ignored."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
 def find_contact(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     """A person by id, exact name (any case), or a part of the name that only one person has."""
     text = " ".join(name.split())
@@ -190,12 +198,13 @@ def find_contact(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
         row = conn.execute("SELECT * FROM network WHERE id = ?", (int(text),)).fetchone()
         if row:
             return row
-    rows = conn.execute("SELECT * FROM network WHERE lower(name) = lower(?) ORDER BY id", (text,)).fetchall()
+    # Names match as search matches them: case and accents ignored ("martinez" finds
+    # "Dr. Renée Martínez"). The network is small: compare in Python.
+    wanted = fold(text)
+    people = conn.execute("SELECT * FROM network ORDER BY id").fetchall()
+    rows = [r for r in people if fold(r["name"]) == wanted]
     if not rows:
-        pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = conn.execute(
-            "SELECT * FROM network WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY id", (pattern,)
-        ).fetchall()
+        rows = [r for r in people if wanted in fold(r["name"])]
     if not rows:
         raise NotFound(f"no one in your network matches {name!r} (see `careerkit network list`)")
     if len(rows) > 1:

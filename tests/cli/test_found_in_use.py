@@ -35,3 +35,15 @@ def test_skill_option_splits_on_commas_too(cli):
         ok=True,
     )
     assert cli.json("wins", "show", "1")["skills"] == ["campus safety", "emergency operations", "drills"]
+
+
+# -- network names match as search does ------------------------------------------------------------
+
+
+def test_network_touch_ignores_accents_and_case(cli):
+    cli("network", "add", "Dr. Renée Martínez", "--relationship", "mentor", ok=True)
+    assert "Martínez" in cli("search", "martinez", ok=True).stdout
+    r = cli("network", "touch", "martinez", "--note", "Coffee", ok=True)
+    assert "Renée Martínez" in r.stderr
+    cli("network", "touch", "RENEE MARTINEZ", ok=True)
+    assert len(cli.json("network", "touches")) == 2
