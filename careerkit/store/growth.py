@@ -441,8 +441,14 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
             ((today - timedelta(days=365)).isoformat(), (today + timedelta(days=365)).isoformat()),
         )
     ]
+    # Done and in progress apart, as `learn list` counts them: an in-progress course's hours
+    # are not yet earned.
     hours = conn.execute(
-        "SELECT coalesce(sum(hours), 0), count(*) FROM learning WHERE date LIKE ? AND status != 'planned'",
+        "SELECT coalesce(sum(CASE WHEN status = 'done' THEN hours END), 0), "
+        "count(CASE WHEN status = 'done' THEN 1 END), "
+        "coalesce(sum(CASE WHEN status = 'in-progress' THEN hours END), 0), "
+        "count(CASE WHEN status = 'in-progress' THEN 1 END) "
+        "FROM learning WHERE date LIKE ? AND status != 'planned'",
         (year + "%",),
     ).fetchone()
     open_goals = conn.execute("SELECT count(*) FROM goals WHERE status IN ('planned', 'active')").fetchone()[
@@ -466,8 +472,10 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
             for c in contacts_due(conn, today, only_due=True)
         ],
         "last_posting": last_posting(conn),
-        "pl_hours_this_year": round(float(hours[0]), 1),
+        "pl_hours_this_year": round(float(hours[0]), 1),  # done
         "pl_entries_this_year": hours[1],
+        "pl_hours_in_progress": round(float(hours[2]), 1),
+        "pl_entries_in_progress": hours[3],
     }
 
 
