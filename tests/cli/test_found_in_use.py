@@ -76,3 +76,59 @@ def test_status_and_learn_list_count_hours_the_same_way(cli):
     listed = cli("learn", "list", ok=True).stdout.splitlines()[-1]
     assert listed == "2 shown; 28 hours done, 35 in progress"
     assert cli.json("learn", "list")["in_progress_hours"] == 35
+
+
+# -- dates: US and UK slashes, school-year words, a warning on a future date ------------------------------
+
+
+def test_us_slashed_dates_are_accepted(cli):
+    cli("log", "Ran the spring data day", "--date", "3/15/2024", ok=True)
+    cli("feedback", "add", "Great PD", "--relationship", "colleague", "--date", "15/03/2024", ok=True)
+    cli("log", "Two-digit year", "--date", "3/5/24", ok=True)
+    assert [w["date"] for w in cli.json("wins", "list")] == ["2024-03-15", "2024-03-05"]
+    assert cli.json("feedback", "list")[0]["date"] == "2024-03-15"
+
+
+def test_a_uk_profile_reads_slashed_dates_day_first(cli):
+    cli("profile", "set", "--name", "Sam Patel", "--location", "Leeds, UK", ok=True)
+    cli("log", "Led the Year 9 trip", "--date", "05/03/2024", ok=True)
+    assert cli.json("wins", "list")[0]["date"] == "2024-03-05"
+
+
+def test_a_us_profile_reads_them_month_first(cli):
+    cli("profile", "set", "--name", "Jo Park", "--location", "Dayton, OH", ok=True)
+    cli("log", "Led the trip", "--date", "05/03/2024", ok=True)
+    assert cli.json("wins", "list")[0]["date"] == "2024-05-03"
+
+
+@pytest.mark.parametrize(
+    "words, expected", [("fall 2023", "2023-09"), ("spring 2024", "2024-03"), ("Autumn 2022", "2022-09")]
+)
+def test_school_year_words_are_accepted(cli, words, expected):
+    cli("log", "Chaired the committee", "--date", words, ok=True)
+    assert cli.json("wins", "list")[0]["date"] == expected
+
+
+def test_relative_school_words_resolve_against_today(cli):
+    from careerkit.dates import parse_date
+
+    for words in ("last spring", "this term", "last semester", "this fall"):
+        cli("learn", "add", f"Course {words}", "--date", words, ok=True)
+    dates = {e["title"]: e["date"] for e in cli.json("learn", "list")["entries"]}
+    for words in ("last spring", "this term", "last semester", "this fall"):
+        assert dates[f"Course {words}"] == parse_date(words)
+
+
+def test_a_win_or_feedback_in_the_future_is_kept_with_a_warning(cli):
+    from datetime import date
+
+    later = f"{date.today().year + 1}-06-01"
+    r = cli("log", "Typo in the year", "--date", later, ok=True)
+    assert f"warning: the date {later} is in the future" in r.stderr
+    assert cli.json("wins", "list")[0]["date"] == later
+    r = cli("feedback", "add", "Kind words", "--relationship", "parent", "--date", later, ok=True)
+    assert "in the future" in r.stderr
+    r = cli("log", "Today is fine", ok=True)
+    assert "future" not in r.stderr
+    r = cli("learn", "add", "A course I will take", "--date", later, "--status", "planned", ok=True)
+    assert "future" not in r.stderr

@@ -115,7 +115,22 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
         values["date"] = "today"
     columns = R.check(kind, values)
     with C.writing() as conn:
-        return R.insert(conn, kind, columns)
+        record_id = R.insert(conn, kind, columns)
+    warn_future(kind_name, columns)
+    return record_id
+
+
+FUTURE_WARNED = ("accomplishment", "feedback")
+
+
+def warn_future(kind_name: str, columns: dict[str, Any]) -> None:
+    """A win or feedback dated after today is most likely a typo (or a US/UK date mix-up):
+    keep it, and say so."""
+    from careerkit.dates import is_future
+
+    day = columns.get("date")
+    if kind_name in FUTURE_WARNED and isinstance(day, str) and is_future(day):
+        C.say(f"warning: the date {day} is in the future; change it with `edit --date` if it is a mistake")
 
 
 def raise_error(message: str) -> None:
@@ -187,12 +202,14 @@ def _add_from_editor(kind_name: str, preset: dict[str, Any]) -> int | None:
             values["date"] = "today"
         columns = R.check(kind, values)
         with C.writing() as conn:
-            return R.insert(conn, kind, columns)
+            record_id = R.insert(conn, kind, columns)
     except Exception as exc:
         saved = C.save_recovery(text)
         message = C._describe(exc) or str(exc)
         raise_error(f"{message}; what you typed is kept in {saved}")
         raise
+    warn_future(kind_name, columns)
+    return record_id
 
 
 # -- list ---------------------------------------------------------------------------------
@@ -431,6 +448,7 @@ def make_edit(kind_name: str):
             columns = R.check(kind, values, partial=True)
             with C.writing() as conn:
                 R.update(conn, kind, record_id, columns)
+            warn_future(kind_name, columns)
         C.say(f"Updated {_noun(kind_name)} {record_id}.")
 
     params = [
