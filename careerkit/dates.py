@@ -105,9 +105,7 @@ def _parse_slashed(text: str) -> str | None:
     year = int(y) if len(y) == 4 else 2000 + int(y)
     if a > 12 and b <= 12:
         day, month = a, b
-    elif b > 12 and a <= 12:
-        month, day = a, b
-    elif a == b or DAY_FIRST is None or not DAY_FIRST():
+    elif b > 12 and a <= 12 or a == b or DAY_FIRST is None or not DAY_FIRST():
         month, day = a, b
     else:
         day, month = a, b
