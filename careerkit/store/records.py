@@ -213,6 +213,7 @@ def list_records(
     like: dict[str, str] | None = None,
     limit: int | None = None,
     ids: Iterable[int] | None = None,
+    extra: Iterable[tuple[str, list[Any]]] = (),
 ) -> list[dict[str, Any]]:
     """Records of one kind, in the kind's order. Dates compare by the days they cover, so
     '--since 2024-03' keeps an entry dated '2024-03' and '--until 2024' keeps '2024-12-31'."""
@@ -246,6 +247,9 @@ def list_records(
         id_list = [int(i) for i in ids]
         clauses.append(f"id IN ({', '.join('?' for _ in id_list)})" if id_list else "0")
         params.extend(id_list)
+    for clause, values in extra:
+        clauses.append(clause)
+        params.extend(values)
     sql = f"SELECT * FROM {kind.table}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
@@ -260,6 +264,11 @@ def _last_day(col: str) -> str:
     """SQL for the last day a partial date covers, as text that compares like a date
     ('2024-02' -> '2024-02-31' sorts after every day of February)."""
     return f"CASE length({col}) WHEN 4 THEN {col} || '-12-31' WHEN 7 THEN {col} || '-31' ELSE {col} END"
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for 'contains this text', case ignored."""
+    return _contains(text)
 
 
 def _contains(text: str) -> str:

@@ -132,3 +132,66 @@ def test_a_win_or_feedback_in_the_future_is_kept_with_a_warning(cli):
     assert "future" not in r.stderr
     r = cli("learn", "add", "A course I will take", "--date", later, "--status", "planned", ok=True)
     assert "future" not in r.stderr
+
+
+# -- wins and the position they fall in --------------------------------------------------------------
+
+
+@pytest.fixture
+def career(cli):
+    cli(
+        "roles",
+        "add",
+        "Grade 4 Teacher",
+        "--org",
+        "Oak Elementary",
+        "--start",
+        "2015-08",
+        "--end",
+        "2020-06",
+        "-c",
+        "teaching",
+        ok=True,
+    )
+    cli(
+        "roles",
+        "add",
+        "Instructional Coach",
+        "--org",
+        "Oak Elementary",
+        "--start",
+        "2020-08",
+        "-c",
+        "leadership",
+        ok=True,
+    )
+    cli("log", "Ran a reading pilot", "--date", "2018-03-01", ok=True)
+    for month in range(1, 5):
+        cli("log", f"Coaching cycle {month}", "--date", f"2023-0{month}-15", ok=True)
+    return cli
+
+
+def test_wins_list_role_finds_the_wins_that_fall_in_it_by_date(career):
+    coach = [w["title"] for w in career.json("wins", "list", "--role", "Instructional Coach")]
+    assert coach == [f"Coaching cycle {m}" for m in (4, 3, 2, 1)]
+    assert [w["title"] for w in career.json("wins", "list", "--role", "grade 4")] == ["Ran a reading pilot"]
+    # a win that names its position belongs to that one, whatever its date
+    career("wins", "edit", "5", "--position", "Grade 4 Teacher", ok=True)
+    assert "Coaching cycle 4" not in [w["title"] for w in career.json("wins", "list", "--role", "coach")]
+    assert "Coaching cycle 4" in [w["title"] for w in career.json("wins", "list", "--role", "grade 4")]
+
+
+def test_an_unknown_position_is_refused_listing_the_known_ones(career):
+    before = career.json("wins", "show", "5")
+    r = career("wins", "edit", "5", "--position", "Principal")
+    assert r.exit_code == 1
+    [line] = r.stderr.strip().splitlines()
+    assert line.startswith("error: no position 'Principal' in your record: use one of ")
+    assert "Instructional Coach @ Oak Elementary (2020-08 to now)" in line
+    assert "Grade 4 Teacher @ Oak Elementary (2015-08 to 2020-06)" in line
+    assert career.json("wins", "show", "5") == before
+    r = career("log", "New win", "--position", "Principal")
+    assert r.exit_code == 1 and "no position 'Principal'" in r.stderr
+    # a known one is stored as the position writes it
+    career("wins", "edit", "5", "--position", "instructional  coach", ok=True)
+    assert career.json("wins", "show", "5")["position"] == "Instructional Coach"

@@ -87,7 +87,7 @@ def test_limit_zero_means_all(dated):
     assert len(ids(dated.json("wins", "list", "-n", "0"))) == 8
 
 
-@pytest.mark.parametrize("bad", ["2024-13", "whenever", "31/12/2024"])
+@pytest.mark.parametrize("bad", ["2024-13", "whenever", "31/13/2024"])
 def test_a_bad_since_is_one_error_line(dated, bad):
     r = dated("wins", "list", "--since", bad)
     assert r.exit_code == 1
