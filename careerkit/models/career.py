@@ -80,6 +80,11 @@ class Profile(Strict):
     links: list[Link] = Field(default_factory=list)
     summary: str | None = None
     target_roles: TextList = Field(default_factory=list)
+    skills: TextList = Field(default_factory=list)
+    languages: TextList = Field(default_factory=list)  # "Spanish (fluent)"
+    # What a JSON Resume held that careerkit has no place for, kept for its export:
+    # {"original": the document imported, "baseline": its export right after the import}.
+    jsonresume: dict | None = None
 
 
 class Position(NonEmpty):

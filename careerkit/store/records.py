@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
-from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_LISTS, Kind
+from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_JSON, PROFILE_LISTS, Kind
 
 MAX_TEXT = 1_000_000  # characters in one field; a pasted book is a mistake, not a record
 
@@ -285,9 +285,12 @@ def get_profile(conn: sqlite3.Connection) -> dict[str, Any] | None:
     row = conn.execute("SELECT * FROM profile WHERE id = 1").fetchone()
     if row is None:
         return None
-    out = {c: row[c] for c in PROFILE_COLUMNS}
+    keys = row.keys()
+    out = {c: row[c] for c in PROFILE_COLUMNS if c in keys}
     for c in PROFILE_LISTS:
-        out[c] = json.loads(out[c]) if out[c] else []
+        out[c] = json.loads(out[c]) if out.get(c) else []
+    for c in PROFILE_JSON:
+        out[c] = json.loads(out[c]) if out.get(c) else None
     return out
 
 
@@ -304,7 +307,11 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
             )
     cols = list(PROFILE_COLUMNS)
     row = [
-        json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS else merged.get(c)
+        json.dumps(merged.get(c) or [], ensure_ascii=False)
+        if c in PROFILE_LISTS
+        else json.dumps(merged[c], ensure_ascii=False)
+        if c in PROFILE_JSON and merged.get(c) is not None
+        else merged.get(c)
         for c in cols
     ]
     conn.execute(

@@ -163,6 +163,14 @@ def build_migrations():
         for statement in _split(_V2_GROWTH):
             db.execute(statement)
 
+    @migrations(name="m003_careerfile_profile")
+    def m003_careerfile_profile(db):
+        # Skills and languages of the person (JSON Resume's), and what a JSON Resume held that
+        # careerkit has no place for, kept so its export writes it back.
+        db.execute("ALTER TABLE profile ADD COLUMN skills TEXT NOT NULL DEFAULT '[]'")
+        db.execute("ALTER TABLE profile ADD COLUMN languages TEXT NOT NULL DEFAULT '[]'")
+        db.execute("ALTER TABLE profile ADD COLUMN jsonresume TEXT")
+
     return migrations
 
 
@@ -185,7 +193,7 @@ CREATE INDEX touches_contact ON touches(contact_id, date);
 
 # The number of migrations above; PRAGMA user_version holds how many were applied, so
 # opening an up-to-date database needs no sqlite-utils import.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _split(script: str) -> list[str]:
