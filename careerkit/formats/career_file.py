@@ -196,14 +196,17 @@ SECTION_OF_KIND = {k.name: k.table for k in K.KINDS}
 
 def entry_model(section: Section):
     """The pydantic model that validates one entry of the section (format 2: with meta)."""
+    cached = _MODELS.get(section.key)
+    if cached is not None:
+        return cached
     from careerkit.models import career
 
     base = getattr(career, section.model)
     if section.shape != "list":
-        return base
-    cached = _MODELS.get(section.key)
-    if cached is None:
-        cached = _MODELS[section.key] = career.with_meta(base, has_id=section.has_id, stamps=section.stamps)
+        cached = base
+    else:
+        cached = career.with_meta(base, has_id=section.has_id, stamps=section.stamps)
+    _MODELS[section.key] = cached
     return cached
 
 
@@ -237,14 +240,23 @@ def row_names(section: Section) -> tuple[str, ...]:
     return (("id",) if section.has_id else ()) + section.columns + section.stamps
 
 
+_PLANS: dict[str, tuple[tuple[str, str, bool, bool], ...]] = {}
+
+
 def row_from_entry(section: Section, entry: dict[str, Any]) -> dict[str, Any]:
     """A validated entry (file keys) as column values ready to bind."""
+    plan = _PLANS.get(section.key)
+    if plan is None:
+        plan = _PLANS[section.key] = tuple(
+            (c, section.file_key(c), c in section.json, c in section.flags) for c in section.columns
+        )
     out: dict[str, Any] = {}
-    for column in section.columns:
-        value = entry.get(section.file_key(column))
-        if column in section.json:
-            value = json.dumps(value if value is not None else [], ensure_ascii=False)
-        elif column in section.flags:
+    dumps = json.dumps
+    for column, key, is_json, is_flag in plan:
+        value = entry.get(key)
+        if is_json:
+            value = dumps(value if value is not None else [], ensure_ascii=False)
+        elif is_flag:
             value = 1 if value else 0
         out[column] = value
     for stamp in section.stamps:
@@ -283,7 +295,8 @@ def check_entry(section: Section, value: Any, loc: str) -> tuple[dict[str, Any] 
     """(the entry as file keys with defaults, problems): problems name section[index].key."""
     from pydantic import ValidationError
 
-    problems = number_problems(value, loc)
+    suspect = _suspect(value)
+    problems = number_problems(value, loc) if suspect else []
     if problems:
         return None, problems
     if section.shape == "pairs":
@@ -300,10 +313,36 @@ def check_entry(section: Section, value: Any, loc: str) -> tuple[dict[str, Any] 
         return None, list(dict.fromkeys(_at(loc, problem_text(err)) for err in e.errors()))
     except RecursionError:
         return None, [f"{loc}: nested too deeply to read"]
-    problems = text_problems(value, loc)
+    problems = text_problems(value, loc) if suspect else []
     if problems:
         return None, problems
     return checked.model_dump(mode="json", by_alias=True), []
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_TEXT: list[int] = []
+
+
+def _suspect(value: Any) -> bool:
+    """A quick look for anything number_problems or text_problems would name (they build a
+    location for every value, which is the slow part of reading a large file)."""
+    if isinstance(value, str):
+        if not _MAX_TEXT:
+            from careerkit.store.records import MAX_TEXT
+
+            _MAX_TEXT.append(MAX_TEXT)
+        return (
+            len(value) > _MAX_TEXT[0]
+            or "\x00" in value
+            or (not value.isascii() and _SURROGATE.search(value) is not None)
+        )
+    if isinstance(value, dict):
+        return any(_suspect(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_suspect(v) for v in value)
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    return isinstance(value, Bad)
 
 
 def text_problems(data: Any, loc: str = "") -> list[str]:
@@ -581,6 +620,8 @@ def _yaml_loader_class(pure: bool = False):
 
 
 _LOADERS: dict[bool, Any] = {}
+_NOT_SEEN = object()
+_STR_TAG = "tag:yaml.org,2002:str"
 _HALF_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
@@ -615,6 +656,8 @@ class _YamlBuilder:
         import yaml
 
         self.convert = convert
+        self.pure = pure
+        self.plain: dict[str, Any] = {}
         if pure not in _LOADERS:
             _LOADERS[pure] = _yaml_loader_class(pure)
         self.yaml = yaml
@@ -651,15 +694,30 @@ class _YamlBuilder:
 
     def scalar(self, ev, loc: str) -> Any:
         tag = ev.tag
+        if tag is None and not ev.implicit[0]:
+            return ev.value  # quoted or a block: text, whatever it says
+        if tag is None:
+            # Plain words repeat (kinds, dates, true): read each once.
+            known = self.plain.get(ev.value, _NOT_SEEN)
+            if known is not _NOT_SEEN:
+                return known
         if tag is None or tag == "!":
             tag = self.resolve(self.yaml.ScalarNode, ev.value, ev.implicit)
+            if tag == _STR_TAG:
+                value = ev.value
+                if len(self.plain) < 50_000 and len(value) < 40:
+                    self.plain[value] = value
+                return value
         ctor = self.constructors.get(tag)
         if ctor is None:
             raise InvalidInput(f"{self.name}: {loc or 'top level'}: unknown YAML tag {tag}")
         try:
-            return ctor(
+            value = ctor(
                 self.loader, self.yaml.ScalarNode(tag, ev.value, ev.start_mark, ev.end_mark, ev.style)
             )
+            if ev.tag is None and len(ev.value) < 40 and len(self.plain) < 50_000:
+                self.plain[ev.value] = value  # None, booleans, small numbers: immutable
+            return value
         except ValueError:
             digits = sum(ch.isdigit() for ch in ev.value)
             return Bad(
@@ -671,29 +729,43 @@ class _YamlBuilder:
             raise _yaml_error(e, self.name) from None
 
     def value(self, loc: str, depth: int = 0) -> Any:
+        """The next value, built from events. `loc` (the entry's place) names it in errors;
+        it is not built for every key, which is most of the time of a large file."""
+        try:
+            return self._value(loc, depth)
+        except self.yaml.YAMLError as e:
+            if not self.convert:
+                raise
+            raise _yaml_error(e, self.name) from None
+
+    def _value(self, loc: str, depth: int) -> Any:
         if depth > 200:
             raise InvalidInput(f"{self.name}: nested too deeply to read")
-        ev = self.event()
-        if isinstance(ev, self.Scalar):
+        get, peek = self.loader.get_event, self.loader.peek_event
+        ev = get()
+        kind = type(ev)
+        if kind is self.Scalar:
             return self.scalar(ev, loc)
-        if isinstance(ev, self.Alias):
-            raise self.refuse_alias(ev)
-        if isinstance(ev, self.SeqStart):
-            out: list[Any] = []
-            while not isinstance(self.peek(), self.SeqEnd):
-                out.append(self.value(f"{loc}[{len(out)}]", depth + 1))
-            self.event()
-            return out
-        if isinstance(ev, self.MapStart):
+        if kind is self.MapStart:
             mapping: dict[Any, Any] = {}
-            while not isinstance(self.peek(), self.MapEnd):
-                key = self.value(loc, depth + 1)
+            end = self.MapEnd
+            while type(peek()) is not end:
+                key = self._value(loc, depth + 1)
                 if isinstance(key, (dict, list)):
                     raise InvalidInput(f"{self.name}: {loc or 'top level'}: a key must be text")
-                mapping[key] = self.value(f"{loc}.{key}" if loc else str(key), depth + 1)
-            self.event()
+                mapping[key] = self._value(loc, depth + 1)
+            get()
             return mapping
-        raise InvalidInput(f"{self.name}: not valid YAML: unexpected {type(ev).__name__}")
+        if kind is self.SeqStart:
+            out: list[Any] = []
+            end = self.SeqEnd
+            while type(peek()) is not end:
+                out.append(self._value(loc, depth + 1))
+            get()
+            return out
+        if kind is self.Alias:
+            raise self.refuse_alias(ev)
+        raise InvalidInput(f"{self.name}: not valid YAML: unexpected {kind.__name__}")
 
     def document(self) -> Any:
         """One whole document (the editor's text): None when empty."""
@@ -732,11 +804,13 @@ def _yaml_items(
             yield key, START, None
             index = 0
             while not isinstance(b.peek(), b.SeqEnd):
-                yield key, index, _join_surrogates(b.value(f"{key}[{index}]", 1))
+                entry = b.value(f"{key}[{index}]", 1)
+                yield key, index, _join_surrogates(entry) if b.pure else entry
                 index += 1
             b.event()
         else:
-            yield key, None, _join_surrogates(b.value(key, 1))
+            value = b.value(key, 1)
+            yield key, None, _join_surrogates(value) if b.pure else value
     b.event()
     b.event()  # document end
     if not isinstance(b.peek(), b.yaml.events.StreamEndEvent):
@@ -769,7 +843,7 @@ def _join_surrogates(data: Any) -> Any:
     """YAML reads the escapes "\\ud83d\\ude00" (as JSON writes an emoji) as two halves of a
     character; put them together. A half left alone is reported by the text check."""
     if isinstance(data, str):
-        if any("\ud800" <= ch <= "\udfff" for ch in data):
+        if not data.isascii() and _SURROGATE.search(data):
             try:
                 return data.encode("utf-16", "surrogatepass").decode("utf-16")
             except UnicodeDecodeError:

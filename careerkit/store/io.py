@@ -321,6 +321,9 @@ class _Importer:
         self.keep: dict[str, bool] = {}
         self.seen: set[str] = set()
         self.jsonresume_hint = False
+        self.batch: list[dict[str, Any]] = []
+        self.batch_key: tuple | None = None
+        self.batch_section: CF.Section | None = None
         self.referenced = {t for s in CF.SECTIONS for t in s.refs.values()} | (
             set(CF.SECTION_OF_KIND.values()) if any(s.report_refs for s in CF.SECTIONS) else set()
         )
@@ -356,6 +359,7 @@ class _Importer:
                     self.whole(section, value)
                 continue
             self.entry(section, index, value)
+        self.flush()
         if self.result.version is None:
             if self.jsonresume_hint:
                 raise InvalidInput(
@@ -377,6 +381,7 @@ class _Importer:
         return self.result
 
     def begin(self, section: CF.Section) -> None:
+        self.flush()
         if section.shape == "list":
             self.result.counts.setdefault(section.key, 0)
             self.keep[section.key] = self.replace or table_empty(self.conn, section)
@@ -484,10 +489,56 @@ class _Importer:
         if old_id is not None and old_id in ids:
             self.problem(f"{loc}.id: {old_id} is used twice in {section.key}")
             return
-        new_id = self.insert(section, row, old_id if self.keep[section.key] else None)
-        if old_id is not None and section.key in self.referenced:
+        keep_id = old_id if self.keep[section.key] else None
+        if keep_id is not None or not section.has_id:
+            # No new id to learn: written in batches (executemany), the fast path of a
+            # round trip into an empty record.
+            self.queue(section, row, keep_id)
+            new_id = keep_id
+        else:
+            self.flush()
+            new_id = self.insert(section, row, None)
+        if old_id is not None:
             ids[old_id] = new_id
         self.result.counts[section.key] += 1
+
+    BATCH = 500
+
+    def queue(self, section: CF.Section, row: dict[str, Any], keep_id: int | None) -> None:
+        if keep_id is not None:
+            row = {"id": keep_id, **row}
+        key = (section.key, tuple(row))
+        if key != self.batch_key:
+            self.flush()
+            self.batch_key, self.batch_section = key, section
+        self.batch.append(row)
+        if len(self.batch) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued rows; a row whose id was taken meanwhile (by an entry without
+        an id) gets a new one, and the links in the file follow it."""
+        rows, section = self.batch, self.batch_section
+        self.batch, self.batch_key = [], None
+        if not rows or section is None:
+            return
+        cols = list(rows[0])
+        verb = "INSERT" if section.has_id else "INSERT OR REPLACE"
+        names = ", ".join(f'"{c}"' for c in cols)
+        sql = f"{verb} INTO {section.table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+        self.conn.execute("SAVEPOINT careerfile_batch")
+        try:
+            self.conn.executemany(sql, [list(r.values()) for r in rows])
+        except sqlite3.IntegrityError:
+            self.conn.execute("ROLLBACK TO careerfile_batch")
+            self.conn.execute("RELEASE careerfile_batch")
+            for r in rows:
+                keep_id = r.get("id") if section.has_id else None
+                new_id = self.insert(section, {k: v for k, v in r.items() if k != "id"}, keep_id)
+                if keep_id is not None and new_id != keep_id:
+                    self.maps[section.key][keep_id] = new_id
+            return
+        self.conn.execute("RELEASE careerfile_batch")
 
     def insert(self, section: CF.Section, row: dict[str, Any], keep_id: int | None) -> int:
         if keep_id is not None:
