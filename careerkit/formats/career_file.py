@@ -748,8 +748,8 @@ class _YamlBuilder:
             return self.scalar(ev, loc)
         if kind is self.MapStart:
             mapping: dict[Any, Any] = {}
-            end = self.MapEnd
-            while type(peek()) is not end:
+            map_end = self.MapEnd
+            while type(peek()) is not map_end:
                 key = self._value(loc, depth + 1)
                 if isinstance(key, (dict, list)):
                     raise InvalidInput(f"{self.name}: {loc or 'top level'}: a key must be text")
@@ -758,8 +758,8 @@ class _YamlBuilder:
             return mapping
         if kind is self.SeqStart:
             out: list[Any] = []
-            end = self.SeqEnd
-            while type(peek()) is not end:
+            seq_end = self.SeqEnd
+            while type(peek()) is not seq_end:
                 out.append(self._value(loc, depth + 1))
             get()
             return out

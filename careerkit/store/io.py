@@ -261,7 +261,7 @@ def _map_evidence(report: dict[str, Any], new_id: Callable[[str, int], int | Non
         if isinstance(req, dict) and isinstance(req.get("evidence"), list):
             kept = []
             for ev in req["evidence"]:
-                section = CF.SECTION_OF_KIND.get(ev.get("kind")) if isinstance(ev, dict) else None
+                section = CF.SECTION_OF_KIND.get(str(ev.get("kind"))) if isinstance(ev, dict) else None
                 if section is None or not isinstance(ev.get("id"), int):
                     kept.append(ev)
                     continue
@@ -498,7 +498,7 @@ class _Importer:
         else:
             self.flush()
             new_id = self.insert(section, row, None)
-        if old_id is not None:
+        if old_id is not None and new_id is not None:
             ids[old_id] = new_id
         self.result.counts[section.key] += 1
 
