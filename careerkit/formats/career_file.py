@@ -938,11 +938,126 @@ def _yaml_stream(items: Iterable[tuple[str, Any]]) -> Iterator[str]:
             yield one({key: value})
             continue
         head = False
+        fast = _FastYaml(dumper)
         for chunk in _chunks(value):
             if not head:
                 yield one(key).removesuffix("\n...\n").rstrip("\n") + ":\n"
                 head = True
-            yield one(chunk)
+            # Most entries are flat text, numbers and lists of short text: written directly, in
+            # the form PyYAML gives them; any other entry goes through PyYAML.
+            out = []
+            for entry in chunk:
+                text = fast.entry(entry)
+                out.append(one([entry]) if text is None else text)
+            yield "".join(out)
+
+
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 _.,'()/&+-]*$")
+_PLAIN_INSIDE = set(" _.,'()/&+-;%?!\"@$*=~^<>|[]{}\u2019\u2018\u201c\u201d\u2014\u2013\u2026")
+
+
+def _plain_safe(value: str) -> bool:
+    """Text PyYAML writes plain in a block: a letter first, then letters, digits, spaces and
+    punctuation that means nothing inside a plain scalar (no ': ', no ' #', no quotes first)."""
+    if not value or not (value[0].isalnum() or value[0] in "$("):
+        return False
+    inside = _PLAIN_INSIDE
+    # (PyYAML escapes characters beyond the Basic Multilingual Plane: those go through it.)
+    return all((ch.isalnum() and ch < "\U00010000") or ch in inside for ch in value)
+
+
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+
+
+class _FastYaml:
+    """One flat entry as PyYAML writes it in a block list (`- key: value`), or None when the
+    entry holds anything this does not write the same way (PyYAML then writes it)."""
+
+    def __init__(self, dumper: Any):
+        import yaml
+
+        self.node = yaml.ScalarNode
+        self.resolve = dumper.resolve.__get__(dumper.__new__(dumper))  # type: ignore[attr-defined]
+        self.cache: dict[str, str | None] = {}
+        self.room = 60
+
+    def text(self, value: str) -> str | None:
+        known = self.cache.get(value)
+        if known is not None or value in self.cache:
+            return known
+        out: str | None = None
+        if value == value.strip() and "  " not in value and len(value) <= 5000:
+            if _plain_safe(value) and value.lower() not in _YAML_WORDS and not value.endswith("-"):
+                tag = self.resolve(self.node, value, (True, False))
+                if tag == "tag:yaml.org,2002:str":
+                    out = value
+                elif "'" not in value and len(value) <= self.room:
+                    out = f"'{value}'"
+            elif value[:1].isdigit() and all(ch.isdigit() or ch in "-:TZ" for ch in value):
+                tag = self.resolve(self.node, value, (True, False))
+                out = value if tag == "tag:yaml.org,2002:str" else f"'{value}'"
+        if len(self.cache) < 20_000:
+            self.cache[value] = out
+        return out
+
+    def scalar(self, value: Any) -> str | None:
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            text = repr(value)
+            return text if math.isfinite(value) and "." in text and "e" not in text else None
+        return None
+
+    @staticmethod
+    def fold(column: int, text: str) -> str:
+        """Plain text folded as PyYAML folds it: at a space, once the line is past 100
+        columns, onto a line indented by four."""
+        if column + len(text) <= 100:
+            return text
+        out = []
+        for i, word in enumerate(text.split(" ")):
+            if i:
+                if column > 100:
+                    out.append("\n    ")
+                    column = 4
+                else:
+                    out.append(" ")
+                    column += 1
+            out.append(word)
+            column += len(word)
+        return "".join(out)
+
+    def entry(self, entry: dict[str, Any]) -> str | None:
+        lines = []
+        for i, (key, value) in enumerate(entry.items()):
+            if not isinstance(key, str) or not _PLAIN.match(key):
+                return None
+            # Room before PyYAML would fold the line at its width (100): the indent, the key.
+            self.room = 90 - len(key)
+            lead = "- " if i == 0 else "  "
+            if isinstance(value, list):
+                if not value:
+                    return None
+                lines.append(f"{lead}{key}:")
+                for item in value:
+                    text = self.scalar(item) if isinstance(item, str) else None
+                    if text is None or len(text) > 90:
+                        return None
+                    lines.append(f"  - {text}")
+                continue
+            text = self.scalar(value)
+            if text is None:
+                return None
+            if isinstance(value, str) and len(text) > self.room:
+                text = self.fold(len(key) + 4, text)
+            lines.append(f"{lead}{key}: {text}")
+        if not lines:
+            return None
+        return "\n".join(lines) + "\n"
 
 
 def _json_stream(items: Iterable[tuple[str, Any]]) -> Iterator[str]:
