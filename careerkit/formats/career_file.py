@@ -1075,13 +1075,17 @@ def _json_stream(items: Iterable[tuple[str, Any]]) -> Iterator[str]:
             continue
         head = False
         for chunk in _chunks(value):
-            parts = []
-            for entry in chunk:
-                prefix = ("\n" if first else ",\n") + f"  {name}: [\n    " if not head else ",\n    "
-                parts.append(prefix + one(entry, "    "))
+            # A chunk of entries dumped as one list (far faster than entry by entry), its
+            # brackets taken off and its lines moved in by two: line breaks inside text are
+            # escaped in JSON, so every line break here is the layout's.
+            body = json.dumps(chunk, ensure_ascii=False, indent=2, allow_nan=False)[2:-2]
+            body = "  " + body.replace("\n", "\n  ")
+            if not head:
+                yield ("\n" if first else ",\n") + f"  {name}: [\n" + body
                 head = True
                 first = False
-            yield "".join(parts)
+            else:
+                yield ",\n" + body
         if head:
             yield "\n  ]"
     yield "\n}\n" if not first else "}\n"
