@@ -154,7 +154,7 @@ def test_an_unknown_kind_value_names_the_choices(cli):
     assert r.exit_code == 1
     assert r.stderr.strip().splitlines() == [
         "error: unknown kind 'heroics': use one of stretch, leadership, committee, pilot, mentoring, "
-        "professional-learning, data, operations, community, union, award, other"
+        "professional-learning, data, operations, community, union, award, project, publication, other"
     ]
 
 

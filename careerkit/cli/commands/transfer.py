@@ -88,7 +88,20 @@ def import_(
             if replace or not io.record_empty(conn):
                 # Any import that may change what is there takes a backup first.
                 backup = C.backup_path()
-                backup_to(conn, backup)
+                try:
+                    backup_to(conn, backup)
+                except OSError as e:
+                    import errno
+
+                    why = (
+                        "the folder is read-only"
+                        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+                        else e.strerror or str(e)
+                    )
+                    raise InvalidInput(
+                        f"cannot back up the record before the import ({backup.parent}: {why}); "
+                        "nothing imported"
+                    ) from None
             try:
                 with transaction(conn):
                     result = io.import_stream(
