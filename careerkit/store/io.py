@@ -575,9 +575,40 @@ def import_stream(
     the transaction and rolls it back on error, so the import is all or nothing. Ids are kept
     where the section's table is empty (or --replace); otherwise entries get new ids and the
     links in the file are remapped to them."""
+    bulk = replace or record_empty(conn)
     if replace:
         clear_record(conn)
-    return _Importer(conn, name, replace, overwrite_profile, confirm).run(items)
+    # Into an empty record the search index is built once at the end rather than row by row
+    # (a third of the time); the triggers come back in the same transaction, so a failed or
+    # killed import leaves them as they were.
+    suspended = _suspend_index(conn) if bulk else []
+    result = _Importer(conn, name, replace, overwrite_profile, confirm).run(items)
+    if suspended:
+        _restore_index(conn, suspended)
+    return result
+
+
+def _suspend_index(conn: sqlite3.Connection) -> list[str]:
+    from careerkit.store.schema import searchable_tables
+
+    saved = []
+    for table, _code in searchable_tables():
+        row = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{table}_ai",)
+        ).fetchone()
+        if row and row[0]:
+            saved.append(row[0])
+            conn.execute(f'DROP TRIGGER "{table}_ai"')
+    return saved
+
+
+def _restore_index(conn: sqlite3.Connection, triggers: list[str]) -> None:
+    from careerkit.store.schema import reindex_sql
+
+    for statement in reindex_sql():
+        conn.execute(statement)
+    for sql in triggers:
+        conn.execute(sql)
 
 
 def _compact(entry: dict[str, Any]) -> dict[str, Any]:

@@ -341,3 +341,20 @@ def test_import_that_would_change_the_profile_is_refused_listing_the_conflicts(l
     assert {k: v for k, v in after.items() if k not in ("name", "jsonresume")} == {
         k: v for k, v in before.items() if k != "name"
     }
+
+
+def test_the_search_index_is_whole_after_an_import_and_after_a_refused_one(cli, sample_file, tmp_path):
+    """Into an empty record the index is built once at the end; the triggers that keep it
+    are back afterwards, and a refused import leaves them as they were."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("careerkit: 1\ngoals: [{title: fine}, {notes: no title}]\n", encoding="utf-8")
+    assert cli("import", str(bad)).exit_code == 1
+    cli("log", "Zebra crossing duty rota", ok=True)
+    assert "Zebra" in cli("search", "zebra", ok=True).stdout
+    fresh_cli = fresh(cli, tmp_path, "fresh")
+    fresh_cli("import", str(sample_file), ok=True)
+    assert "Mentored" in fresh_cli("search", "mentored", ok=True).stdout
+    fresh_cli("log", "Giraffe-themed reading week", ok=True)
+    assert "Giraffe" in fresh_cli("search", "giraffe", ok=True).stdout
+    r = fresh_cli("doctor")
+    assert r.exit_code == 0, r.stdout + r.stderr
