@@ -3,12 +3,20 @@
 Dates keep the precision they were given: "2024-03" stays a month. Plain words resolve
 against today (passed in, so tests can fix it) and give a day, except "last month" /
 "this month" (a month) and "last year" / "this year" (a year).
+
+Slashed dates are read US-style, month first (3/15/2024), unless the day comes first by
+necessity (15/03/2024) or the profile's location is one where the day comes first (the UK,
+Ireland, Australia, New Zealand): then 05/03/2024 is the 5th of March. School-year words give
+a month: "fall 2023" (September), "spring 2024" (March), "summer" (June), "winter" (December),
+"last spring", "this fall", and terms: "this term", "last semester" (fall term from September,
+spring term from January, summer term from June).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from careerkit.errors import InvalidInput
@@ -19,6 +27,27 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _AGO = re.compile(r"^(\d+|a|an|one|two|three|four|five|six)\s+(day|week|month|year)s?\s+ago$")
 _WORDNUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$")
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_TERMS = (1, 6, 9)  # spring term from January, summer term from June, fall term from September
+_SEASON_WORDS = re.compile(
+    r"^(?:(last|this|next|past)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(\d{4}))?$"
+)
+_TERM_WORDS = re.compile(r"^(last|this|next|past|current)\s+(term|semester)$")
+
+# Whether an ambiguous slashed date (05/03/2024) is day first: asked of the caller (the command
+# line reads the profile's location) only when a date needs it.
+DAY_FIRST: Callable[[], bool] | None = None
+_DAY_FIRST_PLACES = re.compile(
+    r"\b(uk|u\.k\.|united kingdom|england|scotland|wales|northern ireland|ireland|australia|"
+    r"new zealand|nz|great britain|britain)\b",
+    re.I,
+)
+
+
+def day_first_place(location: str | None) -> bool:
+    """Is this a place where dates are written day first (a UK profile)?"""
+    return bool(location and _DAY_FIRST_PLACES.search(location))
 
 
 def parse_date(text: str, today: date | None = None) -> str:
@@ -31,10 +60,15 @@ def parse_date(text: str, today: date | None = None) -> str:
     iso = _parse_iso(text)
     if iso:
         return iso
+    slashed = _parse_slashed(text)
+    if slashed:
+        return slashed
     word = _parse_words(text, today)
     if word:
         return word
-    raise InvalidInput(f"not a date: {raw!r} (use YYYY-MM-DD, YYYY-MM, YYYY or words like 'yesterday')")
+    raise InvalidInput(
+        f"not a date: {raw!r} (use YYYY-MM-DD, 3/15/2024, YYYY-MM, YYYY or words like 'yesterday', 'fall 2023')"
+    )
 
 
 def is_iso_date(text: str) -> bool:
@@ -62,6 +96,62 @@ def _parse_iso(text: str) -> str | None:
         return None
 
 
+def _parse_slashed(text: str) -> str | None:
+    """3/15/2024 (US), 15/03/2024 (the day first by necessity, or for a UK profile), 3/15/24."""
+    m = _SLASHED.match(text)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    year = int(y) if len(y) == 4 else 2000 + int(y)
+    if a > 12 and b <= 12:
+        day, month = a, b
+    elif b > 12 and a <= 12 or a == b or DAY_FIRST is None or not DAY_FIRST():
+        month, day = a, b
+    else:
+        day, month = a, b
+    return _parse_iso(f"{year:04d}-{month}-{day}")
+
+
+def _season(text: str, today: date) -> str | None:
+    m = _SEASON_WORDS.match(text)
+    if m:
+        which, season, year = m.group(1), _SEASONS[m.group(2)], m.group(3)
+        if year:
+            return None if which else f"{int(year):04d}-{season:02d}"
+        current = today.year * 12 + today.month - 1
+        # the season's months: its start and the two after (winter runs into the new year)
+        this_year = today.year * 12 + season - 1
+        candidates = [this_year - 12, this_year, this_year + 12]
+        inside = next((c for c in candidates if c <= current <= c + 2), None)
+        if which in ("last", "past"):
+            start = max(c for c in candidates if c + 2 < current) if inside is None else inside - 12
+        elif which == "next":
+            start = min(c for c in candidates if c > current)
+        else:  # "this fall", or "fall" alone: this year's
+            start = (
+                inside
+                if inside is not None
+                else this_year
+                if which == "this"
+                else max(c for c in candidates if c <= current)
+            )
+        return f"{start // 12:04d}-{start % 12 + 1:02d}"
+    m = _TERM_WORDS.match(text)
+    if m:
+        starts = [(year, month) for year in (today.year - 1, today.year, today.year + 1) for month in _TERMS]
+        now = (today.year, today.month)
+        index = max(i for i, t in enumerate(starts) if t <= now)
+        shift = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[m.group(1)]
+        year, month = starts[index + shift]
+        return f"{year:04d}-{month:02d}"
+    return None
+
+
+def is_future(iso: str, today: date | None = None) -> bool:
+    """Does the date begin after today? ('2030-05' does; this month does not.)"""
+    return start_of(iso) > (today or date.today()).isoformat()
+
+
 def _parse_words(text: str, today: date) -> str | None:
     simple = {
         "today": today,
@@ -86,7 +176,7 @@ def _parse_words(text: str, today: date) -> str | None:
         except (OverflowError, ValueError):
             return None  # '99999 years ago': before the calendar starts
         return when if _parse_iso(when) else None  # the same years ISO dates allow
-    return _weekday(text, today) or _month_name(text, today)
+    return _weekday(text, today) or _month_name(text, today) or _season(text, today)
 
 
 def _ago(today: date, amount: str, unit: str) -> str:

@@ -61,6 +61,34 @@ def checked_db_path(*, create: bool = True) -> Path:
     return path
 
 
+def profile_day_first() -> bool:
+    """Are slashed dates day first for this user (a UK profile)? Read only when a date
+    like 05/03/2024 needs it; no database yet means the US reading."""
+    from careerkit.dates import day_first_place
+
+    path = db_path()
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT location FROM profile WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return day_first_place(row[0] if row else None)
+
+
+def _install_date_order() -> None:
+    from careerkit import dates
+
+    dates.DAY_FIRST = profile_day_first
+
+
+_install_date_order()
+
+
 @contextmanager
 def database(*, create: bool = True) -> Iterator[sqlite3.Connection]:
     from careerkit.store.db import connect

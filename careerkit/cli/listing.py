@@ -115,14 +115,23 @@ def _hours(value: Any) -> str:
 
 def as_json(kind_name: str, rows: list[dict[str, Any]]) -> Any:
     if kind_name == "learning":
-        return {"entries": rows, "total_hours": total_hours(rows)}
+        return {
+            "entries": rows,
+            "total_hours": total_hours(rows),
+            "in_progress_hours": in_progress_hours(rows),
+        }
     if kind_name == "credential":
         return [dict(r, expiring=expiring(r)) for r in rows]
     return rows
 
 
 def total_hours(rows: list[dict[str, Any]]) -> float:
+    """Hours of learning done (what `status` counts as this year's hours, too)."""
     return round(sum(r.get("hours") or 0 for r in rows if r.get("status") == "done"), 2)
+
+
+def in_progress_hours(rows: list[dict[str, Any]]) -> float:
+    return round(sum(r.get("hours") or 0 for r in rows if r.get("status") == "in-progress"), 2)
 
 
 def markup(cell) -> str:
@@ -193,6 +202,9 @@ def footer_for(kind_name: str, rows: list[dict[str, Any]], shown: int) -> str:
         text = f"{number(total)} shown"
     if kind_name == "learning":
         text += f"; {number(total_hours(rows))} hours done" + (f" in all {number(total)}" if cut else "")
+        going = in_progress_hours(rows)
+        if going:
+            text += f", {number(going)} in progress"
     if kind_name == "credential":
         soon = sum(1 for r in rows if expiring(r))
         if soon:

@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from careerkit.errors import CareerkitError
@@ -131,18 +131,27 @@ def remove_stale_parts(target: Path) -> list[Path]:
 
 def write_output(
     path: Path,
-    data: str | bytes,
+    data: str | bytes | Iterable[str],
     *,
     force: bool,
     shown: str | None = None,
 ) -> Path:
     """Check the target, then write `data` to it (see the module's note). Returns the path written."""
     target = check_target(path, force=force, shown=shown)
-    payload = data if isinstance(data, bytes) else data.encode("utf-8")
+
+    def fill(f) -> None:
+        if isinstance(data, bytes):
+            f.write(data)
+        elif isinstance(data, str):
+            f.write(data.encode("utf-8"))
+        else:  # text chunks, written as they come (an export streams)
+            for chunk in data:
+                f.write(chunk.encode("utf-8"))
+
     if is_special(target):
-        write_special(target, lambda f: f.write(payload), shown=shown or str(path))
+        write_special(target, fill, shown=shown or str(path))
         return target
-    write_atomic(target, lambda f: f.write(payload), shown=shown or str(path))
+    write_atomic(target, fill, shown=shown or str(path))
     return target
 
 

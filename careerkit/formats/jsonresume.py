@@ -42,10 +42,14 @@ def to_jsonresume(record: Record) -> dict[str, Any]:
                 "label": p.headline,
                 "email": p.email,
                 "phone": p.phone,
-                "url": p.links[0].url if p.links else None,
+                "url": next((_web_url(link.url) for link in p.links if _web_url(link.url)), None),
                 "summary": p.summary,
                 "location": _location(p.location),
-                "profiles": [{"network": link.label, "url": link.url} for link in p.links],
+                "profiles": [
+                    {"network": link.label, "url": _web_url(link.url)}
+                    for link in p.links
+                    if _web_url(link.url)
+                ],
             }
         )
     out["basics"] = basics
@@ -56,7 +60,7 @@ def to_jsonresume(record: Record) -> dict[str, Any]:
     # Newest first; among equal dates, the order they were entered (stable on a round trip,
     # where highlights all take their position's start date).
     for acc in sorted(record.accomplishments, key=lambda a: (_neg(a.date), a.id)):
-        if acc.kind == "award":
+        if acc.kind in ("award", "project", "publication"):
             continue
         where = _match_position(acc, positions, index)
         if where is not None:
@@ -105,12 +109,142 @@ def to_jsonresume(record: Record) -> dict[str, Any]:
         if a.kind == "award"
     ]
     out["skills"] = [{"name": s} for s in _skills(record)]
+    out["languages"] = [_language(text) for text in (getattr(p, "languages", None) or [])] if p else []
+    out["projects"] = [
+        _compact(
+            {
+                "name": a.title,
+                "description": a.details,
+                "startDate": a.date,
+                "url": next((_web_url(e) for e in a.evidence if _web_url(e)), None),
+                "keywords": list(a.skills),
+            }
+        )
+        for a in record.accomplishments
+        if a.kind == "project"
+    ]
+    out["publications"] = [
+        _compact(
+            {
+                "name": a.title,
+                "releaseDate": a.date,
+                "url": next((_web_url(e) for e in a.evidence if _web_url(e)), None),
+                "summary": a.details,
+            }
+        )
+        for a in record.accomplishments
+        if a.kind == "publication"
+    ]
     out["references"] = [
         _compact({"name": _referee(f), "reference": f.text})
         for f in sorted(record.feedback, key=lambda f: (_neg(f.date), f.id))
     ]
     out["meta"] = {"version": "v1.0.0", "generator": "careerkit"}
-    return {k: v for k, v in out.items() if v not in ([], {})}
+    out = {k: v for k, v in out.items() if v not in ([], {})}
+    kept = getattr(p, "jsonresume", None) if p is not None else None
+    if isinstance(kept, dict) and "original" in kept and "baseline" in kept:
+        merged = merge_kept(kept["original"], kept["baseline"], out)
+        out = merged if isinstance(merged, dict) else out
+    return out
+
+
+# -- what careerkit has no place for: kept, and written back ---------------------------------
+
+_MISSING = object()
+# How an entry of a list is known again after the record changed.
+_IDENTITY = ("name", "title", "position", "institution", "language", "url", "reference", "network")
+
+
+def _identity(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item
+    return tuple((k, item.get(k)) for k in _IDENTITY if item.get(k) is not None) or None
+
+
+def merge_kept(original: Any, baseline: Any, current: Any) -> Any:
+    """A three-way merge: `original` is the JSON Resume imported, `baseline` what careerkit
+    exported right after that import, `current` what it exports now. Where the record has not
+    changed since (current equals baseline) the original is written back, with everything
+    careerkit had no place for; where it changed, the current values win, and an entry the
+    record still holds takes back its kept fields."""
+    if _same(current, baseline):
+        return original
+    if isinstance(current, dict) and isinstance(baseline, dict) and isinstance(original, dict):
+        out: dict[str, Any] = {}
+        for key in [*current, *[k for k in original if k not in current]]:
+            value = merge_kept(
+                original.get(key, _MISSING), baseline.get(key, _MISSING), current.get(key, _MISSING)
+            )
+            if value is not _MISSING:
+                out[key] = value
+        return out
+    if isinstance(current, list) and isinstance(baseline, list) and isinstance(original, list):
+        aligned = len(original) == len(baseline)
+        out_list = []
+        for item in current:
+            j = next((i for i, b in enumerate(baseline) if _same(b, item)), None)
+            if j is None:
+                j = next(
+                    (
+                        i
+                        for i, b in enumerate(baseline)
+                        if _identity(b) == _identity(item) and _identity(item)
+                    ),
+                    None,
+                )
+            if j is not None and aligned:
+                out_list.append(merge_kept(original[j], baseline[j], item))
+            else:
+                out_list.append(item)
+        return out_list
+    if current is _MISSING and baseline is _MISSING:
+        return original  # a section careerkit never writes (interests): kept as it was
+    return current
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or (a is not _MISSING and b is not _MISSING and a == b)
+
+
+def not_mapped(original: Any, baseline: Any, path: str = "") -> list[str]:
+    """Where the document imported differs from careerkit's export of it: what careerkit has
+    no place for (kept, and written back by the export)."""
+    if original == baseline:
+        return []
+    if isinstance(original, dict) and isinstance(baseline, dict):
+        out = []
+        for key, value in original.items():
+            if value in ("", None, [], {}):
+                continue
+            out += not_mapped(value, baseline.get(key, _MISSING), f"{path}.{key}" if path else key)
+        return out
+    if isinstance(original, list) and isinstance(baseline, list) and len(original) == len(baseline):
+        return [
+            p
+            for i, (o, b) in enumerate(zip(original, baseline, strict=True))
+            for p in not_mapped(o, b, f"{path}[{i}]")
+        ]
+    return [path or "the document"]
+
+
+def _language(text: str) -> dict[str, str]:
+    """'Spanish (fluent)' -> {'language': 'Spanish', 'fluency': 'fluent'}."""
+    m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", text)
+    if m and m.group(1).strip():
+        return {"language": m.group(1).strip(), "fluency": m.group(2).strip()}
+    return {"language": text.strip()}
+
+
+_WEB_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _web_url(url: object) -> str | None:
+    """A link a resume may carry: http(s) or mailto. javascript:, file:// and the like are
+    dropped, as the HTML renderer drops them."""
+    value = str(url or "").strip()
+    if value.lower().startswith(_WEB_SCHEMES) and not any(ch.isspace() or ord(ch) < 32 for ch in value):
+        return value
+    return None
 
 
 def _neg(date: str) -> tuple[int, ...]:
@@ -146,11 +280,13 @@ def _education(c) -> dict[str, Any]:
     return _compact({"institution": c.issuer, "studyType": study, "area": area, "endDate": c.date})
 
 
-def _skills(record: Record) -> list[str]:
+def _skills(record) -> list[str]:
+    """The person's skills (the profile's first), then those of the entries."""
     seen: dict[str, str] = {}
-    lists = [a.skills for a in record.accomplishments] + [e.skills for e in record.learning]
-    for skills in lists:
-        for s in skills:
+    for s in (getattr(record.profile, "skills", None) or []) if record.profile is not None else []:
+        seen.setdefault(s.strip().lower(), s.strip())
+    for entry in [*record.accomplishments, *record.learning]:
+        for s in entry.skills:
             seen.setdefault(s.strip().lower(), s.strip())
     return [v for v in seen.values() if v]
 
@@ -182,6 +318,9 @@ def from_jsonresume(data: Any, *, today: _dt.date | None = None) -> dict[str, An
 
     if not isinstance(data, dict) or not any(k in data for k in ("basics", "work", "education")):
         raise InvalidInput("not a JSON Resume: expected an object with 'basics', 'work' or 'education'")
+    problem = _not_text(data)
+    if problem:
+        raise InvalidInput(problem)
     today = today or _dt.date.today()
     out: dict[str, Any] = {"careerkit": 1}
     basics = _dict(data.get("basics"))
@@ -253,15 +392,88 @@ def from_jsonresume(data: Any, *, today: _dt.date | None = None) -> dict[str, An
         if a.get("title")
     ]
     feedback = [_reference(r, today) for r in _list(data.get("references")) if r.get("reference")]
+    for kind, section, date_keys, text_key in (
+        ("project", "projects", ("startDate", "endDate"), "description"),
+        ("publication", "publications", ("releaseDate",), "summary"),
+    ):
+        for item in _list(data.get(section)):
+            day = next((item[k] for k in date_keys if item.get(k)), None)
+            if not item.get("name") or not day:
+                continue
+            accomplishments.append(
+                _compact(
+                    {
+                        "date": day,
+                        "title": item["name"],
+                        "kind": kind,
+                        "details": item.get(text_key),
+                        "skills": [k for k in item.get("keywords") or [] if isinstance(k, str)],
+                        "evidence": [item["url"]] if item.get("url") else [],
+                    }
+                )
+            )
+    learning = []
+    for e in _list(data.get("education")):
+        day = e.get("endDate") or e.get("startDate")
+        for course in e.get("courses") or []:
+            if isinstance(course, str) and course.strip() and day:
+                learning.append(
+                    _compact(
+                        {
+                            "date": day,
+                            "title": course.strip(),
+                            "kind": "course",
+                            "provider": e.get("institution"),
+                            "status": "done" if e.get("endDate") else "in-progress",
+                        }
+                    )
+                )
+    if "profile" in out:
+        skills = [s["name"].strip() for s in _list(data.get("skills")) if (s.get("name") or "").strip()]
+        languages = [
+            f"{lang['language'].strip()} ({lang['fluency'].strip()})"
+            if (lang.get("fluency") or "").strip()
+            else lang["language"].strip()
+            for lang in _list(data.get("languages"))
+            if (lang.get("language") or "").strip()
+        ]
+        if skills:
+            out["profile"]["skills"] = skills
+        if languages:
+            out["profile"]["languages"] = languages
     for key, value in (
         ("positions", positions),
         ("credentials", credentials),
         ("accomplishments", accomplishments),
         ("feedback", feedback),
+        ("learning", learning),
     ):
         if value:
             out[key] = value
     return out
+
+
+def _not_text(value: Any, loc: str = "") -> str | None:
+    """JSON Resume's values are text (in lists and objects): the first that is not, as
+    `education[0].studyType: expected text, got 7`."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found = _not_text(item, f"{loc}.{key}" if loc else str(key))
+            if found:
+                return found
+        return None
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _not_text(item, f"{loc}[{i}]")
+            if found:
+                return found
+        return None
+    if value is None or isinstance(value, str):
+        return None
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) > 40:
+        shown = f"a {len(str(value).lstrip('-')):,}-digit number"
+    return f"{loc}: expected text, got {shown}"
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -80,6 +80,11 @@ class Profile(Strict):
     links: list[Link] = Field(default_factory=list)
     summary: str | None = None
     target_roles: TextList = Field(default_factory=list)
+    skills: TextList = Field(default_factory=list)
+    languages: TextList = Field(default_factory=list)  # "Spanish (fluent)"
+    # What a JSON Resume held that careerkit has no place for, kept for its export:
+    # {"original": the document imported, "baseline": its export right after the import}.
+    jsonresume: dict | None = None
 
 
 class Position(NonEmpty):
@@ -134,7 +139,7 @@ class Learning(NonEmpty):
     title: Text
     kind: Literal[K.LEARNING_KINDS] | None = None  # type: ignore[valid-type]
     provider: str | None = None
-    hours: float | None = Field(default=None, ge=0)
+    hours: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     status: Literal[K.LEARNING_STATUS] = "done"  # type: ignore[valid-type]
     skills: TextList = Field(default_factory=list)
     takeaways: str | None = None
@@ -179,6 +184,22 @@ class Reflection(NonEmpty):
     private: bool = True
 
 
+class ReflectionRow(NonEmpty):
+    """A reflection in career file format 2: the entries it is on as kind:id (win:12),
+    ids as the file keeps them."""
+
+    date: IsoDate
+    text: Text
+    did: str | None = None
+    learned: str | None = None
+    differently: str | None = None
+    evidence: str | None = None
+    prompt: str | None = None
+    competencies: TextList = Field(default_factory=list)
+    reflects_on: TextList = Field(default_factory=list)
+    private: bool = True
+
+
 MODEL_BY_KIND: dict[str, type[NonEmpty]] = {
     "position": Position,
     "credential": Credential,
@@ -216,3 +237,71 @@ class CareerFile(Strict):
     @classmethod
     def _none_is_empty(cls, value):
         return [] if value is None else value
+
+
+# -- format 2: the rest of the record ---------------------------------------------------------
+# Every entry of format 2 may carry its id and its timestamps (see docs/career-file.md).
+
+Timestamp = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$")]
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+class Settings(Strict):
+    """Settings by key (`careerkit config list` names them): text values."""
+
+    model_config = ConfigDict(extra="allow", coerce_numbers_to_str=True)
+
+
+class Touch(NonEmpty):
+    contact: Id  # the network entry's id
+    date: IsoDate
+    kind: Literal[K.TOUCH_KINDS] = "conversation"  # type: ignore[valid-type]
+    note: str | None = None
+
+
+class Cadence(NonEmpty):
+    contact: Id
+    every: Annotated[str, Field(pattern=r"^(off|[1-9]\d{0,3}[dwmy])$")]
+
+
+class Posting(NonEmpty):
+    title: str | None = None
+    organization: str | None = None
+    source: str | None = None
+    text: str
+    score: int | None = Field(default=None, ge=0, le=100)
+    report: dict = Field(default_factory=dict)
+
+
+class Assessment(NonEmpty):
+    framework: Text
+    standard: Text
+    rating: int = Field(ge=1, le=3)
+    note: str | None = None
+    date: IsoDate
+
+
+class GoalLink(NonEmpty):
+    goal: Id
+    accomplishment: Id
+
+
+class GoalGap(NonEmpty):
+    goal: Id
+    gap: Text
+    competencies: TextList = Field(default_factory=list)
+    report: Id | None = None  # the saved posting the gap came from
+
+
+def with_meta(
+    model: type[BaseModel], *, has_id: bool = True, stamps: tuple[str, ...] = ("created", "updated")
+):
+    """The format-2 entry: the model plus its id and timestamps, all optional."""
+    from pydantic import create_model
+
+    fields: dict = {}
+    if has_id:
+        fields["id"] = (Id | None, None)
+    for stamp in stamps:
+        fields[stamp] = (Timestamp | None, None)
+    return create_model(f"{model.__name__}Entry", __base__=model, **fields)

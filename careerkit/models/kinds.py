@@ -54,6 +54,8 @@ ACCOMPLISHMENT_KINDS = (
     "community",
     "union",
     "award",
+    "project",
+    "publication",
     "other",
 )
 FEEDBACK_RELATIONSHIPS = ("supervisor", "colleague", "direct-report", "parent", "student", "mentor", "other")
@@ -184,5 +186,18 @@ KINDS: tuple[Kind, ...] = (POSITION, CREDENTIAL, ACCOMPLISHMENT, FEEDBACK, LEARN
 BY_NAME = {k.name: k for k in KINDS}
 BY_TABLE = {k.table: k for k in KINDS}
 
-PROFILE_COLUMNS = ("name", "headline", "email", "phone", "location", "links", "summary", "target_roles")
-PROFILE_LISTS = ("links", "target_roles")
+PROFILE_COLUMNS = (
+    "name",
+    "headline",
+    "email",
+    "phone",
+    "location",
+    "links",
+    "summary",
+    "target_roles",
+    "skills",
+    "languages",
+    "jsonresume",
+)
+PROFILE_LISTS = ("links", "target_roles", "skills", "languages")
+PROFILE_JSON = ("jsonresume",)  # an object stored as JSON text (None when absent)

@@ -191,6 +191,14 @@ def set_cadence(conn: sqlite3.Connection, contact_id: int, every: str | None) ->
 # -- people and touches -------------------------------------------------------------------------
 
 
+def fold(text: str) -> str:
+    """Text compared the way search compares it: case, accents and extra spaces ignored."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
 def find_contact(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
     """A person by id, exact name (any case), or a part of the name that only one person has."""
     text = " ".join(name.split())
@@ -200,12 +208,13 @@ def find_contact(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
         row = conn.execute("SELECT * FROM network WHERE id = ?", (int(text),)).fetchone()
         if row:
             return row
-    rows = conn.execute("SELECT * FROM network WHERE lower(name) = lower(?) ORDER BY id", (text,)).fetchall()
+    # Names match as search matches them: case and accents ignored ("martinez" finds
+    # "Dr. Renée Martínez"). The network is small: compare in Python.
+    wanted = fold(text)
+    people = conn.execute("SELECT * FROM network ORDER BY id").fetchall()
+    rows = [r for r in people if fold(r["name"]) == wanted]
     if not rows:
-        pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = conn.execute(
-            "SELECT * FROM network WHERE lower(name) LIKE ? ESCAPE '\\' ORDER BY id", (pattern,)
-        ).fetchall()
+        rows = [r for r in people if wanted in fold(r["name"])]
     if not rows:
         raise NotFound(f"no one in your network matches {name!r} (see `careerkit network list`)")
     if len(rows) > 1:
@@ -442,8 +451,14 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
             ((today - timedelta(days=365)).isoformat(), (today + timedelta(days=365)).isoformat()),
         )
     ]
+    # Done and in progress apart, as `learn list` counts them: an in-progress course's hours
+    # are not yet earned.
     hours = conn.execute(
-        "SELECT coalesce(sum(hours), 0), count(*) FROM learning WHERE date LIKE ? AND status != 'planned'",
+        "SELECT coalesce(sum(CASE WHEN status = 'done' THEN hours END), 0), "
+        "count(CASE WHEN status = 'done' THEN 1 END), "
+        "coalesce(sum(CASE WHEN status = 'in-progress' THEN hours END), 0), "
+        "count(CASE WHEN status = 'in-progress' THEN 1 END) "
+        "FROM learning WHERE date LIKE ? AND status != 'planned'",
         (year + "%",),
     ).fetchone()
     open_goals = conn.execute("SELECT count(*) FROM goals WHERE status IN ('planned', 'active')").fetchone()[
@@ -469,8 +484,10 @@ def status(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
         ],
         "last_posting": last_posting(conn),
         "reflection": _reflection_due(conn, today),
-        "pl_hours_this_year": round(float(hours[0]), 1),
+        "pl_hours_this_year": round(float(hours[0]), 1),  # done
         "pl_entries_this_year": hours[1],
+        "pl_hours_in_progress": round(float(hours[2]), 1),
+        "pl_entries_in_progress": hours[3],
     }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
-from careerkit.models.kinds import PROFILE_COLUMNS, PROFILE_LISTS, Kind
+from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_JSON, PROFILE_LISTS, Kind
 
 MAX_TEXT = 1_000_000  # characters in one field; a pasted book is a mistake, not a record
 
@@ -52,6 +52,10 @@ def _check_value(kind: Kind, col: str, value: Any, parse_date) -> Any:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or any(isinstance(v, (dict, list)) for v in items):
             raise InvalidInput(f"{kind.name}.{key}: expected a list of text, like [a, b]")
+        if col == "skills":
+            # "campus safety, emergency operations" typed in the editor or given to --skill
+            # is two skills; an evidence path may hold a comma, so only skills are split.
+            items = [part for v in items for part in str(v).split(",")]
         cleaned = [str(v).strip() for v in items if str(v).strip()]
         for item in cleaned:
             _check_length(kind, key, item)
@@ -210,6 +214,7 @@ def list_records(
     like: dict[str, str] | None = None,
     limit: int | None = None,
     ids: Iterable[int] | None = None,
+    extra: Iterable[tuple[str, list[Any]]] = (),
 ) -> list[dict[str, Any]]:
     """Records of one kind, in the kind's order. Dates compare by the days they cover, so
     '--since 2024-03' keeps an entry dated '2024-03' and '--until 2024' keeps '2024-12-31'."""
@@ -244,6 +249,9 @@ def list_records(
         id_list = [int(i) for i in ids]
         clauses.append(f"id IN ({', '.join('?' for _ in id_list)})" if id_list else "0")
         params.extend(id_list)
+    for clause, values in extra:
+        clauses.append(clause)
+        params.extend(values)
     sql = f"SELECT * FROM {kind.table}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
@@ -260,6 +268,11 @@ def _last_day(col: str) -> str:
     return f"CASE length({col}) WHEN 4 THEN {col} || '-12-31' WHEN 7 THEN {col} || '-31' ELSE {col} END"
 
 
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for 'contains this text', case ignored."""
+    return _contains(text)
+
+
 def _contains(text: str) -> str:
     """A LIKE pattern for 'contains this text', with % and _ taken literally."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -274,9 +287,12 @@ def get_profile(conn: sqlite3.Connection) -> dict[str, Any] | None:
     row = conn.execute("SELECT * FROM profile WHERE id = 1").fetchone()
     if row is None:
         return None
-    out = {c: row[c] for c in PROFILE_COLUMNS}
+    keys = row.keys()
+    out = {c: row[c] for c in PROFILE_COLUMNS if c in keys}
     for c in PROFILE_LISTS:
-        out[c] = json.loads(out[c]) if out[c] else []
+        out[c] = json.loads(out[c]) if out.get(c) else []
+    for c in PROFILE_JSON:
+        out[c] = json.loads(out[c]) if out.get(c) else None
     return out
 
 
@@ -291,7 +307,11 @@ def set_profile(conn: sqlite3.Connection, values: dict[str, Any]) -> dict[str, A
             raise InvalidInput(f"profile.{key}: {text_problem(value, broken='')}")
     cols = list(PROFILE_COLUMNS)
     row = [
-        json.dumps(merged.get(c) or [], ensure_ascii=False) if c in PROFILE_LISTS else merged.get(c)
+        json.dumps(merged.get(c) or [], ensure_ascii=False)
+        if c in PROFILE_LISTS
+        else json.dumps(merged[c], ensure_ascii=False)
+        if c in PROFILE_JSON and merged.get(c) is not None
+        else merged.get(c)
         for c in cols
     ]
     conn.execute(

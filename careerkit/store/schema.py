@@ -195,6 +195,14 @@ def build_migrations():
             if slim != payload:
                 db.execute("UPDATE gap_reports SET report = ? WHERE id = ?", (slim, report_id))
 
+    @migrations(name="m005_careerfile_profile")
+    def m005_careerfile_profile(db):
+        # Skills and languages of the person (JSON Resume's), and what a JSON Resume held that
+        # careerkit has no place for, kept so its export writes it back.
+        db.execute("ALTER TABLE profile ADD COLUMN skills TEXT NOT NULL DEFAULT '[]'")
+        db.execute("ALTER TABLE profile ADD COLUMN languages TEXT NOT NULL DEFAULT '[]'")
+        db.execute("ALTER TABLE profile ADD COLUMN jsonresume TEXT")
+
     return migrations
 
 
@@ -262,7 +270,7 @@ CREATE INDEX touches_contact ON touches(contact_id, date);
 
 # The number of migrations above; PRAGMA user_version holds how many were applied, so
 # opening an up-to-date database needs no sqlite-utils import.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _split(script: str) -> list[str]:

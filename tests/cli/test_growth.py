@@ -244,7 +244,7 @@ def test_status_one_screen(cli, db_path):
     assert "Assistant Principal at Example Schools" in out and "score 64, 2 gaps, 2 partial" in out
     assert "- Lead MTSS\n" in out and "- Evaluate staff (preferred)" in out
     assert "- Build the master schedule (partial)" in out
-    assert "15.5 hours this year (2 entries)" in out
+    assert "15.5 hours done this year (2 entries)" in out
 
 
 # -- nudges ----------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 SAMPLE = Path(__file__).resolve().parents[2] / "careerkit" / "data" / "sample-career.yaml"
 
 
@@ -66,9 +68,9 @@ def test_round_trip_of_what_the_schema_holds(cli, tmp_path, monkeypatch):
     result = other("import", "--format", "jsonresume", str(path), ok=True)
     assert result.stderr.startswith("Imported ")
     again = _export(other)
-    # Skills are a summary of the entries' skills: exported, but they belong to no entry.
-    assert first.pop("skills") and "skills" not in again
+    # Skills (the entries' skills, summed up) come back as the profile's skills.
     assert again == first
+    assert other.json("profile", "show")["skills"] == [s["name"] for s in first["skills"]]
     # Positions come back with a category read from the title, accomplishments split again.
     roles = other.json("roles", "list")
     assert {r["title"]: r["category"] for r in roles}["Instructional Coach"] == "leadership"
@@ -162,3 +164,96 @@ def test_a_json_resume_without_the_format_gets_a_hint(cli, tmp_path):
         result.stderr.strip()
         == "error: resume.json looks like a JSON Resume: import it with --format jsonresume"
     )
+
+
+def test_a_value_that_is_not_text_is_one_line_naming_the_field(cli, tmp_path):
+    f = tmp_path / "r.json"
+    f.write_text(
+        '{"basics": {"name": "Jo"}, "education": [{"institution": "U", "area": "Ed", "studyType": 7}]}'
+    )
+    result = cli("import", "--format", "jsonresume", str(f))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == ["error: education[0].studyType: expected text, got 7"]
+    f.write_text('{"basics": {"name": "Jo", "phone": ' + "5" * 5000 + "}}")
+    result = cli("import", "--format", "jsonresume", str(f))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: r.json: basics.phone: a 5,000-digit number is too long"
+    ]
+
+
+def test_export_keeps_only_web_and_mail_links(cli, tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_text(
+        "careerkit: 1\nprofile:\n  name: Jo\n  links:\n"
+        "  - {label: Bad, url: 'javascript:alert(1)'}\n"
+        "  - {label: File, url: 'file:///etc/passwd'}\n"
+        "  - {label: Site, url: 'https://example.org/jo'}\n"
+        "  - {label: Mail, url: 'mailto:jo@example.org'}\n"
+    )
+    cli("import", str(f), ok=True)
+    data = _export(cli)
+    assert data["basics"]["url"] == "https://example.org/jo"
+    assert [p["url"] for p in data["basics"]["profiles"]] == [
+        "https://example.org/jo",
+        "mailto:jo@example.org",
+    ]
+    assert "javascript" not in json.dumps(data) and "file://" not in json.dumps(data)
+
+
+OFFICIAL = Path(__file__).resolve().parents[1] / "fixtures" / "jsonresume"
+
+
+def test_export_of_a_rich_record_validates_against_the_official_schema(cli, sample_file):
+    """@jsonresume/schema 1.3.1 (npm), tests/fixtures/jsonresume/schema-1.3.1.json: 0 errors."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((OFFICIAL / "schema-1.3.1.json").read_text(encoding="utf-8"))
+    cli("import", str(sample_file), ok=True)
+    cli("log", "Wrote the district's reading guide", "--kind", "publication", "--date", "2024-05", ok=True)
+    cli(
+        "log",
+        "Built the tutoring tracker",
+        "--kind",
+        "project",
+        "--date",
+        "2023-09",
+        "-e",
+        "https://example.org/t",
+        ok=True,
+    )
+    for args in ((), ("--include-private",)):
+        data = _export(cli, *args)
+        errors = list(
+            jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).iter_errors(data)
+        )
+        assert errors == [], [e.message for e in errors[:5]]
+        assert data["projects"][0]["name"] == "Built the tutoring tracker"
+        assert data["publications"][0]["name"] == "Wrote the district's reading guide"
+
+
+def test_the_official_sample_round_trips_and_says_what_was_not_mapped(cli):
+    sample = json.loads((OFFICIAL / "sample.resume.json").read_text(encoding="utf-8"))
+    r = cli("import", "--format", "jsonresume", str(OFFICIAL / "sample.resume.json"), ok=True)
+    [note] = [line for line in r.stderr.splitlines() if line.startswith("Not mapped")]
+    for path in ("basics.image", "work[0].url", "work[0].description", "education[0].score", "interests"):
+        assert path in note or path == "basics.image"  # an empty image is nothing to keep
+    assert "projects[0].roles" in note and "publications[0].publisher" in note
+    # import then export gives the same document
+    assert _export(cli) == sample
+    # what careerkit has a place for is where it belongs
+    profile = cli.json("profile", "show")
+    assert profile["skills"] == ["Web Development", "Compression"]
+    assert profile["languages"] == ["English (Native speaker)"]
+    wins = {w["title"]: w for w in cli.json("wins", "list")}
+    assert wins["Miss Direction"]["kind"] == "project"
+    assert wins["Video compression for 3d media"]["kind"] == "publication"
+    courses = [e["title"] for e in cli.json("learn", "list")["entries"]]
+    assert sorted(courses) == ["CS2011 - Java Introduction", "DB1101 - Basic SQL"]
+    # a change in the record shows in the export; what was kept stays with its entry
+    cli("roles", "edit", "1", "--summary", "Compression, reinvented.", ok=True)
+    after = _export(cli)
+    assert after["work"][0]["summary"] == "Compression, reinvented."
+    assert after["work"][0]["url"] == "http://piedpiper.example.com"
+    assert after["interests"] == sample["interests"]
+    # and the career file carries what was kept, so a move to a new computer keeps it too
+    assert cli("export", ok=True).stdout.count("jsonresume:") == 1

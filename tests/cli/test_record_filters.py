@@ -90,7 +90,7 @@ def test_limit_zero_means_all(dated):
     assert len(ids(dated.json("wins", "list", "-n", "0"))) == 8
 
 
-@pytest.mark.parametrize("bad", ["2024-13", "whenever", "31/12/2024"])
+@pytest.mark.parametrize("bad", ["2024-13", "whenever", "31/13/2024"])
 def test_a_bad_since_is_one_error_line(dated, bad):
     r = dated("wins", "list", "--since", bad)
     assert r.exit_code == 1
@@ -158,7 +158,7 @@ def test_an_unknown_kind_value_names_the_choices(cli):
     assert r.stderr.strip().splitlines() == [
         "error: invalid value for '--kind' / '-k': 'heroics' is not one of 'stretch', 'leadership', "
         "'committee', 'pilot', 'mentoring', 'professional-learning', 'data', 'operations', 'community', "
-        "'union', 'award', 'other'; see root wins list --help"
+        "'union', 'award', 'project', 'publication', 'other'; see root wins list --help"
     ]
 
 

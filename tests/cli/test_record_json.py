@@ -44,7 +44,7 @@ def test_empty_lists_are_still_json(cli, group):
     r = cli(group, "list", "--json")
     assert r.exit_code == 0 and r.stderr == ""
     data = only_json(r.stdout)
-    assert data == ({"entries": [], "total_hours": 0} if group == "learn" else [])
+    assert data == ({"entries": [], "total_hours": 0, "in_progress_hours": 0} if group == "learn" else [])
 
 
 def test_profile_show_json_with_no_profile_is_an_empty_object(cli):

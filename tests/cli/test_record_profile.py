@@ -42,6 +42,8 @@ def test_set_then_show(cli):
         "links": [{"label": "Portfolio", "url": "https://example.org/j"}],
         "summary": "Coach of six years.",
         "target_roles": ["Assistant Principal", "Principal"],
+        "skills": [],
+        "languages": [],
     }
     out = cli("profile", "show", ok=True).stdout
     assert "Jordan Rivera" in out and "Portfolio: https://example.org/j" in out

@@ -161,14 +161,16 @@ def test_a_failure_while_writing_rolls_back(cli, sample_file, db_path, monkeypat
     from careerkit.errors import InvalidInput
     from careerkit.store import records
 
-    real = records.insert_many
+    from careerkit.store import io
 
-    def failing(conn, kind, rows):
-        if kind.table == "network":
+    real = io._Importer.insert
+
+    def failing(self, section, row, keep_id):
+        if section.table == "network":
             raise InvalidInput("the disk went away")
-        return real(conn, kind, rows)
+        return real(self, section, row, keep_id)
 
-    monkeypatch.setattr(records, "insert_many", failing)
+    monkeypatch.setattr(io._Importer, "insert", failing)
     assert error_lines(cli("import", str(sample_file))) == ["error: the disk went away"]
     assert snapshot(db_path) == before
 
@@ -233,7 +235,7 @@ def test_a_failure_while_writing_rolls_back(cli, sample_file, db_path, monkeypat
             "positions[0].start: not a date: '2020-02-30'",
         ),
         ("careerkit: 1\nhobbies: [chess]\n", "hobbies: unknown key"),
-        ("careerkit: 2\n", "careerkit: 2 is not one of: 1"),
+        ("careerkit: 1\nprofile: {name: J}\ncareerkit: 1\n", "careerkit: appears twice"),
     ],
 )
 def test_precise_messages(cli, tmp_path, db_path, text, expected):
@@ -277,9 +279,9 @@ def test_every_problem_is_listed(cli, tmp_path, db_path):
             '{"careerkit": 1, "goals": [}',
             "career.json: not valid JSON: Expecting value at line 1, column 28",
         ),
-        ("career.yaml", "- careerkit: 1\n", "career.yaml: expected a mapping with 'careerkit: 1' at the top"),
-        ("career.yaml", "", "career.yaml: expected a mapping with 'careerkit: 1' at the top"),
-        ("career.yaml", "goals: []\n", "career.yaml: missing 'careerkit: 1' (the format version) at the top"),
+        ("career.yaml", "- careerkit: 1\n", "career.yaml: expected a mapping with 'careerkit: 2' at the top"),
+        ("career.yaml", "", "career.yaml: expected a mapping with 'careerkit: 2' at the top"),
+        ("career.yaml", "goals: []\n", "career.yaml: missing 'careerkit: 2' (the format version) at the top"),
         ("career.yaml", "careerkit: 1\nfoo: &a [*a]\n", "career.yaml: "),
     ],
 )
@@ -304,14 +306,15 @@ def test_a_folder_is_not_a_file(cli, tmp_path):
 
 def test_an_unreadable_file(cli, tmp_path, monkeypatch):
     path = write(tmp_path, "secret.yaml", "careerkit: 1\n")
-    real = Path.read_bytes
+    real_read, real_open = Path.read_bytes, Path.open
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         if self.name == "secret.yaml":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return (real_read if not args and not kwargs else real_open)(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     assert error_lines(cli("import", str(path))) == [f"error: cannot read {path}: Permission denied"]
 
 
@@ -399,7 +402,7 @@ def test_empty_and_null_sections_are_fine(cli, tmp_path):
 def test_export_to_standard_output_is_yaml(loaded):
     r = loaded("export", ok=True)
     data = load_yaml(r.stdout)
-    assert data["careerkit"] == 1
+    assert data["careerkit"] == 2
     assert [p["title"] for p in data["positions"]][0] == "Grade 7 English Teacher"
     assert r.stderr == ""
 
@@ -409,11 +412,14 @@ def test_export_json(loaded):
     assert len(data["accomplishments"]) == 5
 
 
-def test_export_has_no_ids_or_timestamps(loaded):
+def test_export_keeps_ids_and_timestamps(loaded):
+    """Format 2: every entry carries its id (links name them) and when it was written."""
     data = load_yaml(loaded("export", ok=True).stdout)
     for section in RICH_COUNTS:
+        ids = [entry["id"] for entry in data[section]]
+        assert ids == sorted(ids) and len(set(ids)) == len(ids)
         for entry in data[section]:
-            assert not {"id", "created", "updated"} & set(entry)
+            assert {"id", "created", "updated"} <= set(entry)
 
 
 @pytest.mark.parametrize(
@@ -444,7 +450,7 @@ def test_export_over_a_readable_file_makes_it_private(loaded, tmp_path):
     assert loaded("export", "-o", str(out)).exit_code == 1  # exists: not without --force
     loaded("export", "-o", str(out), "--force", ok=True)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert out.read_text(encoding="utf-8").startswith("careerkit: 1")
+    assert out.read_text(encoding="utf-8").startswith("careerkit: 2")
     assert [p.name for p in out.parent.iterdir()] == ["career.yaml"]  # no temporary file left
 
 
@@ -472,7 +478,7 @@ def test_export_without_private_entries(loaded):
 
 
 def test_export_of_an_empty_record(cli):
-    assert load_yaml(cli("export", ok=True).stdout) == {"careerkit": 1}
+    assert load_yaml(cli("export", ok=True).stdout) == {"careerkit": 2}
 
 
 def test_export_keeps_multiline_text_readable(cli):
@@ -503,5 +509,5 @@ def test_two_replacing_imports_keep_both_backups(cli, sample_file, db_path):
 def test_export_dash_is_standard_output(loaded, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = loaded("export", "-o", "-", "--format", "json", ok=True)
-    assert json.loads(r.stdout)["careerkit"] == 1
+    assert json.loads(r.stdout)["careerkit"] == 2
     assert not (tmp_path / "-").exists()

@@ -90,7 +90,7 @@ def test_rich_export_holds_everything_in_the_file(tmp_path, sample_file):
                     value = str(value)  # a bare year
                 assert ours[key] == value, (section, key)
             added = set(ours) - set(theirs)
-            assert added <= {"kind", "status", "private"}, (section, added)
+            assert added <= {"kind", "status", "private", "id", "created", "updated"}, (section, added)
 
 
 def test_yaml_and_json_exports_agree(tmp_path, sample_file):

@@ -117,7 +117,7 @@ def check(db: Path, tmp_path: Path, reports, *, writers: int, per_writer: int, i
     for export in tmp_path.glob("export*.yaml"):
         import yaml
 
-        assert yaml.safe_load(export.read_text(encoding="utf-8"))["careerkit"] == 1
+        assert yaml.safe_load(export.read_text(encoding="utf-8"))["careerkit"] == 2
 
 
 def test_writers_importer_exports_and_backups_at_once(db, tmp_path):

@@ -240,7 +240,7 @@ def mutated_import(cli, tmp_path, data, fmt):
         assert len(result.stderr.splitlines()) <= 52  # a list of problems, not a dump
     else:
         exported = cli("export", "-f", "json", ok=True)
-        assert json.loads(exported.stdout)["careerkit"] == 1
+        assert json.loads(exported.stdout)["careerkit"] == 2
 
 
 @settings(FUZZ, max_examples=15)

@@ -173,7 +173,7 @@ def test_export_does_not_follow_a_planted_temporary_symlink(cli, tmp_path):
     result = cli("export", "-o", str(out))
     assert victim.read_text() == "untouched"
     if result.exit_code == 0:
-        assert "careerkit: 1" in out.read_text()
+        assert "careerkit: 2" in out.read_text()
     else:
         one_error_line(result)
     assert transfer.write_private  # the function the test is about

@@ -88,7 +88,7 @@ def test_without_today_words_resolve_against_the_real_today():
         "2024-00",
         "1899",
         "2201-01-01",
-        "12/03/2024",
+        "13/13/2024",
         "someday",
         "next blursday",
         "31 february 2024",
@@ -120,3 +120,26 @@ def test_partial_dates_cover_a_span(iso, first, last):
     assert start_of(iso) == first
     assert end_of(iso) == last
     assert to_date(iso) == date.fromisoformat(first)
+
+
+def test_slashed_dates_us_first_unless_the_day_must_come_first(monkeypatch):
+    from careerkit import dates
+
+    monkeypatch.setattr(dates, "DAY_FIRST", None)
+    assert parse_date("12/03/2024") == "2024-12-03"
+    assert parse_date("13/03/2024") == "2024-03-13"
+    monkeypatch.setattr(dates, "DAY_FIRST", lambda: True)
+    assert parse_date("12/03/2024") == "2024-03-12"
+    assert parse_date("3/15/2024") == "2024-03-15"
+
+
+def test_seasons_and_terms_against_a_fixed_today():
+    from datetime import date
+
+    today = date(2025, 1, 10)
+    assert parse_date("last spring", today) == "2024-03"
+    assert parse_date("this winter", today) == "2024-12"
+    assert parse_date("last winter", today) == "2023-12"
+    assert parse_date("this term", today) == "2025-01"
+    assert parse_date("last term", today) == "2024-09"
+    assert parse_date("fall 2023", today) == "2023-09"

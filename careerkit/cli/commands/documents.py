@@ -469,8 +469,45 @@ def export_jsonresume(conn, include_private: bool = False) -> str:
 
 
 def import_jsonresume(text: str, name: str):
-    from careerkit.formats.jsonresume import from_jsonresume
+    """(the career file to import, notes to print): what careerkit has a place for is mapped;
+    the rest is kept in the profile so the JSON Resume export writes it back, and named."""
+    from careerkit.formats.jsonresume import from_jsonresume, not_mapped, to_jsonresume
     from careerkit.store import io
 
     data = io.parse_career_text(text, "json", name)
-    return io.validate_career(from_jsonresume(data), name)
+    career = io.validate_career(from_jsonresume(data), name)
+    if career.profile is None:
+        return career, ["The JSON Resume has no basics.name: only its entries were imported."]
+    baseline = to_jsonresume(_view_of(career))
+    career.profile.jsonresume = {"original": data, "baseline": baseline}
+    missing = [p for p in not_mapped(data, baseline) if not p.startswith(("$schema", "meta"))]
+    notes = []
+    if missing:
+        notes.append(
+            "Not mapped (careerkit has no place for them; kept, and written back by "
+            "`export --format jsonresume`): " + ", ".join(missing)
+        )
+    return career, notes
+
+
+def _view_of(career):
+    """The record an import of `career` into an empty database reads back (ids in file
+    order, each section in its list order), for the export right after the import."""
+    from careerkit.models import kinds as K
+    from careerkit.store.snapshot import Entry, RecordView
+
+    dumped = career.model_dump(mode="json", by_alias=False)
+    profile = dumped.get("profile")
+    sections = {}
+    for kind in K.KINDS:
+        entries = [Entry({"id": i, **e}) for i, e in enumerate(dumped.get(kind.table) or [], 1)]
+        if kind.sort.startswith(("date DESC", "start DESC")):
+            col = kind.sort.split()[0]
+            entries.sort(
+                key=lambda e, c=col: (getattr(e, c) is not None, getattr(e, c) or "", e.id), reverse=True
+            )
+        sections[kind.table] = entries
+    view_profile = None
+    if profile:
+        view_profile = Entry({**profile, "links": [Entry(link) for link in profile.get("links") or []]})
+    return RecordView(view_profile, sections)

@@ -173,9 +173,15 @@ def status_lines(d: dict[str, Any]) -> list[str]:
             lines.append(f"        - {g['text']}" + (f" ({', '.join(notes)})" if notes else ""))
     else:
         lines.append(bold("Posting") + "  none analysed yet: careerkit gap analyze POSTING")
+    going = (
+        f"; {d['pl_hours_in_progress']:g} more in progress "
+        f"({_plural(d['pl_entries_in_progress'], 'entry', 'entries')})"
+        if d.get("pl_entries_in_progress")
+        else ""
+    )
     lines.append(
-        bold("Learning") + f" {d['pl_hours_this_year']:g} hours this year "
-        f"({_plural(d['pl_entries_this_year'], 'entry', 'entries')})"
+        bold("Learning") + f" {d['pl_hours_this_year']:g} hours done this year "
+        f"({_plural(d['pl_entries_this_year'], 'entry', 'entries')}){going}"
     )
     reflection = d.get("reflection")
     if reflection:

@@ -25,6 +25,8 @@ def show(as_json: bool = typer.Option(False, "--json", help="Print one JSON docu
 
     with C.database() as conn:
         profile = R.get_profile(conn)
+    if profile and profile.get("jsonresume") is None:
+        profile.pop("jsonresume", None)
     if as_json:
         C.print_json(profile or {})
         return
@@ -37,6 +39,8 @@ def show(as_json: bool = typer.Option(False, "--json", help="Print one JSON docu
             value = ", ".join(f"{link['label']}: {link['url']}" for link in value)
         elif isinstance(value, list):
             value = ", ".join(value)
+        elif key == "jsonresume":
+            value = "kept from an imported JSON Resume for its export" if value else None
         if value:
             t.add_row(key, C.esc(value))
     C.console().print(t)

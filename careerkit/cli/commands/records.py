@@ -116,7 +116,53 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
         values["date"] = "today"
     columns = R.check(kind, values)
     with C.writing() as conn:
-        return R.insert(conn, kind, columns)
+        check_position(conn, kind_name, columns)
+        record_id = R.insert(conn, kind, columns)
+    warn_future(kind_name, columns)
+    return record_id
+
+
+def check_position(conn, kind_name: str, columns: dict[str, Any]) -> None:
+    """A win's position must be one of the record's positions (a title, or 'title @
+    organization'), written as the position writes it; an unknown one is refused with the
+    list of known ones. With no positions yet there is nothing to check against."""
+    from careerkit.errors import InvalidInput
+
+    given = columns.get("position")
+    if kind_name != "accomplishment" or not given:
+        return
+    rows = conn.execute(
+        'SELECT title, organization, start, "end" FROM positions ORDER BY start DESC, id DESC'
+    ).fetchall()
+    if not rows:
+        return
+
+    def norm(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    title, _, org = str(given).partition(" @ ")
+    for row in rows:
+        if norm(row[0]) == norm(title) and (not org.strip() or norm(row[1]) == norm(org)):
+            columns["position"] = f"{row[0]} @ {row[1]}" if org.strip() else row[0]
+            return
+    known = "; ".join(f"{r[0]} @ {r[1]} ({r[2]} to {r[3] or 'now'})" for r in rows[:10])
+    more = f"; and {len(rows) - 10} more" if len(rows) > 10 else ""
+    raise InvalidInput(
+        f"no position {given!r} in your record: use one of {known}{more} (careerkit roles list)"
+    )
+
+
+FUTURE_WARNED = ("accomplishment", "feedback")
+
+
+def warn_future(kind_name: str, columns: dict[str, Any]) -> None:
+    """A win or feedback dated after today is most likely a typo (or a US/UK date mix-up):
+    keep it, and say so."""
+    from careerkit.dates import is_future
+
+    day = columns.get("date")
+    if kind_name in FUTURE_WARNED and isinstance(day, str) and is_future(day):
+        C.say(f"warning: the date {day} is in the future; change it with `edit --date` if it is a mistake")
 
 
 def make_add(kind_name: str, arg_help: str):
@@ -193,7 +239,10 @@ def save_typed(kind_name: str, text: str) -> int | None:
         values["date"] = "today"
     columns = R.check(kind, values)
     with C.writing() as conn:
-        return R.insert(conn, kind, columns)
+        check_position(conn, kind_name, columns)
+        record_id = R.insert(conn, kind, columns)
+    warn_future(kind_name, columns)
+    return record_id
 
 
 def update_typed(kind_name: str, record_id: int, text: str) -> None:
@@ -207,6 +256,8 @@ def update_typed(kind_name: str, record_id: int, text: str) -> None:
     full = {kind.file_key(c): values.get(kind.file_key(c)) for c in kind.columns}
     columns = R.check(kind, full)
     with C.writing() as conn:
+        if columns.get("position") != R.get(conn, kind, record_id).get("position"):
+            check_position(conn, kind_name, columns)
         R.update(conn, kind, record_id, columns)
 
 
@@ -359,7 +410,8 @@ def _kind_help(kind_name: str) -> str:
 
 def _role_help(kind_name: str) -> str:
     return {
-        "accomplishment": "Only wins logged under this position (part of the title matches).",
+        "accomplishment": "Only wins of this position (part of the title matches): those logged under it, "
+        "and those naming none whose date falls in it.",
         "contact": "Only people whose role matches (part of the title).",
         "position": "Only positions whose title matches.",
     }[kind_name]
@@ -378,9 +430,28 @@ def query(kind_name: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
     if kw.get("kind_filter"):
         where[_filter_column(kind_name)] = kw["kind_filter"]
     if kw.get("from_relationship"):
-        where["relationship"] = kw["from_relationship"]
-    if kw.get("role"):
-        like[{"accomplishment": "position", "contact": "role", "position": "title"}[kind_name]] = kw["role"]
+        value = kw["from_relationship"].strip().lower()
+        if value not in kind.choices["relationship"]:
+            raise InvalidInput(
+                f"unknown relationship {value!r}: use one of " + ", ".join(kind.choices["relationship"])
+            )
+        where["relationship"] = value
+    clauses: list[tuple[str, list[Any]]] = []
+    if kw.get("role") and kind_name == "accomplishment":
+        # A win belongs to the position it names, or (naming none) to the positions whose
+        # dates hold it: `wins list --role coach` finds the wins of the coaching years.
+        pattern = R.contains_pattern(kw["role"])
+        clauses.append(
+            (
+                "(lower(position) LIKE ? ESCAPE '\\' OR (coalesce(position, '') = '' AND EXISTS ("
+                "SELECT 1 FROM positions p WHERE lower(p.title || ' @ ' || p.organization) LIKE ? ESCAPE '\\' "
+                "AND substr(p.start, 1, length(accomplishments.date)) <= accomplishments.date "
+                'AND (p."end" IS NULL OR substr(accomplishments.date, 1, length(p."end")) <= p."end"))))',
+                [pattern, pattern],
+            )
+        )
+    elif kw.get("role"):
+        like[{"contact": "role", "position": "title"}[kind_name]] = kw["role"]
     ids = None
     if kw.get("competency"):
         ids = _competency_ids(kw["competency"])
@@ -395,6 +466,7 @@ def query(kind_name: str, kw: dict[str, Any]) -> list[dict[str, Any]]:
             like=like,
             limit=kw.get("limit"),
             ids=ids,
+            extra=clauses,
         )
 
 
@@ -449,7 +521,9 @@ def make_edit(kind_name: str):
         else:
             columns = R.check(kind, values, partial=True)
             with C.writing() as conn:
+                check_position(conn, kind_name, columns)
                 R.update(conn, kind, record_id, columns)
+            warn_future(kind_name, columns)
         C.say(f"Updated {_noun(kind_name)} {record_id}.")
 
     params = [

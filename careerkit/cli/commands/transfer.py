@@ -43,50 +43,134 @@ def import_(
     replace: bool = typer.Option(
         False, "--replace", help="Replace the whole record (a backup is taken first)."
     ),
+    overwrite_profile: bool = typer.Option(
+        False,
+        "--overwrite-profile",
+        help="Take the file's profile fields where they differ from yours (default: ask in a terminal, else refuse).",
+    ),
 ) -> None:
+    import io as _io
     import sys
 
     from careerkit.errors import InvalidInput
+    from careerkit.formats import career_file as CF
     from careerkit.store import io
 
-    stdin_text = C.read_source("-") if file == "-" else None
-    if file == "-" and not fmt:
-        fmt = "json" if (stdin_text or "").lstrip().startswith("{") else "yaml"
-    fmt = io.format_for(file, fmt)
-    text = io.read_text(file, stdin_text)
+    if fmt and fmt not in ("yaml", "json", *EXTRA_IMPORTS):
+        raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_IMPORTS]))
     name = "standard input" if file == "-" else Path(file).name
+    if file == "-":
+        stdin_text = C.read_source("-")
+        if not fmt:
+            fmt = "json" if stdin_text.lstrip().startswith("{") else "yaml"
+        stream = _io.BytesIO(stdin_text.encode("utf-8", "surrogatepass"))
+    else:
+        fmt = io.format_for(file, fmt)
+        stream = None
+    notes: list[str] = []
     if fmt in EXTRA_IMPORTS:
         import importlib
 
+        text = io.read_text(file, stdin_text if file == "-" else None)
         module, func = EXTRA_IMPORTS[fmt]
-        career = getattr(importlib.import_module(module), func)(text, name)
+        career, notes = _career_and_notes(getattr(importlib.import_module(module), func)(text, name))
+        items = _items_of(career.model_dump(mode="json", by_alias=True, exclude_defaults=False))
     else:
-        data = io.parse_career_text(text, fmt, name)
-        if "careerkit" not in data and "basics" in data and "jsonresume" in EXTRA_IMPORTS:
-            raise InvalidInput(f"{name} looks like a JSON Resume: import it with --format jsonresume")
-        career = io.validate_career(data, name)
+        stream = stream or io.open_binary(file)
+        items = CF.read_items(stream, fmt, name, label=None if file == "-" else str(Path(file)))
+
+    def confirm(conflicts: list[str]) -> bool:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            return False
+        C.say(f"{name} would change your profile:\n  " + "\n  ".join(conflicts))
+        return typer.confirm("Take the file's values?", default=False, err=True)
+
     backup = None
-    with C.database() as conn:
-        if replace:
-            backup = C.backup_path()
-            from careerkit.store.db import backup_to
+    try:
+        with C.database() as conn:
+            from careerkit.store.db import backup_to, transaction
 
-            backup_to(conn, backup)
-        from careerkit.store.db import transaction
+            if replace or not io.record_empty(conn):
+                # Any import that may change what is there takes a backup first.
+                backup = C.backup_path()
+                try:
+                    backup_to(conn, backup)
+                except OSError as e:
+                    import errno
 
-        with transaction(conn):
-            counts = io.import_career(conn, career, replace=replace)
-    total = sum(v for k, v in counts.items() if k != "profile")
-    parts = ", ".join(f"{v} {k}" for k, v in counts.items() if v and k != "profile")
+                    why = (
+                        "the folder is read-only"
+                        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+                        else e.strerror or str(e)
+                    )
+                    raise InvalidInput(
+                        f"cannot back up the record before the import ({backup.parent}: {why}); "
+                        "nothing imported"
+                    ) from None
+            try:
+                with transaction(conn):
+                    result = io.import_stream(
+                        conn,
+                        items,
+                        name,
+                        replace=replace,
+                        overwrite_profile=overwrite_profile,
+                        confirm=confirm,
+                    )
+            except BaseException:
+                if backup is not None:  # nothing changed: the backup would only confuse
+                    backup.unlink(missing_ok=True)
+                    try:
+                        backup.parent.rmdir()  # the folder, if this made it and it is empty
+                    except OSError:
+                        pass
+                raise
+    finally:
+        if stream is not None:
+            stream.close()
+    counts = {k: v for k, v in result.counts.items() if k not in ("profile", "settings")}
+    total = sum(counts.values())
+    parts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items() if v)
+    profile = {
+        "set": " and the profile",
+        "filled": " and filled profile fields: " + ", ".join(result.filled),
+        "overwritten": " and updated profile fields: " + ", ".join(result.filled),
+    }.get(result.profile or "", "")
     C.say(
         f"Imported {total} entr{'y' if total == 1 else 'ies'}"
         + (f" ({parts})" if parts else "")
-        + (" and the profile" if counts.get("profile") else "")
+        + profile
         + "."
     )
+    if result.remapped:
+        C.say("New ids were given to the entries of " + ", ".join(result.remapped) + " (links follow them).")
+    if result.kept_settings:
+        C.say("Kept your settings where the file differs: " + ", ".join(result.kept_settings))
+    for note in notes:
+        C.say(note)
     if backup:
         C.say(f"The record before the import is saved in {backup}")
     sys.stdout.flush()
+
+
+def _career_and_notes(value):
+    """An importer returns a CareerFile, or (CareerFile, notes to print)."""
+    if isinstance(value, tuple):
+        return value[0], list(value[1])
+    return value, []
+
+
+def _items_of(data: dict):
+    """A whole dict as the stream read_items yields."""
+    from careerkit.formats.career_file import START
+
+    for key, value in data.items():
+        if isinstance(value, list):
+            yield key, START, None
+            for i, entry in enumerate(value):
+                yield key, i, entry
+        elif value is not None:
+            yield key, None, value
 
 
 def export(
@@ -113,7 +197,6 @@ def export(
     ),
     force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
-    from careerkit.cli.outfile import check_target
     from careerkit.errors import InvalidInput
     from careerkit.store import io
 
@@ -121,8 +204,9 @@ def export(
     if output == "-":
         output = None  # '-' is standard output, as for import
     if output:
-        check_target(Path(output), force=force, shown=output)
-        force = True  # asked (or told) once, before the work
+        from careerkit.cli.outfile import check_target
+
+        check_target(Path(output), force=force, shown=output)  # asked (or told) once, before the work
     if fmt is None and output and Path(output).suffix.lower()[1:] in EXTRA_EXPORTS:
         fmt = Path(output).suffix.lower()[1:]
     if fmt is None:
@@ -140,31 +224,45 @@ def export(
         with C.database() as conn:
             data = getattr(importlib.import_module(module), func)(conn, include_private=bool(include_private))
     elif fmt in ("yaml", "json"):
-        with C.database() as conn:
-            record = io.export_dict(conn, include_private=include_private is not False)
-        if redact:
-            from careerkit.redact import redact_career
+        from careerkit.formats.career_file import write_stream
 
-            record, removed = redact_career(record)
-        data = io.dump(record, fmt)
+        redactor = None
+        with C.database() as conn:
+            if redact:
+                from careerkit.redact import Redactor
+
+                redactor = Redactor(io.people_names(conn))
+            items = io.export_items(conn, include_private=include_private is not False, redactor=redactor)
+            _write(output, write_stream(items, fmt))
+        C.say_redacted(redactor.count if redactor is not None else None)
+        return
     else:
         raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_EXPORTS]))
-    if output:
-        from careerkit.cli.outfile import write_output
-
-        write_output(Path(output), data, force=force, shown=output)
-        C.say(f"Wrote {output}")
-    else:
-        import sys
-
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+    _write(output, data)
     C.say_redacted(removed)
 
 
-def write_private(path: Path, data: str | bytes) -> None:
+def _write(output: str | None, data) -> None:
+    """To the file (atomically, 0600; its replacing was agreed before the work) or standard
+    output; data is text, bytes or text chunks."""
+    if output:
+        from careerkit.cli.outfile import write_output
+
+        write_output(Path(output), data, force=True, shown=output)
+        C.say(f"Wrote {output}")
+        return
+    import sys
+
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    elif isinstance(data, str):
+        sys.stdout.write(data)
+    else:
+        for chunk in data:
+            sys.stdout.write(chunk)
+
+
+def write_private(path: Path, data) -> None:
     """Write a file careerkit names itself (demo's folder): atomically, mode 0600, a
     special file written directly. Files the user names go through outfile.write_output,
     which refuses to replace one without --force."""
