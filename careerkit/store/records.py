@@ -321,6 +321,7 @@ EVIDENCE_COLUMNS = {
         "action",
         "result",
         "impact",
+        "position",
         "kind",
         "skills",
     ),
