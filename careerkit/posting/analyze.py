@@ -226,7 +226,8 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     # Generic words (school, plan, serve, community ...) never make a verdict on their own.
     thin = not (shown & specific) or (not concepts and len(shown) < 2)
     ask = parts.asked(req, ctx)
-    wrong_level = bool(ask.levels) and _level_missing(ask.levels, record)
+    # School level matters for teaching and curriculum items, not for leading and managing.
+    wrong_level = bool(ask.levels) and ask.teaching and _level_missing(ask.levels, record)
     if cov_p >= met_at and not missing_heavy and concept_cov >= 0.5 and not elsewhere and not thin:
         verdict, chosen = "met", best_p
         why = "shown by " + _refs(best_p)
@@ -291,7 +292,8 @@ def _at_scope(scope: str, best: list[Match], practice: list[Match], met_at: floa
     """The evidence at the scope asked: the chosen entries if one of them is at it, else another
     entry that covers the item nearly as well on its own, at that scope."""
     need = V.scope_rank(scope)
-    if any(V.scope_rank(m.entry.shown.scope) >= need for m in best):
+    enough = 0.8 * met_at  # the entry at that scope must carry the item itself, not a word of it
+    if any(V.scope_rank(m.entry.shown.scope) >= need and m.score >= enough for m in best):
         return best
     for m in practice[:30]:
         if m.score >= 0.8 * met_at and V.scope_rank(m.entry.shown.scope) >= need:

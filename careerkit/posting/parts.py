@@ -90,10 +90,13 @@ def _asked(text: str, req_type: str, ctx: Context) -> Asked:
     if scope is None and doing and req_type == "responsibility" and ctx.scope:
         if V.scope_rank(ctx.scope) >= V.scope_rank("department"):
             scope = ctx.scope
+    # The posting's own level applies to years of teaching (posting.checks); here only the
+    # level an item names itself counts.
     levels = frozenset(V.levels_in(text))
-    if not levels and teaching and req_type == "experience":
-        levels = ctx.levels
     authority = req_type in ("responsibility", "skill", "experience") and V.needs_authority(text)
+    # "Provides leadership in the operation of his/her school": the post holder's own duty.
+    if named and V.scope_rank(named) >= V.scope_rank("school") and V.leading_duty(text):
+        authority = True
     subjects = frozenset(V.subjects_in(text)) if teaching or req_type == "experience" else frozenset()
     return Asked(scope, levels, authority, teaching, named is not None, subjects)
 
@@ -143,7 +146,7 @@ def text_shown(text: str, *, within: Shown | None = None, off_ladder: bool = Fal
     """An accomplishment's or feedback's scope: the widest its words or numbers show, at least
     its position's when the position is a leadership rung; a union's work stays at team scope,
     and what others say of a person (said) shows qualities, not the scope of a duty."""
-    scope = V.scope_named(text) or "classroom"
+    scope = V.scope_shown(text) or "classroom"
     nums = V.scope_by_numbers(text)
     if nums and V.scope_rank(nums) > V.scope_rank(scope):
         scope = nums

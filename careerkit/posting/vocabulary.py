@@ -252,6 +252,21 @@ def scope_named(text: str) -> str | None:
     return None
 
 
+@cache
+def _evidence_scope_rx() -> list[tuple[str, re.Pattern[str]]]:
+    words = data()["evidence_scope"]
+    return [(s, _any(words[s])) for s in reversed(scopes()) if s in words]
+
+
+def scope_shown(text: str) -> str | None:
+    """The widest scope an entry's words show it was done at ("school-wide", "the district's
+    curriculum writing team"); naming the district's office is not working for the district."""
+    for scope, rx in _evidence_scope_rx():
+        if rx.search(text or ""):
+            return scope
+    return None
+
+
 _COUNT = re.compile(r"\b(\d[\d,]*)\s+(?:[a-z0-9-]+\s+){0,2}?(teachers|staff|students|pupils|schools|campuses)\b", re.I)
 
 
@@ -319,6 +334,16 @@ def needs_authority(text: str) -> bool:
     """A duty only someone with authority over staff or students does (supervise personnel,
     conduct evaluations, discipline)."""
     return bool(_authority_rx().search(text or ""))
+
+
+@cache
+def _leading_rx() -> re.Pattern[str]:
+    return _any(data()["leading_duty"])
+
+
+def leading_duty(text: str) -> bool:
+    """A duty of running something (leads, oversees, is responsible for, assists the principal in)."""
+    return bool(_leading_rx().search(text or ""))
 
 
 # -- feedback ---------------------------------------------------------------------------------
