@@ -225,6 +225,10 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     specific = {u.key for u in units if (isinstance(u.key, int) and u.weight >= 2) or (isinstance(u.key, str) and u.key not in generic)}
     # Generic words (school, plan, serve, community ...) never make a verdict on their own.
     thin = not (shown & specific) or (not concepts and len(shown) < 2)
+    # How much of what the item specifically asks the chosen entries show: a partial needs some
+    # of it, not only the item's generic words and broad terms.
+    spec_total = sum(weight[k] for k in specific) or 1.0
+    spec_cov = sum(weight[k] for k in specific & shown) / spec_total
     ask = parts.asked(req, ctx)
     # School level matters for teaching and curriculum items, not for leading and managing.
     wrong_level = bool(ask.levels) and ask.teaching and _level_missing(ask.levels, record)
@@ -242,10 +246,16 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
             if wide is None:
                 verdict = "partial"
                 have = max((m.entry.shown.scope for m in best_p), key=V.scope_rank)
-                why = (
-                    f"you did this for {parts.scope_phrase(have)} ({_refs(best_p[:1])}); "
-                    f"the role asks for {parts.scope_phrase(ask.scope)}"
-                )
+                if V.scope_rank(have) < V.scope_rank(ask.scope):
+                    why = (
+                        f"you did this for {parts.scope_phrase(have)} ({_refs(best_p[:1])}); "
+                        f"the role asks for {parts.scope_phrase(ask.scope)}"
+                    )
+                else:
+                    why = (
+                        f"partly shown ({_refs(best_p[:1])}); no one entry shows it done for "
+                        f"{parts.scope_phrase(ask.scope)}"
+                    )
             else:
                 chosen = wide
                 why = "shown by " + _refs(wide)
@@ -258,7 +268,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     elif cov_s > cov_p and cov_s >= PARTIAL and studied(missing_heavy) and not (set(best_s[0].matched) <= generic if best_s else True):
         verdict, chosen = "partial", best_s + best_p[:1]
         why = _study_why(best_s) + (f"; related practice in {_refs(best_p[:1])}" if best_p else "")
-    elif cov_p >= PARTIAL and not thin and (
+    elif cov_p >= PARTIAL and not thin and spec_cov >= PARTIAL and (
         not missing_heavy
         or direct_cover(units, best_p + best_s) >= HEAVY_REST
         or sum(1 for u in concepts if u.key in shown) >= 2

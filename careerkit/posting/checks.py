@@ -110,7 +110,8 @@ def check_years(req, record, today: dt.date, ctx=None):
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
     per = years_per_category(text) if len(cats) > 1 else {}
     named_levels = levels_in(text)
-    want_levels = named_levels or (
+    all_levels = not named_levels and bool(re.search(r"\b(?:p?k|pre-?k)\s*[-–]\s*12\b|\ball\s+levels\b", text, re.I))
+    want_levels = named_levels or set() if all_levels else named_levels or (
         set(ctx.levels) if ctx is not None and ("teaching" in cats or re.search(r"\bat\s+the\s+level\b", text, re.I)) else set()
     )
     place = V.place_of(text)
@@ -186,8 +187,10 @@ def named_role(text: str) -> tuple[int, str] | None:
     "principal experience", "as a deputy head"): (rank, name); the lowest rung named counts."""
     for m in _AS_ROLE.finditer(text):
         name = (m.group("r") or m.group("p") or m.group("q") or "").strip()
-        before = text[max(0, m.start() - 60) : m.start()]
-        if m.group("r") and not re.search(r"\b(experience\w*|years?|served|serving|leadership|time|record|spell)\b", before, re.I):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if m.group("r") and not re.search(
+            r"\b(experience|years?|served|serving|leadership|time|record|spell|work(?:ed|ing)?)\s+(?:\w+\s+)?$", before, re.I
+        ):
             continue  # "join us as deputy headteacher" names the post, not the experience asked
         parts_ = re.split(r"\s+or\s+|/", text[m.start():m.start() + 120])
         ranks = [r for part in parts_[:3] if (r := V.role_of(part)) and r[1] >= 3]
@@ -345,7 +348,7 @@ SPECIFIC = {
     "coaching": r"\bcoach\w*|teacher\s+support\b",
     "reading": r"\breading\b|\bliteracy\b|\bdyslexia\b",
     "esol": r"\besol\b|\besl\b|\btesol\b|\bells?\b|english\s+(language\s+)?learners?|\beal\b|\bbilingual\b|english\s+to\s+speakers",
-    "special education": r"special\s+education|\bsped\b|exceptional|disabilit|\bsend\b|\bsenco\b",
+    "special education": r"special\s+education|\bsped\b|exceptional|disabilit|\bsend\b|\bsenco\b|learning\s+behavior\s+specialist|\blbs1?\b",
     "gifted": r"\bgifted\b",
     "safeguarding": r"safeguard|child\s+protection|\bdsl\b|safer\s+recruitment",
     "first aid": r"first\s+aid|\bcpr\b",

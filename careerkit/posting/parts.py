@@ -54,11 +54,12 @@ NO_CONTEXT = Context()
 
 def context_of(title: str | None, text: str = "") -> Context:
     """The posting's context from its title, else the opening of its text."""
-    head = title or ""
-    if not head:
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        head = " ".join(lines[:3])
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:3]
+    head = title or " ".join(lines)
     role = V.role_of(head)
+    if role is None and title:  # the title line may name the employer; the role follows it
+        head = " ".join([title, *(ln for ln in lines if len(ln) < 80)])
+        role = V.role_of(head)
     levels = V.levels_in(head)
     if not levels and text:
         levels = V.levels_in(text[:3000])
