@@ -242,7 +242,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
             verdict = "partial"
             why = f"related work ({_refs(best_p[:1])}), but none in {_levels(ask.subjects)}"
         elif ask.scope:
-            wide = _at_scope(ask.scope, best_p, practice, met_at)
+            wide = _at_scope(ask.scope, best_p, practice, met_at, specific)
             if wide is None:
                 verdict = "partial"
                 have = max((m.entry.shown.scope for m in best_p), key=V.scope_rank)
@@ -298,15 +298,21 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     return verdict, evidence, why
 
 
-def _at_scope(scope: str, best: list[Match], practice: list[Match], met_at: float) -> list[Match] | None:
+def _at_scope(scope: str, best: list[Match], practice: list[Match], met_at: float, specific: set) -> list[Match] | None:
     """The evidence at the scope asked: the chosen entries if one of them is at it, else another
-    entry that covers the item nearly as well on its own, at that scope."""
+    entry that covers the item nearly as well on its own, at that scope. The entry at the scope
+    must carry the item's object (its specific words and terms), not only a word of it."""
     need = V.scope_rank(scope)
-    enough = 0.8 * met_at  # the entry at that scope must carry the item itself, not a word of it
-    if any(V.scope_rank(m.entry.shown.scope) >= need and m.score >= enough for m in best):
+    enough = 0.8 * met_at
+    wanted = set().union(*(m.matched for m in best)) & specific
+
+    def carries(m: Match) -> bool:
+        return m.score >= enough and (not wanted or len(m.matched & wanted) * 2 >= len(wanted))
+
+    if any(V.scope_rank(m.entry.shown.scope) >= need and carries(m) for m in best):
         return best
     for m in practice[:30]:
-        if m.score >= 0.8 * met_at and V.scope_rank(m.entry.shown.scope) >= need:
+        if V.scope_rank(m.entry.shown.scope) >= need and carries(m):
             return [m, *best[:1]]
     return None
 

@@ -189,7 +189,9 @@ def named_role(text: str) -> tuple[int, str] | None:
         name = (m.group("r") or m.group("p") or m.group("q") or "").strip()
         before = text[max(0, m.start() - 40) : m.start()]
         if m.group("r") and not re.search(
-            r"\b(experience|years?|served|serving|leadership|time|record|spell|work(?:ed|ing)?)\s+(?:\w+\s+)?$", before, re.I
+            r"\b(?:experience|years?|served|serving|time|record|spell|work(?:ed|ing)?)\s+(?:\w+\s+)?$|\bleadership\s+$",
+            before,
+            re.I,
         ):
             continue  # "join us as deputy headteacher" names the post, not the experience asked
         parts_ = re.split(r"\s+or\s+|/", text[m.start():m.start() + 120])

@@ -16,14 +16,14 @@ from careerkit.posting import vocabulary as V
 # Items about teaching and the curriculum: the school level and subject of the posting apply
 # to them; general leadership duties are judged by scope and role instead.
 _TEACHING = re.compile(
-    r"\b(teach\w*|classroom|instruction\w*|curricul\w*|lessons?|pedagog\w*|literacy|reading|phonics|"
+    r"\b(teach(?:ing|es)?|classroom|instruction\w*|curricul\w*|lessons?|pedagog\w*|literacy|reading|phonics|"
     r"numeracy|subject|age\s+range|pupils?'?\s+(?:learning|progress)|students?'?\s+learning)\b",
     re.I,
 )
 # Duties led or done for others (not a quality of the person): scope applies to them.
 _DOING = re.compile(
     r"\b(lead\w*|leads|provid\w*\s+(?:\w+\s+){0,3}leadership|carr(?:y|ies)\s+out|supervis\w*|oversee\w*|"
-    r"oversight|direct\w*|administ(?:er|ers|ering|ration\s+of)\b|manag\w*|responsib\w*|assign\w*|in\s+charge|develop\w*|coordinat\w*|"
+    r"oversight|direct\w*|administ(?:er|ers|ering|ration\s+of)\b|manag\w*|responsib\w*|assign\w*|in\s+charge|develop(?:s|ed|ing)?|coordinat\w*|"
     r"establish\w*|serv(?:e|es)\s+as|prepar\w*|plan\w*|organi[sz]\w*|implement\w*|schedul\w*|monitor\w*|"
     r"evaluat\w*|recommend\w*|assist\w*|work\w*\s+with|chair\w*|facilitat\w*|ensur\w*|set\w*|build\w*|"
     r"promot\w*|conduct\w*|seek\w*|present\w*|represent\w*|maintain\w*|creat\w*|design\w*|study|studies)\b",
