@@ -243,14 +243,7 @@ def is_structured_experience(req) -> bool:
 
 # -- degrees ------------------------------------------------------------------------------
 
-RANK = {"associate": 1, "bachelor": 2, "master": 3, "specialist": 4, "doctorate": 5}
-DEGREE_WORDS = [
-    ("doctorate", r"\b(doctor\w*|ph\.?\s?d|ed\.?\s?d)\b"),
-    ("specialist", r"\b(specialist|ed\.?\s?s)\b"),
-    ("master", r"\b(master\w*|m\.?\s?ed|m\.?a\.?|m\.?s\.?|mba|post-?graduate)\b"),
-    ("bachelor", r"\b(bachelor\w*|b\.?a\.?|b\.?s\.?|undergraduate|good\s+degree|honours\s+degree|degree)\b"),
-    ("associate", r"\bassociate'?s?\s+degree\b"),
-]
+RANK = V.RANK
 
 
 def _field_tokens(text: str) -> set[str]:
@@ -371,117 +364,16 @@ def credential_classes(text: str) -> set[str]:
     return {k for k, rx in BROAD.items() if re.search(rx, low)}
 
 
-STATES = {
-    "alabama": "al",
-    "alaska": "ak",
-    "arizona": "az",
-    "arkansas": "ar",
-    "california": "ca",
-    "colorado": "co",
-    "connecticut": "ct",
-    "delaware": "de",
-    "florida": "fl",
-    "georgia": "ga",
-    "hawaii": "hi",
-    "idaho": "id",
-    "illinois": "il",
-    "indiana": "in",
-    "iowa": "ia",
-    "kansas": "ks",
-    "kentucky": "ky",
-    "louisiana": "la",
-    "maine": "me",
-    "maryland": "md",
-    "massachusetts": "ma",
-    "michigan": "mi",
-    "minnesota": "mn",
-    "mississippi": "ms",
-    "missouri": "mo",
-    "montana": "mt",
-    "nebraska": "ne",
-    "nevada": "nv",
-    "new hampshire": "nh",
-    "new jersey": "nj",
-    "new mexico": "nm",
-    "new york": "ny",
-    "north carolina": "nc",
-    "north dakota": "nd",
-    "ohio": "oh",
-    "oklahoma": "ok",
-    "oregon": "or",
-    "pennsylvania": "pa",
-    "rhode island": "ri",
-    "south carolina": "sc",
-    "south dakota": "sd",
-    "tennessee": "tn",
-    "texas": "tx",
-    "utah": "ut",
-    "vermont": "vt",
-    "virginia": "va",
-    "washington": "wa",
-    "west virginia": "wv",
-    "wisconsin": "wi",
-    "wyoming": "wy",
-    "district of columbia": "dc",
-    "england": "england",
-    "wales": "wales",
-    "scotland": "scotland",
-    "northern ireland": "northern ireland",
-    "british columbia": "british columbia",
-    "ontario": "ontario",
-    "alberta": "alberta",
-    "quebec": "quebec",
-}
-AGENCIES = [
-    (r"\bgapsc\b|georgia\s+professional\s+standards", "georgia"),
-    (r"\bsbec\b|\btea\b\s+certif|texas\s+education\s+agency", "texas"),
-    (r"\bmsde\b", "maryland"),
-    (r"\bfldoe\b", "florida"),
-    (r"\bnysed\b", "new york"),
-    (r"\bqts\b|qualified\s+teacher\s+status|\bdfe\b|department\s+for\s+education|\bnpqh\b", "england"),
-    (r"\bbc\b", "british columbia"),
-]
-ABBREV = {
-    "nc": "north carolina",
-    "nj": "new jersey",
-    "ga": "georgia",
-    "fl": "florida",
-    "tx": "texas",
-    "md": "maryland",
-    "va": "virginia",
-    "sc": "south carolina",
-    "ny": "new york",
-    "ca": "california",
-}
-
-
-_PLACES = re.compile(r"\b(" + "|".join(sorted(STATES, key=len, reverse=True)) + r")\b")
-_ABBREVS = re.compile(r"\b(" + "|".join(a.upper() for a in ABBREV) + r")\b")
-_AGENCIES = [(re.compile(rx), place) for rx, place in AGENCIES]
-
-
 def jurisdiction_in(text: str) -> str | None:
-    low = text.lower()
-    for rx, place in _AGENCIES:
-        if rx.search(low):
-            return place
-    m = _PLACES.search(low)
-    if m:
-        return m.group(1)
-    m = _ABBREVS.search(text)
-    return ABBREV[m.group(1).lower()] if m else None
+    """The state or country a text names or implies, lower-cased ("texas", "england")."""
+    place = V.place_of(text)
+    return place.lower() if place else None
 
 
 def _norm_place(place: str | None) -> str | None:
-    if not place:
-        return None
-    p = place.strip().lower()
-    if p in ABBREV:
-        return ABBREV[p]
-    for name, ab in STATES.items():
-        if p == ab:
-            return name
-    return p
+    """A place as an item or posting gives it ("TX", "Texas") as `jurisdiction_in` names it."""
+    named = V.place_named(place)
+    return named.lower() if named else None
 
 
 def check_credential(req, record, today: dt.date, posting_place: str | None = None):

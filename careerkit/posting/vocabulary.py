@@ -53,6 +53,11 @@ def _years_rx() -> re.Pattern[str]:
 _DEADLINE = re.compile(r"\b(?:within|in|after|for|every|per|of\s+(?:the|this)|next|first|each)\s+$", re.I)
 
 
+def years_pattern() -> re.Pattern[str]:
+    """The pattern of a number of years ("five (5) years", "3+ years")."""
+    return _years_rx()
+
+
 def years_spans(text: str) -> list[tuple[int, int, float]]:
     """Each number of years the text asks, as (start, end, years): "five (5) years", "3+ years";
     "within one year" and "in two years" are deadlines, not experience."""
@@ -130,6 +135,12 @@ def experience_kind(text: str) -> str:
         if found:
             return min(found)[1]
     return "any"
+
+
+def first_experience_kind(text: str) -> str | None:
+    """The kind of experience named first in a text, or None."""
+    found = [(m.start(), name) for name, rx in _experience_rx() if (m := rx.search(text))]
+    return min(found)[1] if found else None
 
 
 def experience_name(kind: str) -> str:
@@ -420,6 +431,12 @@ def place_of(text: str) -> str | None:
                 found.append((m.start(), full))
                 break
     return min(found)[1] if found else None
+
+
+def is_place_word(word: str) -> bool:
+    """A state's name or postal abbreviation on its own ("Georgia", "GA")."""
+    place, _, _, _ = _place_rx()
+    return word in us_states() or bool(place.fullmatch(word))
 
 
 def place_named(value: str | None) -> str | None:
