@@ -105,6 +105,9 @@ def check_years(req, record, today: dt.date, ctx=None):
     role = named_role(text)
     if role:
         return _years_as(req, record, role, today)
+    post = _post_named(text)
+    if post:
+        return _years_in_post(req, record, post, today)
     cats, any_of = categories_in(text)
     if not cats:
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
@@ -195,12 +198,48 @@ def named_role(text: str) -> tuple[int, str] | None:
         ):
             continue  # "join us as deputy headteacher" names the post, not the experience asked
         parts_ = re.split(r"\s+or\s+|/", text[m.start():m.start() + 120])
-        ranks = [r for part in parts_[:3] if (r := V.role_of(part)) and r[1] >= 3]
+        ranks = [r for part in parts_[:3] if (r := V.role_of(part)) and r[1] >= 4]
         own = V.role_of(name)
-        if own and own[1] >= 3:
+        if own and own[1] >= 4:
             low = min([own, *ranks], key=lambda r: r[1])
             return low[1], name
     return None
+
+
+_POST = re.compile(
+    r"\bas\s+(?:an?\s+|the\s+)?([a-z][a-z\- ]{2,40}?)(?=\s+(?:or|and|in|at|with|for|who|where)\b|[,.;:()]|$)",
+    re.I,
+)
+_POST_GENERIC = {"school", "district", "campus", "level", "grade", "successful", "full", "time", "part"}
+
+
+def _post_named(text: str) -> tuple[set[str], str] | None:
+    """A post below the ladder's administrative rungs named as experience ("experience as an
+    instructional coach", "as a reading specialist"): its words."""
+    m = _POST.search(text)
+    if not m or not re.search(
+        r"\b(?:experience|years?|served|serving|time|work(?:ed|ing)?)\s+(?:\w+\s+)?$", text[max(0, m.start() - 40) : m.start()], re.I
+    ):
+        return None
+    if re.fullmatch(r"(?:\w+\s+)?(?:administrator|leader|teacher|educator|supervisor|manager)s?", m.group(1).strip(), re.I):
+        return None  # a kind of experience, counted by category ("as an administrator")
+    toks = {t for t in stems(m.group(1)) if t not in STOP_STEMS and t not in _POST_GENERIC and len(t) > 2}
+    return (toks, m.group(1).strip()) if toks else None
+
+
+def _years_in_post(req, record, post: tuple[set[str], str], today: dt.date):
+    """Years in positions whose title names the post."""
+    words, name = post
+    fitting = [p for p in record.positions if words <= set(stems(p.title))] or [
+        p for p in record.positions if words & set(stems(p.title))
+    ]
+    if not fitting:
+        return "gap", [], f"you have not worked as {name}"
+    years, _ = years_in(fitting, "any", today)
+    asked = req.years
+    if asked and years < asked - 0.05:
+        return "partial", fitting, f"{_yrs(years)} as {name}; {asked:g} asked"
+    return "met", fitting, f"{_yrs(years)} as {name}" + (f"; {asked:g} asked" if asked else "")
 
 
 def _years_as(req, record, role: tuple[int, str], today: dt.date):
