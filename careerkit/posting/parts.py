@@ -109,7 +109,7 @@ def asked(req, ctx: Context = NO_CONTEXT) -> Asked:
 # -- evidence -------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class Shown:
     """What one entry shows beyond its words: its scope, levels and the rung it was done at."""
 
@@ -122,17 +122,27 @@ class Shown:
 
 
 def position_shown(p) -> Shown:
-    title = p.title or ""
-    off = V.off_ladder(title, getattr(p, "organization", None))
+    """A position's rung (from its title), scope, levels and subjects."""
+    return _position_shown(
+        p.title or "",
+        getattr(p, "organization", None),
+        getattr(p, "category", None),
+        getattr(p, "summary", None) or "",
+        getattr(p, "level", None),
+    )
+
+
+@cache
+def _position_shown(title: str, organization: str | None, category: str | None, summary: str, level: str | None) -> Shown:
+    off = V.off_ladder(title, organization)
     role = None if off else V.role_of(title)
-    if role is None and not off and getattr(p, "category", None) == "teaching":
+    if role is None and not off and category == "teaching":
         role = V.role_of("teacher")
     scope = role[2] if role else ("team" if off else "classroom")
-    summary = getattr(p, "summary", None) or ""
     by_numbers = V.scope_by_numbers(re.sub(r"\b\d[\d,]*\s+students\b", "", summary)) if not off else None
     if by_numbers and V.scope_rank(by_numbers) > V.scope_rank(scope) and not V.summer_role(title):
         scope = by_numbers
-    levels = V.level_of_position(getattr(p, "level", None), title, summary, getattr(p, "organization", None))
+    levels = V.level_of_position(level, title, summary, organization)
     return Shown(
         scope=scope,
         levels=frozenset(levels),
