@@ -114,6 +114,10 @@ def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None, ctx: Co
             why += "; nothing on " + ", ".join(u.label for u in unshown)
     else:
         verdict, evidence, why = by_evidence(req, units, index, record, ctx)
+        if verdict != "met" and req.type in ("responsibility", "skill"):
+            taught = _taught(req, record, today, ctx)
+            if taught is not None:
+                verdict, evidence, why = taught
     if goals is not None:  # a done goal made for this requirement's gap
         from careerkit.posting.goals import close
 
@@ -291,6 +295,15 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         verdict, chosen = "gap", []
         top = missing_heavy or sorted((u for u in units if u.key in specific), key=lambda u: -u.weight)[:2]
         why = "nothing in the record on " + (_listed(u.label for u in top) or "this")
+    asked_languages = V.languages_in(req.text)
+    if asked_languages and verdict != "gap":
+        # Speaking a language is shown only by an entry that says so, not by a mention of it.
+        speakers = [m for m in practice if all(V.speaks(m.entry.text, lang) for lang in asked_languages)]
+        if speakers:
+            verdict, chosen, why = "met", speakers[:1], "shown by " + _refs(speakers[:1])
+        else:
+            verdict, chosen = "gap", []
+            why = "nothing in the record shows you speak " + " or ".join(sorted(asked_languages))
     evidence = [
         Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))
         for m in chosen[:2]
@@ -315,6 +328,38 @@ def _at_scope(scope: str, best: list[Match], practice: list[Match], met_at: floa
         if V.scope_rank(m.entry.shown.scope) >= need and carries(m):
             return [m, *best[:1]]
     return None
+
+
+def _taught(req, record, today: dt.date, ctx: Context):
+    """An ordinary teaching duty (plan lessons, assess pupils' progress) is met by a year or more
+    in teaching posts at the level and in the subject asked: the years show it."""
+    from careerkit.models.gap import Evidence
+
+    if not V.teaching_duty(req.text):
+        return None
+    ask = parts.asked(req, ctx)
+    if ask.authority or (ask.scope and V.scope_rank(ask.scope) > V.scope_rank("team")):
+        return None
+    posts = []
+    for p in record.positions:
+        if p.category != "teaching":
+            continue
+        shown = parts.position_shown(p)
+        if ask.levels and not (shown.levels & ask.levels):
+            continue
+        if ask.subjects and shown.subjects is not None and not (shown.subjects & ask.subjects):
+            continue
+        posts.append(p)
+    years, _ = checks.years_in(posts, "any", today)
+    if years < 0.95:
+        return None
+    latest = max(posts, key=lambda p: p.start or "")
+    label = _label(latest, "position")
+    return (
+        "met",
+        [Evidence(kind="position", id=latest.id, text=label, score=1.0)],
+        f"you taught for {checks._yrs(years)} ({label}, position {latest.id})",
+    )
 
 
 def _in_subject(subjects, best: list[Match], practice: list[Match]) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from careerkit.posting import vocabulary as V
-from careerkit.posting.text import STOP_STEMS, stems
+from careerkit.posting.text import STOP_STEMS, stem, stems
 
 # -- years --------------------------------------------------------------------------------
 
@@ -224,15 +224,18 @@ def _post_named(text: str) -> tuple[set[str], str] | None:
     if re.fullmatch(r"(?:\w+\s+)?(?:administrator|leader|teacher|educator|supervisor|manager)s?", m.group(1).strip(), re.I):
         return None  # a kind of experience, counted by category ("as an administrator")
     toks = {t for t in stems(m.group(1)) if t not in STOP_STEMS and t not in _POST_GENERIC and len(t) > 2}
+    # "a special education teacher": the words that make the post, not "teacher"
+    toks = (toks - _POST_PLAIN) or toks
     return (toks, m.group(1).strip()) if toks else None
 
 
+_POST_PLAIN = {stem(w) for w in ("teacher", "teachers", "educator", "staff", "member")}
+
+
 def _years_in_post(req, record, post: tuple[set[str], str], today: dt.date):
-    """Years in positions whose title names the post."""
+    """Years in positions whose title (or, for a teaching post, summary) names the post."""
     words, name = post
-    fitting = [p for p in record.positions if words <= set(stems(p.title))] or [
-        p for p in record.positions if words & set(stems(p.title))
-    ]
+    fitting = [p for p in record.positions if words <= set(stems(f"{p.title} {p.summary or ''}"))]
     if not fitting:
         return "gap", [], f"you have not worked as {name}"
     years, _ = years_in(fitting, "any", today)

@@ -357,6 +357,38 @@ def leading_duty(text: str) -> bool:
     return bool(_leading_rx().search(text or ""))
 
 
+@cache
+def _teaching_duty_rx() -> re.Pattern[str]:
+    return _any(data()["teaching_duties"])
+
+
+def teaching_duty(text: str) -> bool:
+    """An ordinary duty of a classroom teacher (plan lessons, assess pupils' progress)."""
+    return bool(_teaching_duty_rx().search(text or ""))
+
+
+@cache
+def _language_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = sorted(data()["languages"], key=len, reverse=True)
+    return (
+        re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"),
+        re.compile(data()["speaking"], re.I),
+    )
+
+
+def languages_in(text: str) -> set[str]:
+    """The languages a text names ("Spanish", "ASL")."""
+    return {m.group(1) for m in _language_rx()[0].finditer(text or "")}
+
+
+def speaks(text: str, language: str) -> bool:
+    """The text says its person speaks the language, not only that it came up."""
+    rx_lang, rx_speak = _language_rx()
+    if language not in languages_in(text):
+        return False
+    return bool(rx_speak.search(text))
+
+
 # -- feedback ---------------------------------------------------------------------------------
 
 
