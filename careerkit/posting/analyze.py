@@ -322,8 +322,9 @@ def _at_scope(scope: str, best: list[Match], practice: list[Match], met_at: floa
     def carries(m: Match) -> bool:
         return m.score >= enough and (not wanted or len(m.matched & wanted) * 2 >= len(wanted))
 
-    if any(V.scope_rank(m.entry.shown.scope) >= need and carries(m) for m in best):
-        return best
+    at = [m for m in best if V.scope_rank(m.entry.shown.scope) >= need and carries(m)]
+    if at:  # the entry at the scope first: it is what makes the verdict
+        return at + [m for m in best if m not in at]
     for m in practice[:30]:
         if V.scope_rank(m.entry.shown.scope) >= need and carries(m):
             return [m, *best[:1]]
@@ -337,7 +338,9 @@ def _taught(req, record, today: dt.date, ctx: Context):
 
     if not V.teaching_duty(req.text):
         return None
-    ask = parts.asked(req, ctx)
+    # "meet the needs of all students" is the teacher's own class, not a school-wide duty
+    text = re.sub(r"\ball\s+(?:students|pupils|learners)\b", "students", req.text, flags=re.I)
+    ask = parts._asked(text, req.type, ctx)
     if ask.authority or (ask.scope and V.scope_rank(ask.scope) > V.scope_rank("team")):
         return None
     posts = []

@@ -352,9 +352,14 @@ def _leading_rx() -> re.Pattern[str]:
     return _any(data()["leading_duty"])
 
 
+@cache
+def _assisting_rx() -> re.Pattern[str]:
+    return re.compile(data()["assisting"], re.I)
+
+
 def leading_duty(text: str) -> bool:
-    """A duty of running something (leads, oversees, is responsible for, assists the principal in)."""
-    return bool(_leading_rx().search(text or ""))
+    """A duty of running something (leads, oversees, is responsible for); assisting in it is not."""
+    return bool(_leading_rx().search(text or "")) and not _assisting_rx().search(text or "")
 
 
 @cache
@@ -436,7 +441,7 @@ def _place_rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     place = re.compile(r"\b(" + "|".join(re.escape(p) for p in names) + r")\b")
     abbr = re.compile(
         r"(?<![\w.])(" + "|".join(us_states()) + r")(?![\w])(?=\s+(?:state\b|[A-Z][a-z]|principal|"
-        r"teach|certif|licen|endorse|administ))"
+        r"teach|educat|certif|licen|endorse|administ|school))"
     )
     marks = data()["place_marks"]
     alias = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in marks) + r")(?![\w-])")
