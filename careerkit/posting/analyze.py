@@ -389,7 +389,8 @@ def _levels(levels) -> str:
 
 
 def _listed(labels) -> str:
-    names = [f"'{x}'" for x in labels]
+    """Words as a person lists them: "budget, transportation or safeguarding"."""
+    names = list(dict.fromkeys(str(x) for x in labels))
     return ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1] if names else ""
 
 

@@ -112,9 +112,9 @@ def entries_of(record) -> list[Entry]:
         )
     for f in record.feedback:
         who = ", ".join(x for x in (f.from_name, f.relationship) if x)
-        label = _clip(f.text, 140) + (f" ({who})" if who else "")
         # What the feedback names as a growth area is not evidence that it is done.
         praise = praise_only(f.text)
+        label = _clip(praise or f.text, 140) + (f" ({who})" if who else "")
         out.append(Entry("feedback", f.id, label, text=" . ".join(x for x in (praise, f.context) if x)))
     for le in record.learning:
         out.append(
