@@ -31,6 +31,18 @@ _DOING = re.compile(
 )
 
 
+# Duties of running something for others: the posting's own scope applies to them when the
+# item names none ("Coordinates transportation of students" in a principal's posting). Duties
+# every teacher does ("ensure pupils are prepared") and qualities do not take it.
+_RUNNING = re.compile(
+    r"\b(lead\w*|leads|provid\w*\s+(?:\w+\s+){0,3}leadership|carr(?:y|ies)\s+out|supervis\w*|oversee\w*|"
+    r"oversight|direct(?:s|ing)?|administ(?:er|ers|ering|ration\s+of)\b|manag\w*|responsible\s+for|assign\w*|"
+    r"in\s+charge|develop(?:s|ed|ing)?|coordinat\w*|establish\w*|serv(?:e|es)\s+as|prepar(?:e|es|ing)\b|"
+    r"organi[sz]\w*|schedul\w*|implement\w*|evaluat\w*|recommend\w*|seek\w*|chair\w*|plan(?:s|ning)?\b)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Context:
     """The posting around its items: the role's rung and scope, its school levels and subject."""
@@ -86,9 +98,11 @@ class Asked:
 def _asked(text: str, req_type: str, ctx: Context) -> Asked:
     doing = bool(_DOING.search(text))
     named = V.scope_named(text) if doing else None
+    if named and req_type == "skill" and not V.leading_duty(text):
+        named = None  # a quality shown in a school is not a duty done for it
     teaching = bool(_TEACHING.search(text))
     scope = named
-    if scope is None and doing and req_type == "responsibility" and ctx.scope:
+    if scope is None and _RUNNING.search(text) and req_type == "responsibility" and ctx.scope:
         if V.scope_rank(ctx.scope) >= V.scope_rank("department"):
             scope = ctx.scope
     # The posting's own level applies to years of teaching (posting.checks); here only the
