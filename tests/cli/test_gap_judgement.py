@@ -32,8 +32,8 @@ def test_scope_role_and_growth_areas_through_the_command_line(dana):
     )
     # a two-month summer post is not time as an assistant principal
     assert _item(report, "Two years of experience as an assistant principal")["verdict"] == "gap"
-    # a union welcome night is not a school's partnerships with families
-    assert _item(report, "Build partnerships with families")["verdict"] == "partial"
+    # "built" a union welcome lunch shares only generic words with partnerships with families
+    assert _item(report, "Build partnerships with families")["verdict"] != "met"
     # "needs more experience with student discipline" is not evidence of discipline
     discipline = _item(report, "Lead student discipline")
     assert discipline["verdict"] != "met"
