@@ -52,6 +52,7 @@ MISS = {"gap": 1.0, "partial": 0.5, "met": 0.0}
 WEIGHT = {"required": 2.0, "preferred": 1.0}
 TOP_MIN, TOP_MAX = 3, 5
 
+
 def read_items(
     reports: list[GapReport], lexicon: dict[str, list[str]], weights: dict[str, float] | None = None
 ) -> list[Item]:
@@ -257,7 +258,9 @@ def label_of(group: Group) -> str:
     return representative(group.items).req.text
 
 
-def named_groups(reports: list[GapReport], lexicon: dict[str, list[str]], weights: dict[str, float] | None = None) -> dict[str, Group]:
+def named_groups(
+    reports: list[GapReport], lexicon: dict[str, list[str]], weights: dict[str, float] | None = None
+) -> dict[str, Group]:
     """The groups of the saved reports by key and by label (the first group of a name wins),
     for finding the gap a goal was made for."""
     groups = group_items(read_items(reports, lexicon, weights or {})) if reports else []
@@ -268,7 +271,13 @@ def named_groups(reports: list[GapReport], lexicon: dict[str, list[str]], weight
     return by_name
 
 
-def goal_matcher(goals: list[dict[str, Any]], reports: list[GapReport], *, lexicon: dict[str, list[str]], weights: dict[str, float] | None = None):
+def goal_matcher(
+    goals: list[dict[str, Any]],
+    reports: list[GapReport],
+    *,
+    lexicon: dict[str, list[str]],
+    weights: dict[str, float] | None = None,
+):
     """A `posting.goals.GoalMatcher` of the done goals against the saved reports' groups."""
     from careerkit.posting.goals import GoalMatcher
 

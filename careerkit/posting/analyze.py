@@ -22,6 +22,7 @@ PARTIAL = 0.2
 # item a gap unless the rest of it is well shown (or it lists several demands, two of them shown).
 HEAVY_REST = 0.5
 
+
 def analyze(
     text: str,
     record,
@@ -105,7 +106,9 @@ def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None, ctx: Co
     if req.type == "education":
         verdict, evidence, why = _structured(checks.check_degree(req, record), "credential")
     elif (req.type == "credential" and not _years_only(req)) or _names_a_credential(req):
-        verdict, evidence, why = _structured(checks.check_credential(req, record, today, ctx.place), "credential")
+        verdict, evidence, why = _structured(
+            checks.check_credential(req, record, today, ctx.place), "credential"
+        )
     elif req.type in ("experience", "credential") and checks.is_structured_experience(req):
         verdict, evidence, why = _structured(checks.check_years(req, record, today, ctx), "position")
         unshown = _unshown_specifics(units, index) if verdict == "met" else []
@@ -226,7 +229,11 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     place = checks.jurisdiction_in(req.text)
     elsewhere = bool(place) and not any(place in m.entry.text.lower() for m in practice[:30] if m.matched)
     generic = V.generic_words()
-    specific = {u.key for u in units if (isinstance(u.key, int) and u.weight >= 2) or (isinstance(u.key, str) and u.key not in generic)}
+    specific = {
+        u.key
+        for u in units
+        if (isinstance(u.key, int) and u.weight >= 2) or (isinstance(u.key, str) and u.key not in generic)
+    }
     # Generic words (school, plan, serve, community ...) never make a verdict on their own.
     thin = not (shown & specific) or (not concepts and len(shown) < 2)
     # How much of what the item specifically asks the chosen entries show: a partial needs some
@@ -269,13 +276,23 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
                 f"you have done related work ({_refs(best_p[:1])}) but never in a post with authority "
                 "over staff or students"
             )
-    elif cov_s > cov_p and cov_s >= PARTIAL and studied(missing_heavy) and not (set(best_s[0].matched) <= generic if best_s else True):
+    elif (
+        cov_s > cov_p
+        and cov_s >= PARTIAL
+        and studied(missing_heavy)
+        and not (set(best_s[0].matched) <= generic if best_s else True)
+    ):
         verdict, chosen = "partial", best_s + best_p[:1]
         why = _study_why(best_s) + (f"; related practice in {_refs(best_p[:1])}" if best_p else "")
-    elif cov_p >= PARTIAL and not thin and spec_cov >= PARTIAL and (
-        not missing_heavy
-        or direct_cover(units, best_p + best_s) >= HEAVY_REST
-        or sum(1 for u in concepts if u.key in shown) >= 2
+    elif (
+        cov_p >= PARTIAL
+        and not thin
+        and spec_cov >= PARTIAL
+        and (
+            not missing_heavy
+            or direct_cover(units, best_p + best_s) >= HEAVY_REST
+            or sum(1 for u in concepts if u.key in shown) >= 2
+        )
     ):
         verdict, chosen = "partial", best_p
         lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1 and u.key in specific]
@@ -311,7 +328,9 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     return verdict, evidence, why
 
 
-def _at_scope(scope: str, best: list[Match], practice: list[Match], met_at: float, specific: set) -> list[Match] | None:
+def _at_scope(
+    scope: str, best: list[Match], practice: list[Match], met_at: float, specific: set
+) -> list[Match] | None:
     """The evidence at the scope asked: the chosen entries if one of them is at it, else another
     entry that covers the item nearly as well on its own, at that scope. The entry at the scope
     must carry the item's object (its specific words and terms), not only a word of it."""
@@ -410,7 +429,9 @@ def _study_why(best_s: list[Match]) -> str:
 
 def _refs(matches: list[Match]) -> str:
     """The entries as a person names them: "Led the science fair (win 12)"."""
-    return " and ".join(f"{_short(m.entry.label)} ({_REF.get(m.entry.kind, m.entry.kind)} {m.entry.id})" for m in matches[:2])
+    return " and ".join(
+        f"{_short(m.entry.label)} ({_REF.get(m.entry.kind, m.entry.kind)} {m.entry.id})" for m in matches[:2]
+    )
 
 
 def _short(label: str, n: int = 70) -> str:

@@ -13,7 +13,12 @@ from careerkit.posting.text import STOP_STEMS, stem, stems
 
 # The kinds of experience and the school levels come from the one vocabulary
 # (frameworks/vocabulary.yaml); these names stay for the callers that import them.
-ACCEPTS = {"teaching": {"teaching"}, "leadership": {"leadership", "administration"}, "administration": {"administration"}, "any": None}
+ACCEPTS = {
+    "teaching": {"teaching"},
+    "leadership": {"leadership", "administration"},
+    "administration": {"administration"},
+    "any": None,
+}
 
 
 def categories_in(text: str) -> tuple[list[str], bool]:
@@ -113,9 +118,18 @@ def check_years(req, record, today: dt.date, ctx=None):
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
     per = years_per_category(text) if len(cats) > 1 else {}
     named_levels = levels_in(text)
-    all_levels = not named_levels and bool(re.search(r"\b(?:p?k|pre-?k)\s*[-–]\s*12\b|\ball\s+levels\b", text, re.I))
-    want_levels = named_levels or set() if all_levels else named_levels or (
-        set(ctx.levels) if ctx is not None and ("teaching" in cats or re.search(r"\bat\s+the\s+level\b", text, re.I)) else set()
+    all_levels = not named_levels and bool(
+        re.search(r"\b(?:p?k|pre-?k)\s*[-–]\s*12\b|\ball\s+levels\b", text, re.I)
+    )
+    want_levels = (
+        named_levels or set()
+        if all_levels
+        else named_levels
+        or (
+            set(ctx.levels)
+            if ctx is not None and ("teaching" in cats or re.search(r"\bat\s+the\s+level\b", text, re.I))
+            else set()
+        )
     )
     place = V.place_of(text)
     results = []
@@ -129,7 +143,13 @@ def check_years(req, record, today: dt.date, ctx=None):
             if not fitting:
                 where = ", ".join(sorted(want_levels))
                 if chosen:
-                    results.append(("partial", chosen[:1], f"{years:.0f} years in {label}, none at the {where} level asked"))
+                    results.append(
+                        (
+                            "partial",
+                            chosen[:1],
+                            f"{years:.0f} years in {label}, none at the {where} level asked",
+                        )
+                    )
                 else:
                     results.append(("gap", [], f"no {cat} position at the {where} level asked"))
                 continue
@@ -197,7 +217,7 @@ def named_role(text: str) -> tuple[int, str] | None:
             re.I,
         ):
             continue  # "join us as deputy headteacher" names the post, not the experience asked
-        parts_ = re.split(r"\s+or\s+|/", text[m.start():m.start() + 120])
+        parts_ = re.split(r"\s+or\s+|/", text[m.start() : m.start() + 120])
         ranks = [r for part in parts_[:3] if (r := V.role_of(part)) and r[1] >= 4]
         own = V.role_of(name)
         if own and own[1] >= 4:
@@ -218,10 +238,14 @@ def _post_named(text: str) -> tuple[set[str], str] | None:
     instructional coach", "as a reading specialist"): its words."""
     m = _POST.search(text)
     if not m or not re.search(
-        r"\b(?:experience|years?|served|serving|time|work(?:ed|ing)?)\s+(?:\w+\s+)?$", text[max(0, m.start() - 40) : m.start()], re.I
+        r"\b(?:experience|years?|served|serving|time|work(?:ed|ing)?)\s+(?:\w+\s+)?$",
+        text[max(0, m.start() - 40) : m.start()],
+        re.I,
     ):
         return None
-    if re.fullmatch(r"(?:\w+\s+)?(?:administrator|leader|teacher|educator|supervisor|manager)s?", m.group(1).strip(), re.I):
+    if re.fullmatch(
+        r"(?:\w+\s+)?(?:administrator|leader|teacher|educator|supervisor|manager)s?", m.group(1).strip(), re.I
+    ):
         return None  # a kind of experience, counted by category ("as an administrator")
     toks = {t for t in stems(m.group(1)) if t not in STOP_STEMS and t not in _POST_GENERIC and len(t) > 2}
     # "a special education teacher": the words that make the post, not "teacher"
@@ -251,7 +275,8 @@ def _years_as(req, record, role: tuple[int, str], today: dt.date):
 
     rank, name = role
     fitting = [
-        p for p in record.positions
+        p
+        for p in record.positions
         if (s := position_shown(p)).rank >= rank and not s.summer and not s.off_ladder
     ]
     asked = req.years
@@ -452,7 +477,7 @@ def _joined_by_and(text: str, classes: set[str]) -> bool:
         if m:
             spots.append((m.start(), m.end()))
     spots.sort()
-    for (_, end), (start, _) in zip(spots, spots[1:]):
+    for (_, end), (start, _) in zip(spots, spots[1:], strict=False):
         between = low[end:start]
         if re.search(r"\band\b|&|\bplus\b|\bas\s+well\s+as\b", between) and not re.search(
             r"\bor\b|/", between

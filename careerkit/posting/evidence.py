@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from careerkit.posting.competencies import Vocabulary, accomplishment_text
 from careerkit.posting.parts import Shown, position_shown, text_shown
-from careerkit.posting.vocabulary import praise_only
 from careerkit.posting.text import content, stem, stems, words
+from careerkit.posting.vocabulary import praise_only
 
 PRACTICE = ("accomplishment", "position", "feedback", "credential")  # done or shown
 STUDY = ("learning", "goal")  # studied or planned
@@ -320,7 +320,7 @@ class EvidenceIndex:
                     t = self.voc.terms[k]
                     units.append(Unit(k, t.weight, t.term))
         seen = set()
-        for word, tok, u in zip(ws, toks, used):
+        for word, tok, u in zip(ws, toks, used, strict=True):
             if u:
                 continue
             for w in content([tok]):

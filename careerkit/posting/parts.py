@@ -102,9 +102,14 @@ def _asked(text: str, req_type: str, ctx: Context) -> Asked:
         named = None  # a quality shown in a school is not a duty done for it
     teaching = bool(_TEACHING.search(text))
     scope = named
-    if scope is None and _RUNNING.search(text) and req_type == "responsibility" and ctx.scope:
-        if V.scope_rank(ctx.scope) >= V.scope_rank("department"):
-            scope = ctx.scope
+    if (
+        scope is None
+        and _RUNNING.search(text)
+        and req_type == "responsibility"
+        and ctx.scope
+        and V.scope_rank(ctx.scope) >= V.scope_rank("department")
+    ):
+        scope = ctx.scope
     # The posting's own level applies to years of teaching (posting.checks); here only the
     # level an item names itself counts.
     levels = frozenset(V.levels_in(text))
@@ -147,7 +152,9 @@ def position_shown(p) -> Shown:
 
 
 @cache
-def _position_shown(title: str, organization: str | None, category: str | None, summary: str, level: str | None) -> Shown:
+def _position_shown(
+    title: str, organization: str | None, category: str | None, summary: str, level: str | None
+) -> Shown:
     off = V.off_ladder(title, organization)
     role = None if off else V.role_of(title)
     if role is None and not off and category == "teaching":
@@ -167,7 +174,9 @@ def _position_shown(title: str, organization: str | None, category: str | None, 
     )
 
 
-def text_shown(text: str, *, within: Shown | None = None, off_ladder: bool = False, said: bool = False) -> Shown:
+def text_shown(
+    text: str, *, within: Shown | None = None, off_ladder: bool = False, said: bool = False
+) -> Shown:
     """An accomplishment's or feedback's scope: the widest its words or numbers show, at least
     its position's when the position is a leadership rung; a union's work stays at team scope,
     and what others say of a person (said) shows qualities, not the scope of a duty."""
@@ -187,7 +196,11 @@ def text_shown(text: str, *, within: Shown | None = None, off_ladder: bool = Fal
             scope = "team"
         off_ladder = True
     # The subject is the position's (a science teacher "reading data tables" taught science).
-    subjects = within.subjects if within is not None and within.subjects != frozenset() else frozenset(V.subjects_in(text))
+    subjects = (
+        within.subjects
+        if within is not None and within.subjects != frozenset()
+        else frozenset(V.subjects_in(text))
+    )
     return Shown(
         scope=scope,
         levels=within.levels if within else frozenset(V.levels_in(text)),

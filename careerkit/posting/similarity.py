@@ -30,7 +30,9 @@ school schools solid track capacity
 )
 
 # Names and levels come from the one vocabulary (frameworks/vocabulary.yaml).
-DEGREE_NAMES = {lv: V.degree_name(lv) for lv in ("doctorate", "specialist", "master", "bachelor", "associate")}
+DEGREE_NAMES = {
+    lv: V.degree_name(lv) for lv in ("doctorate", "specialist", "master", "bachelor", "associate")
+}
 # Credential families, most specific first: (key, label, pattern).
 CREDENTIAL_FAMILIES = (
     (

@@ -63,6 +63,7 @@ _LEAD_STOP = {
     "to",
 }
 
+
 def __getattr__(name: str):
     if name == "YEARS":  # the years pattern, compiled on first use from the vocabulary
         return V.years_pattern()
@@ -129,9 +130,7 @@ def credential_terms_of(text: str) -> list[str]:
             if words[k].endswith((",", ".", ";", ":")) or words[k].lower() in ("-", "–", "or", "and", "/"):
                 words = words[k + 1 :]
                 break
-        while words and (
-            words[0].lower() in _LEAD_STOP or V.is_place_word(words[0])
-        ):
+        while words and (words[0].lower() in _LEAD_STOP or V.is_place_word(words[0])):
             words = words[1:]
         core = m.group(0)
         add(f"{' '.join(words)} {core}" if words else core)

@@ -278,7 +278,9 @@ def scope_shown(text: str) -> str | None:
     return None
 
 
-_COUNT = re.compile(r"\b(\d[\d,]*)\s+(?:[a-z0-9-]+\s+){0,2}?(teachers|staff|students|pupils|schools|campuses)\b", re.I)
+_COUNT = re.compile(
+    r"\b(\d[\d,]*)\s+(?:[a-z0-9-]+\s+){0,2}?(teachers|staff|students|pupils|schools|campuses)\b", re.I
+)
 
 
 def scope_by_numbers(text: str) -> str | None:

@@ -142,7 +142,9 @@ def test_years_by_category(record, text, years, expected, why):
 
 def test_level_of_school_must_fit(record):
     # experience at another school level is partial, not nothing
-    assert verdict(record, "Experience teaching high school science (grades 9-12)", "experience")[0] == "partial"
+    assert (
+        verdict(record, "Experience teaching high school science (grades 9-12)", "experience")[0] == "partial"
+    )
     assert verdict(record, "Middle school teaching experience", "experience")[0] == "met"
 
 

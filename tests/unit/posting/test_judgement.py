@@ -186,7 +186,11 @@ def test_a_school_duty_from_team_evidence_is_partial():
 
 
 def test_the_same_duty_at_the_scope_asked_is_met():
-    r = judge(record(wins=("budget", "school_budget")), "Assist in managing the campus budget", title="Assistant Principal")
+    r = judge(
+        record(wins=("budget", "school_budget")),
+        "Assist in managing the campus budget",
+        title="Assistant Principal",
+    )
     assert r.verdict == "met" and "(win 11)" in r.why
 
 
@@ -212,14 +216,30 @@ def test_a_union_role_does_not_build_partnerships_for_a_school():
 
 
 def test_level_from_the_posting_title_applies_to_teaching_years():
-    r = judge(record(), "Five years of successful teaching experience", "experience", title="Elementary School Principal", years=5)
+    r = judge(
+        record(),
+        "Five years of successful teaching experience",
+        "experience",
+        title="Elementary School Principal",
+        years=5,
+    )
     assert r.verdict == "partial" and "elementary" in r.why
-    same = judge(record(), "Five years of successful teaching experience", "experience", title="High School Assistant Principal", years=5)
+    same = judge(
+        record(),
+        "Five years of successful teaching experience",
+        "experience",
+        title="High School Assistant Principal",
+        years=5,
+    )
     assert same.verdict == "met"
 
 
 def test_subject_named_in_the_item_must_be_the_evidence_subject():
-    r = judge(record(wins=("data",)), "Knowledge of mathematics assessments and how to use data to inform instruction", "skill")
+    r = judge(
+        record(wins=("data",)),
+        "Knowledge of mathematics assessments and how to use data to inform instruction",
+        "skill",
+    )
     assert r.verdict != "met"
 
 
@@ -235,10 +255,18 @@ def test_experience_as_an_assistant_principal_is_not_any_administration():
 
 def test_experience_in_the_role_or_above_counts():
     ap = PositionEntry(
-        id=5, title="Assistant Principal", organization="Lake Middle School", start="2015-08", end="2019-06", category="administration"
+        id=5,
+        title="Assistant Principal",
+        organization="Lake Middle School",
+        start="2015-08",
+        end="2019-06",
+        category="administration",
     )
     rec = record(positions=[*POSITIONS, ap])
-    assert judge(rec, "Two years of experience as an assistant principal", "experience", years=2).verdict == "met"
+    assert (
+        judge(rec, "Two years of experience as an assistant principal", "experience", years=2).verdict
+        == "met"
+    )
     assert judge(rec, "Five years as a principal", "experience", years=5).verdict == "gap"
 
 
@@ -284,7 +312,11 @@ def test_growth_area_feedback_is_not_evidence():
 
 
 def test_why_names_the_entries_not_matched_words():
-    r = judge(record(wins=("budget", "school_budget")), "Assist in managing the campus budget", title="Assistant Principal")
+    r = judge(
+        record(wins=("budget", "school_budget")),
+        "Assist in managing the campus budget",
+        title="Assistant Principal",
+    )
     assert r.why.startswith("shown by Built the school budget with the principal (win 11)")
     assert not re.search(r"'\w+'", r.why)  # no quoted lists of matched words
 
