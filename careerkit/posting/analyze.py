@@ -16,7 +16,7 @@ from careerkit.posting.parts import NO_CONTEXT, Context
 MAX_CHARS = 300_000  # far above any posting; a bigger paste is a mistake
 
 # Coverage needed from practice (done or shown) for met, and from anything for partial.
-MET = {"skill": 0.42, "experience": 0.42, "responsibility": 0.5}
+MET = {"skill": 0.32, "experience": 0.42, "responsibility": 0.5}
 PARTIAL = 0.2
 # A specific duty the record never shows (budget, transportation, safeguarding) leaves the
 # item a gap unless the rest of it is well shown (or it lists several demands, two of them shown).
@@ -430,7 +430,8 @@ def _study_why(best_s: list[Match]) -> str:
 def _refs(matches: list[Match]) -> str:
     """The entries as a person names them: "Led the science fair (win 12)"."""
     return " and ".join(
-        f"{_short(m.entry.label)} ({_REF.get(m.entry.kind, m.entry.kind)} {m.entry.id})" for m in matches[:2]
+        f"{_short(m.entry.said or m.entry.label)} ({_REF.get(m.entry.kind, m.entry.kind)} {m.entry.id})"
+        for m in matches[:2]
     )
 
 

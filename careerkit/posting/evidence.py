@@ -24,6 +24,7 @@ class Entry:
     status: str = "done"  # done | in-progress | planned
     text: str = ""
     within: Shown | None = None  # the position an accomplishment was done in, read into parts
+    said: str = ""  # how a why line names it, when not by its label (feedback: without who said it)
     off_ladder: bool = False  # a union or association entry
     _shown: Shown | None = None
 
@@ -115,7 +116,15 @@ def entries_of(record) -> list[Entry]:
         # What the feedback names as a growth area is not evidence that it is done.
         praise = praise_only(f.text)
         label = _clip(praise or f.text, 140) + (f" ({who})" if who else "")
-        out.append(Entry("feedback", f.id, label, text=" . ".join(x for x in (praise, f.context) if x)))
+        out.append(
+            Entry(
+                "feedback",
+                f.id,
+                label,
+                text=" . ".join(x for x in (praise, f.context) if x),
+                said=_clip(praise or f.text, 70),
+            )
+        )
     for le in record.learning:
         out.append(
             Entry(

@@ -68,8 +68,11 @@ def prep(
         record = read_trusted(conn, DOCUMENT_SECTIONS)
     removed = None
     if redact:
-        from careerkit.redact import redact_record
+        from careerkit.redact import redact_record, redact_report
 
+        report, _ = redact_report(
+            report, record
+        )  # its why lines name entries (before the record loses its names)
         record, removed = redact_record(record)
     brief = build(report, record, names=names, include_private=include_private)
 
