@@ -37,7 +37,7 @@ _DOING = re.compile(
 _RUNNING = re.compile(
     r"\b(lead\w*|leads|provid\w*\s+(?:\w+\s+){0,3}leadership|carr(?:y|ies)\s+out|supervis\w*|oversee\w*|"
     r"oversight|direct(?:s|ing)?|administ(?:er|ers|ering|ration\s+of)\b|manag\w*|responsible\s+for|assign\w*|"
-    r"in\s+charge|develop(?:s|ed|ing)?|coordinat\w*|establish\w*|serv(?:e|es)\s+as|prepar(?:e|es|ing)\b|"
+    r"in\s+charge|develop(?:s|ed|ing|ment)?|coordinat\w*|establish\w*|serv(?:e|es)\s+as|prepar(?:e|es|ing)\b|"
     r"organi[sz]\w*|schedul\w*|implement\w*|evaluat\w*|recommend\w*|seek\w*|chair\w*|plan(?:s|ning)?\b)\b",
     re.I,
 )
