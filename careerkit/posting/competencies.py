@@ -3,7 +3,6 @@ lexicon's terms (each term names the competencies it touches)."""
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -108,65 +107,7 @@ def vocabulary(folder: Path | None = None) -> Vocabulary:
 
 @lru_cache(maxsize=8)
 def _vocabulary(folder: Path | None, sig: tuple) -> Vocabulary:
-    """The compiled lexicon, from the cache when the files behind it have not changed: building
-    it (reading the YAML, stemming every phrase) costs a fifth of a short `gap analyze`."""
-    path = _cache_path(folder, sig)
-    if path is not None:
-        try:
-            with open(path, "rb") as fh:
-                voc = pickle.load(fh)
-            if isinstance(voc, Vocabulary):
-                return voc
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-            pass
-    voc = Vocabulary(load_frameworks(folder), load_lexicon(folder))
-    if path is not None:
-        _write_cache(path, voc)
-    return voc
-
-
-def _cache_path(folder: Path | None, sig: tuple) -> Path | None:
-    """Where the compiled lexicon is kept: the user's cache folder, named by everything it was
-    built from (careerkit's version, the packaged files, the user's folder and its files)."""
-    import hashlib
-    import os
-
-    from careerkit import __version__
-    from careerkit.posting.frameworks import PACKAGED, signature
-
-    if os.environ.get("CAREERKIT_NO_CACHE"):
-        return None
-    try:
-        from platformdirs import user_cache_dir
-
-        root = Path(user_cache_dir("careerkit"))
-    except Exception:  # no home directory: build every time
-        return None
-    # the code that builds it too: a changed stemmer makes other phrases
-    here = Path(__file__).resolve().parent
-    code = tuple((here / f).stat().st_mtime_ns for f in ("competencies.py", "text.py"))
-    key = repr((__version__, code, signature(PACKAGED), str(folder), sig)).encode()
-    return root / f"lexicon-{hashlib.sha1(key).hexdigest()[:16]}.pickle"
-
-
-def _write_cache(path: Path, voc: Vocabulary) -> None:
-    """Written whole or not at all (a temporary file renamed), private to the user; a cache that
-    cannot be written is only slower."""
-    import os
-    import tempfile
-
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(voc, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    return Vocabulary(load_frameworks(folder), load_lexicon(folder))
 
 
 def default_folder() -> Path | None:
