@@ -109,7 +109,9 @@ def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None, ctx: Co
         verdict, evidence, why = _structured(
             checks.check_credential(req, record, today, ctx.place), "credential"
         )
-    elif req.type in ("experience", "credential") and checks.is_structured_experience(req):
+    elif req.type in ("experience", "credential") and (
+        checks.is_structured_experience(req) or (req.type == "experience" and checks.names_a_post(req.text))
+    ):
         verdict, evidence, why = _structured(checks.check_years(req, record, today, ctx), "position")
         unshown = _unshown_specifics(units, index) if verdict == "met" else []
         if unshown:  # "experience teaching science": the years are there, the subject is not
@@ -138,7 +140,9 @@ def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None, ctx: Co
 
 
 _CREDENTIAL = re.compile(
-    r"\b(certificat\w*|licen[cs]e\w*|endorse\w*|qualified\s+teacher\s+status|qts|npqh|npqsl)\b", re.I
+    r"\b(certificat\w*|licen[cs]e\w*|endorse\w*|qualified\s+teacher\s+status|qts|npqh|npqsl|training|"
+    r"qualification)\b",
+    re.I,
 )
 
 

@@ -256,6 +256,11 @@ def _post_named(text: str) -> tuple[set[str], str] | None:
 _POST_PLAIN = {stem(w) for w in ("teacher", "teachers", "educator", "staff", "member")}
 
 
+def names_a_post(text: str) -> bool:
+    """ "Experience as a designated safeguarding lead": a post named as the experience asked."""
+    return named_role(text) is not None or _post_named(text) is not None
+
+
 def _years_in_post(req, record, post: tuple[set[str], str], today: dt.date):
     """Years in positions whose title (or, for a teaching post, summary) names the post."""
     words, name = post

@@ -50,7 +50,11 @@ def _years_rx() -> re.Pattern[str]:
     )
 
 
-_DEADLINE = re.compile(r"\b(?:within|in|after|for|every|per|of\s+(?:the|this)|next|first|each)\s+$", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:within|in|after|for|every|per|of\s+(?:the|this)|next|first|each|last|past)\s+$|"
+    r"\b(?:within|in|over|during)\s+the\s+(?:last|past|next|first)\s+$",
+    re.I,
+)
 
 
 def years_pattern() -> re.Pattern[str]:
