@@ -147,7 +147,7 @@ def check_years(req, record, today: dt.date, ctx=None):
                         (
                             "partial",
                             chosen[:1],
-                            f"{years:.0f} years in {label}, none at the {where} level asked",
+                            f"{_yrs(years)} in {label}, none at the {where} level asked",
                         )
                     )
                 else:
