@@ -101,9 +101,9 @@ def degree_fields_of(text: str) -> list[str]:
                 part
                 and len(part) > 2
                 and part.lower() not in ("a", "an", "the", "related field", "equivalent")
+                and part not in fields
             ):
-                if part not in fields:
-                    fields.append(part)
+                fields.append(part)
     return fields[:6]
 
 
