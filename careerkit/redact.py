@@ -275,6 +275,20 @@ def redact_record(record, names: Iterable[str] = ()):
     return _changed(record, sections), redactor.count
 
 
+def redact_report(report, record):
+    """A saved gap report's words about the record (each why line and evidence label names
+    entries, and an entry's title can name a person) with the record's people taken out:
+    returns (report, count). The report given is left as it was."""
+    names = [getattr(f, "from_name", None) for f in record.feedback]
+    names += [getattr(c, "name", None) for c in record.network]
+    redactor = Redactor([n for n in names if isinstance(n, str) and n])
+    requirements = []
+    for r in report.requirements:
+        evidence = [e.model_copy(update={"text": redactor.text(e.text)}) for e in r.evidence]
+        requirements.append(r.model_copy(update={"why": redactor.text(r.why), "evidence": evidence}))
+    return report.model_copy(update={"requirements": requirements}), redactor.count
+
+
 def _changed(obj, changes: dict[str, Any]):
     """A shallow copy of obj with some attributes changed (pydantic model or plain object)."""
     if hasattr(obj, "model_copy"):

@@ -8,12 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
 from heapq import nlargest
 from typing import Any
 
-from careerkit.models.gap import GapReport, RequirementResult
+from careerkit.models.gap import GapReport
 from careerkit.models.recurring import (
     Ask,
     CommonGroup,
@@ -22,239 +20,37 @@ from careerkit.models.recurring import (
     PostingRef,
     TopGap,
 )
+from careerkit.posting.similarity import (  # noqa: F401  (the reading of one wording lives in posting/)
+    CATEGORY_NAMES,
+    COMPETENCY_BONUS,
+    CREDENTIAL_FAMILIES,
+    DEGREE_NAMES,
+    MAX_CANDIDATES,
+    MAX_SEEDS,
+    SIMILAR,
+    SIMILAR_APART,
+    STOP,
+    STRUCTURED,
+    TERM_WEIGHT,
+    Group,
+    Item,
+    _dice,
+    _family,
+    _similarity,
+    _term_overlap,
+    _threshold,
+    category_of,
+    degree_level,
+    features_of,
+    matcher_for,
+    structured_key,
+    years_asked,
+)
 
 RANK = {"gap": 0, "partial": 1, "met": 2}
 MISS = {"gap": 1.0, "partial": 0.5, "met": 0.0}
 WEIGHT = {"required": 2.0, "preferred": 1.0}
 TOP_MIN, TOP_MAX = 3, 5
-SIMILAR = 0.5  # Dice similarity of key words for two wordings to mean the same thing
-SIMILAR_APART = 0.67  # ... when their competencies do not overlap
-COMPETENCY_BONUS = 0.1  # added to a similarity when both map to the same competencies
-MAX_CANDIDATES = 10  # groups compared per requirement (those sharing the most features)
-MAX_SEEDS = 5  # distinct wordings a group is compared through
-
-# Words that say how a requirement is asked, or where, not what it asks for (besides the
-# stop words of gap/text.py).
-STOP = frozenset(
-    """
-applicable candidate candidates campus co currently daily desire display displays district
-either equivalent exceptional expected familiar familiarity job maintain preferably record
-school schools solid track capacity
-""".split()
-)
-
-NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-YEARS = re.compile(
-    r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"\s*(?:\(\d+\)\s*)?\+?\s*(?:or more\s+|plus\s+)?(?:full[- ]time\s+)?years?\b"
-)
-DEGREE_LEVELS = (
-    ("doctorate", re.compile(r"\bdoctor(?:ate|al)\b|\bph\.?\s?d\b|\bed\.?\s?d\b")),
-    ("specialist", re.compile(r"\bed\.?\s?s\b|\bspecialist(?:'s)? degree\b|\beducation specialist\b")),
-    (
-        "master",
-        re.compile(
-            r"\bmaster'?s\b|\bmasters\b|\bmaster of\b|\bmaster degree\b|"
-            r"\bm\.?\s?ed\b|\bgraduate degree\b|\bpostgraduate\b"
-        ),
-    ),
-    (
-        "bachelor",
-        re.compile(
-            r"\bbachelor'?s?\b|\bbaccalaureate\b|\bundergraduate degree\b|"
-            r"\bb\.?a\.?\b|\bb\.?s\.?\b|\bfirst degree\b|\bdegree\b"
-        ),
-    ),
-)
-DEGREE_NAMES = {
-    "doctorate": "Doctorate",
-    "specialist": "Specialist degree (Ed.S.)",
-    "master": "Master's degree",
-    "bachelor": "Bachelor's degree",
-}
-# Credential families, most specific first: (key, label, pattern).
-CREDENTIAL_FAMILIES = (
-    (
-        "npqh",
-        "NPQH (National Professional Qualification for Headship)",
-        re.compile(r"\bnpqh\b|qualification for headship"),
-    ),
-    ("qts", "Qualified Teacher Status (QTS)", re.compile(r"\bqts\b|qualified teacher status")),
-    (
-        "administrator",
-        "Administrator / principal certification",
-        re.compile(
-            r"administrat|principal|school leader|educational leadership|supervis|"
-            r"mid-?management|leadership (?:certif|licen|endorse|credential)|"
-            r"building level|\bnpq(?:sl|el)?\b"
-        ),
-    ),
-    (
-        "special-education",
-        "Special education certification",
-        re.compile(r"special education|\bsped\b|exceptional (?:children|student)"),
-    ),
-    (
-        "esl",
-        "ESL / bilingual certification",
-        re.compile(r"\besl\b|\besol\b|english as a second|\bell\b|english learner|bilingual|\btesol\b"),
-    ),
-    ("reading", "Reading specialist certification", re.compile(r"reading specialist|literacy specialist")),
-    (
-        "teaching",
-        "Teaching certificate",
-        re.compile(
-            r"teach|educator|classroom|instructional certif|professional certif|"
-            r"\bcertified\b"
-        ),
-    ),
-)
-CATEGORY_WORDS = (
-    (
-        "administration",
-        re.compile(
-            r"administrat|assistant principal|\bprincipal|\bsupervis|"
-            r"\bdean\b|headteacher|head teacher|deputy head|senior leader"
-        ),
-    ),
-    (
-        "leadership",
-        re.compile(
-            r"leader|\blead\b|coach|department head|head of department|"
-            r"chair|coordinator|specialist"
-        ),
-    ),
-    ("teaching", re.compile(r"teach|classroom|instruction|educator|\bk-?12\b|certified")),
-)
-CATEGORY_NAMES = {
-    "administration": "administrative experience",
-    "leadership": "school leadership experience",
-    "teaching": "teaching experience",
-    "any": "related experience",
-}
-
-
-@dataclass
-class Item:
-    """One requirement of one report, with what common() reads from its wording."""
-
-    report: int
-    order: int  # the report's position: later is more recent
-    index: int
-    req: RequirementResult
-    features: dict[str, float] = field(default_factory=dict)
-    terms: dict[str, float] = field(default_factory=dict)  # lexicon term -> weight
-    key: str | None = None  # a structured key; None: grouped by meaning
-    years: float | None = None
-    weight: float = 0.0  # sum of the feature weights (Dice's denominator)
-    term_weight: float = 0.0
-    comps: frozenset[str] = frozenset()
-    top: frozenset[str] = frozenset()  # the terms of the highest weight
-
-
-@dataclass
-class Group:
-    key: str
-    items: list[Item] = field(default_factory=list)
-
-
-# -- reading a wording ------------------------------------------------------------------------
-
-TERM_WEIGHT = 3.0  # a lexicon term says more about meaning than any one word
-
-
-def matcher_for(lexicon: dict[str, list[str]]):
-    from careerkit.posting.text import PhraseMatcher
-
-    m = PhraseMatcher()
-    for term, variants in lexicon.items():
-        for phrase in [term, *variants]:
-            m.add(str(phrase), term)
-    return m.freeze()
-
-
-@lru_cache(maxsize=1)
-def _stop_stems() -> frozenset[str]:
-    from careerkit.posting.text import stem
-
-    return frozenset(stem(w) for w in STOP)
-
-
-def features_of(text: str, matcher, weights: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
-    """Key words (stemmed, without the ones a lexicon term used up) and lexicon terms, a term
-    weighing as the lexicon says (a generic one like 'leadership' weighs less)."""
-    from careerkit.posting.text import content, stems
-
-    tokens = stems(text)
-    found, used = matcher.find(tokens)
-    terms = {
-        k: TERM_WEIGHT * weights.get(k, 2.0) / 2 for k in sorted(k for _, _, keys in found for k in keys)
-    }
-    rest = content([t for t, u in zip(tokens, used) if not u])
-    feats = {w: 1.0 for w in rest if w not in _stop_stems()}
-    for term, weight in terms.items():
-        feats["T:" + term] = weight
-    return feats, terms
-
-
-def years_asked(text: str) -> float | None:
-    m = YEARS.search(text)
-    if not m:
-        return None
-    raw = m.group(1)
-    return float(NUMBERS[raw]) if raw in NUMBERS else float(raw)
-
-
-def category_of(text: str) -> str:
-    """The kind of experience a years requirement counts, from the words near it."""
-    m = YEARS.search(text)
-    for where in (text[m.end() : m.end() + 90], text) if m else (text,):
-        # The kind named first after the years: "two years in a leadership role (chair, dean)".
-        found = [
-            (hit.start(), name) for name, pattern in CATEGORY_WORDS for hit in [pattern.search(where)] if hit
-        ]
-        if found:
-            return min(found)[1]
-    return "any"
-
-
-def degree_level(low: str) -> str | None:
-    """The level a degree requirement asks first ('master's required; doctorate preferred')."""
-    first = None
-    for level, pattern in DEGREE_LEVELS:
-        m = pattern.search(low)
-        if m and (first is None or m.start() < first[0]):
-            first = (m.start(), level)
-    return first[1] if first else None
-
-
-def structured_key(req: RequirementResult, low: str) -> str | None:
-    """A key for the requirements whose structure says what they are, whatever the words."""
-    if req.type == "education" or (req.type == "credential" and re.search(r"\bdegree\b", low)):
-        level = degree_level(low)
-        if level:
-            return f"degree:{level}"
-        # An education item with no degree named is not a degree (a misread 'master schedule').
-        return "degree:any" if re.search(r"\bdegree|\bdiploma\b", low) else None
-    if req.type == "credential":
-        for name, _, pattern in CREDENTIAL_FAMILIES:
-            if pattern.search(low):
-                return f"credential:{name}"
-        return None
-    if req.type == "experience" and YEARS.search(low):
-        return f"years:{category_of(low)}"
-    return None
 
 
 def read_items(
@@ -366,53 +162,6 @@ def _cluster_key(group: Group, df: Counter) -> str:
     return "words:" + "+".join(sorted(top))
 
 
-def _dice(a: Item, b: Item) -> float:
-    if not a.features or not b.features:
-        return 0.0
-    other = b.features
-    shared = sum(w for f, w in a.features.items() if f in other)
-    return 2 * shared / (a.weight + b.weight)
-
-
-def _similarity(item: Item, other: Item) -> float:
-    """Shared words and terms; mapping to the same competencies tips a close call."""
-    score = max(_dice(item, other), _term_overlap(item, other))
-    a, b = item.comps, other.comps
-    if score and a and b:
-        score += COMPETENCY_BONUS * len(a & b) / len(a | b)
-    return score
-
-
-def _term_overlap(a: Item, b: Item) -> float:
-    """How much the lexicon terms of two wordings overlap: 'MTSS' and 'use data to plan
-    interventions within MTSS' share their meaning even though the second says more. A
-    shared generic term alone (leadership) is not enough."""
-    if not a.terms or not b.terms:
-        return 0.0
-    # The most specific term of each must be one they share: 'safeguarding' with a vision
-    # statement shares 'vision', but is not about it.
-    if not (a.top & b.terms.keys()) or not (b.top & a.terms.keys()):
-        return 0.0
-    shared = sum(w for t, w in a.terms.items() if t in b.terms)
-    if shared < TERM_WEIGHT:
-        return 0.0
-    # The geometric mean: a wording that names ten terms is not close to all of them.
-    return shared / (a.term_weight * b.term_weight) ** 0.5
-
-
-def _threshold(item: Item, theirs: set[str], first: Item) -> float:
-    mine = set(item.req.competencies)
-    if mine and theirs and not (mine & theirs):
-        return SIMILAR_APART
-    if _family(item.req.type) != _family(first.req.type):
-        return SIMILAR_APART
-    return SIMILAR
-
-
-def _family(req_type: str) -> str:
-    return req_type if req_type in ("education", "credential") else "doing"
-
-
 # -- describing a group -----------------------------------------------------------------------
 
 
@@ -509,6 +258,32 @@ def label_of(group: Group, acronyms: frozenset[str] = frozenset()) -> str:
         return term_label(name, group.items, name in acronyms)
     # A second group naming the same term is told apart by its wording.
     return representative(group.items).req.text
+
+
+def named_groups(
+    reports: list[GapReport], lexicon: dict[str, list[str]], weights: dict[str, float] | None = None
+) -> dict[str, Group]:
+    """The groups of the saved reports by key and by label (the first group of a name wins),
+    for finding the gap a goal was made for."""
+    groups = group_items(read_items(reports, lexicon, weights or {})) if reports else []
+    by_name: dict[str, Group] = {}
+    for group in groups:
+        by_name.setdefault(group.key, group)
+        by_name.setdefault(label_of(group), group)
+    return by_name
+
+
+def goal_matcher(
+    goals: list[dict[str, Any]],
+    reports: list[GapReport],
+    *,
+    lexicon: dict[str, list[str]],
+    weights: dict[str, float] | None = None,
+):
+    """A `posting.goals.GoalMatcher` of the done goals against the saved reports' groups."""
+    from careerkit.posting.goals import GoalMatcher
+
+    return GoalMatcher(goals, named_groups(reports, lexicon, weights), lexicon=lexicon, weights=weights)
 
 
 def years_span(years: list[float]) -> str | None:
@@ -669,7 +444,6 @@ def common(
 
 
 QUALIFICATIONS = "Qualifications: degrees, certification and years of experience"
-STRUCTURED = ("degree:", "credential:", "years:")
 
 
 def sections_of(groups: Iterable[CommonGroup], labels: dict[str, str]) -> list[CompetencySection]:

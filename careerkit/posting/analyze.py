@@ -8,37 +8,19 @@ import re
 from pathlib import Path
 
 from careerkit.errors import InvalidInput
-from careerkit.posting import checks
+from careerkit.posting import checks, parts
+from careerkit.posting import vocabulary as V
 from careerkit.posting.evidence import EvidenceIndex, Match, cover, direct_cover
+from careerkit.posting.parts import NO_CONTEXT, Context
 
 MAX_CHARS = 300_000  # far above any posting; a bigger paste is a mistake
 
 # Coverage needed from practice (done or shown) for met, and from anything for partial.
-MET = {"skill": 0.42, "experience": 0.42, "responsibility": 0.5}
+MET = {"skill": 0.32, "experience": 0.42, "responsibility": 0.5}
 PARTIAL = 0.2
 # A specific duty the record never shows (budget, transportation, safeguarding) leaves the
 # item a gap unless the rest of it is well shown (or it lists several demands, two of them shown).
 HEAVY_REST = 0.5
-
-# A duty for the head of a school or a district: done by someone without an administrative
-# post it is at most partial (a smaller scope).
-_DISTRICT = re.compile(
-    r"\b(district\w*|superintendent|system-?wide|pk-12|pre-?k-12|k-12|central\s+office|"
-    r"all\s+schools|trust-?wide|directorate)\b",
-    re.I,
-)
-_SCHOOL_LEAD = re.compile(
-    r"\b(campus(-?wide)?|school-?wide|building-?wide|his/her\s+school|their\s+school|the\s+school'?s?|school\s+operations?|all\s+school|"
-    r"whole\s+school|overall\s+responsibility|all\s+(staff|personnel)|school\s+personnel|"
-    r"strategic\w*|vision\w*)\b",
-    re.I,
-)
-_LEAD_VERB = re.compile(
-    r"\b(leads?|leading|provides?\s+(\w+\s+){0,4}leadership|carr(y|ies)\s+out|supervis\w*|oversee\w*|direct(s|ing)?|"
-    r"administer\w*|manag(e|es|ing)|responsib\w*|assign\w*|in\s+charge|develop(s|ing)?|"
-    r"coordinat\w*|vision\w*|establish\w*|serv(e|es)\s+as)\b",
-    re.I,
-)
 
 
 def analyze(
@@ -68,10 +50,12 @@ def analyze(
         raise InvalidInput(
             "no requirements found in the posting: paste the part that lists the qualifications and duties"
         )
+    found_title = getattr(extracted, "title", None)
     return report_for(
         extracted.requirements,
         record,
-        title=title or getattr(extracted, "title", None),
+        context=parts.context_of(found_title or title, text),
+        title=title or found_title,
         organization=organization or getattr(extracted, "organization", None),
         source=source,
         chars=len(text),
@@ -92,7 +76,10 @@ def report_for(
     today: dt.date | None = None,
     folder: Path | None = None,
     goals=None,
+    context: Context | None = None,
 ):
+    """context: the posting around the items (its role, levels, subject); read from the title
+    when not given."""
     from careerkit.models.gap import GapReport, PostingInfo, score_of
     from careerkit.posting.competencies import default_folder, vocabulary
 
@@ -101,7 +88,8 @@ def report_for(
     voc = vocabulary(folder)
     index = EvidenceIndex(record, voc, [req.text for req in requirements])
     today = today or dt.date.today()
-    results = [judge(req, record, index, today, goals) for req in requirements]
+    ctx = context if context is not None else parts.context_of(title)
+    results = [judge(req, record, index, today, goals, ctx) for req in requirements]
     return GapReport(
         posting=PostingInfo(title=title, organization=organization, source=source, chars=chars),
         score=score_of(results),
@@ -109,7 +97,7 @@ def report_for(
     )
 
 
-def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None):
+def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None, ctx: Context = NO_CONTEXT):
     from careerkit.models.gap import RequirementResult
     from careerkit.posting.text import stems
 
@@ -117,16 +105,24 @@ def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None):
     competencies = list(req.competencies) or index.voc.competencies(stems(req.text), concepts)
     if req.type == "education":
         verdict, evidence, why = _structured(checks.check_degree(req, record), "credential")
-    elif req.type == "credential" or _names_a_credential(req):
-        verdict, evidence, why = _structured(checks.check_credential(req, record, today), "credential")
-    elif req.type == "experience" and checks.is_structured_experience(req):
-        verdict, evidence, why = _structured(checks.check_years(req, record, today), "position")
+    elif (req.type == "credential" and not _years_only(req)) or _names_a_credential(req):
+        verdict, evidence, why = _structured(
+            checks.check_credential(req, record, today, ctx.place), "credential"
+        )
+    elif req.type in ("experience", "credential") and (
+        checks.is_structured_experience(req) or (req.type == "experience" and checks.names_a_post(req.text))
+    ):
+        verdict, evidence, why = _structured(checks.check_years(req, record, today, ctx), "position")
         unshown = _unshown_specifics(units, index) if verdict == "met" else []
         if unshown:  # "experience teaching science": the years are there, the subject is not
             verdict = "partial"
             why += "; nothing on " + ", ".join(u.label for u in unshown)
     else:
-        verdict, evidence, why = by_evidence(req, units, index, record)
+        verdict, evidence, why = by_evidence(req, units, index, record, ctx)
+        if verdict != "met" and req.type in ("responsibility", "skill"):
+            taught = _taught(req, record, today, ctx)
+            if taught is not None:
+                verdict, evidence, why = taught
     if goals is not None:  # a done goal made for this requirement's gap
         from careerkit.posting.goals import close
 
@@ -144,8 +140,16 @@ def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None):
 
 
 _CREDENTIAL = re.compile(
-    r"\b(certificat\w*|licen[cs]e\w*|endorse\w*|qualified\s+teacher\s+status|qts|npqh|npqsl)\b", re.I
+    r"\b(certificat\w*|licen[cs]e\w*|endorse\w*|qualified\s+teacher\s+status|qts|npqh|npqsl|training|"
+    r"qualification)\b",
+    re.I,
 )
+
+
+def _years_only(req) -> bool:
+    """An item read as a credential that asks only years of experience ("a minimum of five years
+    of successful teaching and leadership experience")."""
+    return not _CREDENTIAL.search(req.text) and V.years_of(req.text) is not None
 
 
 def _names_a_credential(req) -> bool:
@@ -187,8 +191,19 @@ def _label(e, kind: str) -> str:
     return e.name
 
 
-def by_evidence(req, units, index: EvidenceIndex, record):
-    """Skills, duties and kinds of experience: retrieval over the whole record."""
+_REF = {
+    "accomplishment": "win",
+    "learning": "learning",
+    "feedback": "feedback",
+    "position": "position",
+    "credential": "credential",
+    "goal": "goal",
+}
+
+
+def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONTEXT):
+    """Skills, duties and kinds of experience: retrieval over the whole record, then what the
+    item asks beyond its words (scope, authority, level, place) against what the entries show."""
     from careerkit.models.gap import Evidence
 
     if not units:
@@ -216,59 +231,190 @@ def by_evidence(req, units, index: EvidenceIndex, record):
         else 1.0
     )
     place = checks.jurisdiction_in(req.text)
-    elsewhere = bool(place) and not any(place in m.entry.text.lower() for m in best_p)
-    thin = not concepts and len(shown) < 2  # one shared word is not evidence enough
-    wrong_level = req.type in ("experience", "skill") and _level_missing(req.text, record)
-    if (
-        cov_p >= met_at
-        and not missing_heavy
-        and concept_cov >= 0.5
-        and not elsewhere
-        and not thin
-        and not wrong_level
-    ):
+    elsewhere = bool(place) and not any(place in m.entry.text.lower() for m in practice[:30] if m.matched)
+    generic = V.generic_words()
+    specific = {
+        u.key
+        for u in units
+        if (isinstance(u.key, int) and u.weight >= 2) or (isinstance(u.key, str) and u.key not in generic)
+    }
+    # Generic words (school, plan, serve, community ...) never make a verdict on their own.
+    thin = not (shown & specific) or (not concepts and len(shown) < 2)
+    # How much of what the item specifically asks the chosen entries show: a partial needs some
+    # of it, not only the item's generic words and broad terms.
+    spec_total = sum(weight[k] for k in specific) or 1.0
+    spec_cov = sum(weight[k] for k in specific & shown) / spec_total
+    ask = parts.asked(req, ctx)
+    # School level matters for teaching and curriculum items, not for leading and managing.
+    wrong_level = bool(ask.levels) and ask.teaching and _level_missing(ask.levels, record)
+    if cov_p >= met_at and not missing_heavy and concept_cov >= 0.5 and not elsewhere and not thin:
         verdict, chosen = "met", best_p
-        why = "shown in " + _refs(best_p) + ": " + _named(units, shown)
-        if req.type == "responsibility" and _bigger_scope(req.text) and not _has_admin(record):
+        why = "shown by " + _refs(best_p)
+        if wrong_level:
+            verdict = "partial"
+            why = f"you have done this, but not at the {_levels(ask.levels)} level: {_refs(best_p[:1])}"
+        elif ask.subjects and not _in_subject(ask.subjects, best_p, practice):
+            verdict = "partial"
+            why = f"related work ({_refs(best_p[:1])}), but none in {_levels(ask.subjects)}"
+        elif ask.scope:
+            wide = _at_scope(ask.scope, best_p, practice, met_at, specific)
+            if wide is None:
+                verdict = "partial"
+                have = max((m.entry.shown.scope for m in best_p), key=V.scope_rank)
+                if V.scope_rank(have) < V.scope_rank(ask.scope):
+                    why = (
+                        f"you did this for {parts.scope_phrase(have)} ({_refs(best_p[:1])}); "
+                        f"the role asks for {parts.scope_phrase(ask.scope)}"
+                    )
+                else:
+                    why = (
+                        f"partly shown ({_refs(best_p[:1])}); no one entry shows it done for "
+                        f"{parts.scope_phrase(ask.scope)}"
+                    )
+            else:
+                chosen = wide
+                why = "shown by " + _refs(wide)
+        if verdict == "met" and ask.authority and not _holds_authority(record):
             verdict = "partial"
             why = (
-                "done at a smaller scope (no administrative post): "
-                + _refs(best_p)
-                + " on "
-                + _named(units, shown)
+                f"you have done related work ({_refs(best_p[:1])}) but never in a post with authority "
+                "over staff or students"
             )
-    elif cov_s > cov_p and cov_s >= PARTIAL and studied(missing_heavy):
+    elif (
+        cov_s > cov_p
+        and cov_s >= PARTIAL
+        and studied(missing_heavy)
+        and not (set(best_s[0].matched) <= generic if best_s else True)
+    ):
         verdict, chosen = "partial", best_s + best_p[:1]
-        why = _study_why(units, best_s) + (f"; related practice in {_refs(best_p[:1])}" if best_p else "")
-    elif wrong_level:
-        verdict, chosen = "gap", []
-        why = "no position at the " + ", ".join(sorted(checks.levels_in(req.text))) + " level asked"
-    elif cov_p >= PARTIAL and (
-        not missing_heavy
-        or direct_cover(units, best_p + best_s) >= HEAVY_REST
-        or sum(1 for u in concepts if u.key in shown) >= 2
+        why = _study_why(best_s) + (f"; related practice in {_refs(best_p[:1])}" if best_p else "")
+    elif (
+        cov_p >= PARTIAL
+        and not thin
+        and spec_cov >= PARTIAL
+        and (
+            not missing_heavy
+            or direct_cover(units, best_p + best_s) >= HEAVY_REST
+            or sum(1 for u in concepts if u.key in shown) >= 2
+        )
     ):
         verdict, chosen = "partial", best_p
-        lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1]
-        why = f"partly shown in {_refs(best_p)} ({_named(units, shown)})"
+        lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1 and u.key in specific]
+        why = f"related: {_refs(best_p)}"
         if missing_heavy:
-            why += "; nothing on " + ", ".join(u.label for u in missing_heavy)
+            why += "; nothing on " + _listed(u.label for u in missing_heavy)
         elif elsewhere and cov_p >= met_at:
             why += f"; nothing from {place.title()}"
+        elif wrong_level:
+            why += f"; not at the {_levels(ask.levels)} level"
         elif lacking:
-            why += "; not on " + ", ".join(u.label for u in lacking[:3])
-    elif cov_s >= PARTIAL and studied(missing_heavy):
+            why += "; not on " + _listed(u.label for u in lacking[:2])
+    elif cov_s >= PARTIAL and studied(missing_heavy) and best_s and not set(best_s[0].matched) <= generic:
         verdict, chosen = "partial", best_s
-        why = _study_why(units, best_s)
+        why = _study_why(best_s)
     else:
         verdict, chosen = "gap", []
-        top = missing_heavy or sorted(units, key=lambda u: -u.weight)[:3]
-        why = "nothing in the record on " + ", ".join(f"'{u.label}'" for u in top)
+        top = missing_heavy or sorted((u for u in units if u.key in specific), key=lambda u: -u.weight)[:2]
+        why = "nothing in the record on " + (_listed(u.label for u in top) or "this")
+    asked_languages = V.languages_in(req.text)
+    if asked_languages and verdict != "gap":
+        # Speaking a language is shown only by an entry that says so, not by a mention of it.
+        speakers = [m for m in practice if all(V.speaks(m.entry.text, lang) for lang in asked_languages)]
+        if speakers:
+            verdict, chosen, why = "met", speakers[:1], "shown by " + _refs(speakers[:1])
+        else:
+            verdict, chosen = "gap", []
+            why = "nothing in the record shows you speak " + " or ".join(sorted(asked_languages))
     evidence = [
         Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))
         for m in chosen[:2]
     ]
     return verdict, evidence, why
+
+
+def _at_scope(
+    scope: str, best: list[Match], practice: list[Match], met_at: float, specific: set
+) -> list[Match] | None:
+    """The evidence at the scope asked: the chosen entries if one of them is at it, else another
+    entry that covers the item nearly as well on its own, at that scope. The entry at the scope
+    must carry the item's object (its specific words and terms), not only a word of it."""
+    need = V.scope_rank(scope)
+    enough = 0.8 * met_at
+    wanted = set().union(*(m.matched for m in best)) & specific
+
+    def carries(m: Match) -> bool:
+        return m.score >= enough and (not wanted or len(m.matched & wanted) * 2 >= len(wanted))
+
+    at = [m for m in best if V.scope_rank(m.entry.shown.scope) >= need and carries(m)]
+    if at:  # the entry at the scope first: it is what makes the verdict
+        return at + [m for m in best if m not in at]
+    for m in practice[:30]:
+        if V.scope_rank(m.entry.shown.scope) >= need and carries(m):
+            return [m, *best[:1]]
+    return None
+
+
+def _taught(req, record, today: dt.date, ctx: Context):
+    """An ordinary teaching duty (plan lessons, assess pupils' progress) is met by a year or more
+    in teaching posts at the level and in the subject asked: the years show it."""
+    from careerkit.models.gap import Evidence
+
+    if not V.teaching_duty(req.text):
+        return None
+    # "meet the needs of all students" is the teacher's own class, not a school-wide duty
+    text = re.sub(r"\ball\s+(?:students|pupils|learners)\b", "students", req.text, flags=re.I)
+    ask = parts._asked(text, req.type, ctx)
+    if ask.authority or (ask.scope and V.scope_rank(ask.scope) > V.scope_rank("team")):
+        return None
+    posts = []
+    for p in record.positions:
+        if p.category != "teaching":
+            continue
+        shown = parts.position_shown(p)
+        if ask.levels and not (shown.levels & ask.levels):
+            continue
+        if ask.subjects and shown.subjects is not None and not (shown.subjects & ask.subjects):
+            continue
+        posts.append(p)
+    years, _ = checks.years_in(posts, "any", today)
+    if years < 0.95:
+        return None
+    latest = max(posts, key=lambda p: p.start or "")
+    label = _label(latest, "position")
+    return (
+        "met",
+        [Evidence(kind="position", id=latest.id, text=label, score=1.0)],
+        f"you taught for {checks._yrs(years)} ({label}, position {latest.id})",
+    )
+
+
+def _in_subject(subjects, best: list[Match], practice: list[Match]) -> bool:
+    """Some entry that matched the item was in the subject asked (or in every subject)."""
+    for m in [*best, *(m for m in practice[:30] if m.matched)]:
+        have = m.entry.shown.subjects
+        if have is None or (have & subjects):
+            return True
+    return False
+
+
+def _holds_authority(record) -> bool:
+    """A school post with authority over staff and students: assistant principal or above, held
+    for a school year rather than a summer, on a school's line of management."""
+    from careerkit.posting.parts import position_shown
+
+    return any(
+        (s := position_shown(p)).rank >= 4 and not s.summer and not s.off_ladder for p in record.positions
+    )
+
+
+def _levels(levels) -> str:
+    return " or ".join(sorted(levels))
+
+
+def _listed(labels) -> str:
+    """Words as a person lists them: "budget, transportation or safeguarding"."""
+    names = list(dict.fromkeys(str(x) for x in labels))
+    return ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1] if names else ""
 
 
 def _unshown_specifics(units, index: EvidenceIndex) -> list:
@@ -280,36 +426,26 @@ def _unshown_specifics(units, index: EvidenceIndex) -> list:
     return [u for u in heavy if not any(u.key in m.matched for m in done)]
 
 
-def _study_why(units, best_s: list[Match]) -> str:
+def _study_why(best_s: list[Match]) -> str:
     kind = "planned" if best_s[0].entry.status == "planned" else "learning only"
-    return f"{kind}: {_refs(best_s)} ({_named(units, best_s[0].matched | best_s[0].related)})"
+    return f"{kind}: {_refs(best_s)}"
 
 
 def _refs(matches: list[Match]) -> str:
-    return " and ".join(f"{m.entry.kind} {m.entry.id}" for m in matches[:2])
+    """The entries as a person names them: "Led the science fair (win 12)"."""
+    return " and ".join(
+        f"{_short(m.entry.said or m.entry.label)} ({_REF.get(m.entry.kind, m.entry.kind)} {m.entry.id})"
+        for m in matches[:2]
+    )
 
 
-def _named(units, keys) -> str:
-    names = [u.label for u in sorted(units, key=lambda u: -u.weight) if u.key in keys]
-    return ", ".join(f"'{n}'" for n in names[:4]) or "related words"
+def _short(label: str, n: int = 70) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= n else label[: n - 1].rstrip(" ,;") + "…"
 
 
-def _bigger_scope(text: str) -> bool:
-    if _DISTRICT.search(text) and _LEAD_VERB.search(text):
-        return True
-    return bool(_SCHOOL_LEAD.search(text) and _LEAD_VERB.search(text))
+def _level_missing(want, record) -> bool:
+    """No position was at any of the school levels asked."""
+    from careerkit.posting.parts import position_shown
 
-
-def _level_missing(text: str, record) -> bool:
-    """The item names a level of school (secondary, primary ...) that no position was at."""
-    want = checks.levels_in(text)
-    if not want or not record.positions:
-        return bool(want) and not record.positions
-    for p in record.positions:
-        if checks.levels_in(" ".join(x for x in (p.level, p.title, p.summary, p.organization) if x)) & want:
-            return False
-    return True
-
-
-def _has_admin(record) -> bool:
-    return any(p.category == "administration" for p in record.positions)
+    return not any(position_shown(p).levels & want for p in record.positions)

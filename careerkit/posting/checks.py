@@ -6,54 +6,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from careerkit.posting.text import STOP_STEMS, stems
+from careerkit.posting import vocabulary as V
+from careerkit.posting.text import STOP_STEMS, stem, stems
 
 # -- years --------------------------------------------------------------------------------
 
-CATEGORY_WORDS = {
-    "administration": re.compile(
-        r"\b(administrat\w*|assistant\s+principal\w*|vice[-\s]+principal\w*|principal(ship)?s?|"
-        r"deputy\s+head\w*|head\s*teacher\w*|head\s+of\s+school|superintenden\w*|dean\s+of\s+students)\b",
-        re.I,
-    ),
-    "leadership": re.compile(
-        r"\b(leaders?|leadership|team\s+lead\w*|department\s+(chair|head)|head\s+of\s+department|"
-        r"middle\s+leader\w*|coach(es|ing)?\s+(experience|role)|supervisory)\b",
-        re.I,
-    ),
-    "teaching": re.compile(r"\b(teach(ing|er)?|classroom|instructional\s+experience)\b", re.I),
-}
+# The kinds of experience and the school levels come from the one vocabulary
+# (frameworks/vocabulary.yaml); these names stay for the callers that import them.
 ACCEPTS = {
     "teaching": {"teaching"},
     "leadership": {"leadership", "administration"},
     "administration": {"administration"},
     "any": None,
 }
-LEVELS = {
-    "secondary": re.compile(
-        r"\b(secondary|high\s+school|11\s*[-–]\s*1[68]|1[46]\s*[-–]\s*1[89]|gcse|a[-\s]level|"
-        r"as\s+and\s+a2|sixth\s+form|key\s+stage\s+[345]|ks[345]|grades?\s+(9|6)\s*[-–]\s*12|"
-        r"advanced\s+placement|ap\s+courses|ib\s+diploma|dual\s+(enrollment|credit))\b",
-        re.I,
-    ),
-    "middle": re.compile(r"\b(middle\s+school|junior\s+high|grades?\s+6\s*[-–]\s*8)\b", re.I),
-    "elementary": re.compile(
-        r"\b(elementary|primary|k\s*[-–]\s*[56]|key\s+stage\s+[12]|ks[12]|early\s+years|eyfs|"
-        r"grades?\s+[k1-3]\s*[-–]\s*[3-6])\b",
-        re.I,
-    ),
-}
 
 
 def categories_in(text: str) -> tuple[list[str], bool]:
     """The kinds of experience a text names, and whether any one of them will do ("or")."""
-    cats = [c for c, rx in CATEGORY_WORDS.items() if rx.search(text)]
+    cats = V.experience_kinds(text)
     any_of = bool(re.search(r"\bor\b|/", text)) and len(cats) > 1
     return cats, any_of
 
 
 def levels_in(text: str) -> set[str]:
-    return {lv for lv, rx in LEVELS.items() if rx.search(text)}
+    return V.levels_in(text)
 
 
 def _date(value: str | None, default: dt.date, end: bool = False) -> dt.date:
@@ -73,11 +49,30 @@ def _date(value: str | None, default: dt.date, end: bool = False) -> dt.date:
         return dt.date(y, 1, 1)
 
 
+def _school_span(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """School years count whole: a post from August (or July, September) to the end of May,
+    June or July covers the school years between (August 2015 to June 2020 is five)."""
+    if start.month in (7, 8, 9):
+        start = dt.date(start.year, 8, 1)
+    if end.month in (6, 7, 8) or (end.month == 5 and end.day > 1):
+        end = max(end, dt.date(end.year, 8, 1))
+    return start, end
+
+
 def years_in(positions, category: str, today: dt.date) -> tuple[float, list]:
-    """Years in positions of the category, overlaps counted once, and those positions."""
+    """Years in positions of the category, overlaps counted once, school years whole."""
     accept = ACCEPTS.get(category)
     chosen = [p for p in positions if accept is None or p.category in accept]
-    spans = sorted((_date(p.start, today), min(_date(p.end, today, end=True), today)) for p in chosen)
+    spans = []
+    for p in chosen:
+        s = _date(p.start, today)
+        e = min(_date(p.end, today, end=True), today)
+        if p.end:
+            s, e = _school_span(s, e)
+        elif s.month in (7, 8, 9):
+            s = dt.date(s.year, 8, 1)
+        spans.append((s, e))
+    spans.sort()
     days, cur_s, cur_e = 0, None, None
     for s, e in spans:
         if e <= s:
@@ -93,81 +88,90 @@ def years_in(positions, category: str, today: dt.date) -> tuple[float, list]:
     return days / 365.25, chosen
 
 
-_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
-_YEARS = re.compile(_NUM + r"\s*(?:\(\d+\)\s*)?(?:\+|or\s+more\s+)?\s*(?:full\s+)?years?\b", re.I)
-_WORDNUM = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-
-
 def years_per_category(text: str) -> dict[str, float]:
     """ "Five years of teaching and two years in a leadership role": each number with the kind of
     experience named after it (up to the next number)."""
-    spots = list(_YEARS.finditer(text))
+    spots = V.years_spans(text)
     out: dict[str, float] = {}
-    for i, m in enumerate(spots):
-        end = spots[i + 1].start() if i + 1 < len(spots) else len(text)
-        cats, _ = categories_in(text[m.end() : end])
-        raw = m.group(1).lower()
-        n = float(_WORDNUM.get(raw, raw)) if raw in _WORDNUM or raw.replace(".", "").isdigit() else None
-        if n is not None and len(cats) == 1 and cats[0] not in out:
+    for i, (_, end, n) in enumerate(spots):
+        stop = spots[i + 1][0] if i + 1 < len(spots) else len(text)
+        cats = V.experience_kinds(text[end:stop])
+        if len(cats) == 1 and cats[0] not in out:
             out[cats[0]] = n
     return out
 
 
-def check_years(req, record, today: dt.date):
+def _position_levels(p) -> set[str]:
+    return V.level_of_position(p.level, p.title, p.summary, p.organization)
+
+
+def check_years(req, record, today: dt.date, ctx=None):
     text = req.text
+    role = named_role(text)
+    if role:
+        return _years_as(req, record, role, today)
+    post = _post_named(text)
+    if post:
+        return _years_in_post(req, record, post, today)
     cats, any_of = categories_in(text)
     if not cats:
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
-    asked = req.years
     per = years_per_category(text) if len(cats) > 1 else {}
-    role = _role_named(text) if not categories_in(text)[0] else None
-    if role:
-        return _years_as(req, record, role, today)
-    want_levels = levels_in(text)
+    named_levels = levels_in(text)
+    all_levels = not named_levels and bool(
+        re.search(r"\b(?:p?k|pre-?k)\s*[-–]\s*12\b|\ball\s+levels\b", text, re.I)
+    )
+    want_levels = (
+        named_levels or set()
+        if all_levels
+        else named_levels
+        or (
+            set(ctx.levels)
+            if ctx is not None and ("teaching" in cats or re.search(r"\bat\s+the\s+level\b", text, re.I))
+            else set()
+        )
+    )
+    place = V.place_of(text)
     results = []
     for cat in cats:
         asked = per.get(cat, req.years)
         years, chosen = years_in(record.positions, cat, today)
-        if want_levels:
-            fitting = [
-                p
-                for p in chosen
-                if levels_in(" ".join(x for x in (p.level, p.title, p.summary, p.organization) if x))
-                & want_levels
-            ]
-            if not fitting:
-                results.append(
-                    (
-                        "gap",
-                        chosen[:1],
-                        f"no {cat} position at the {', '.join(sorted(want_levels))} level asked",
-                    )
-                )
-                continue
-            years, chosen = years_in(fitting, cat, today)
         label = "positions" if cat == "any" else f"{cat} positions"
+        other = ""
+        if want_levels:
+            fitting = [p for p in chosen if _position_levels(p) & want_levels]
+            if not fitting:
+                where = ", ".join(sorted(want_levels))
+                if chosen:
+                    results.append(
+                        (
+                            "partial",
+                            chosen[:1],
+                            f"{_yrs(years)} in {label}, none at the {where} level asked",
+                        )
+                    )
+                else:
+                    results.append(("gap", [], f"no {cat} position at the {where} level asked"))
+                continue
+            if len(fitting) < len(chosen):
+                other = f" at the {', '.join(sorted(want_levels))} level"
+            years, chosen = years_in(fitting, cat, today)
+        if place and chosen and not any(V.place_of_location(p.location) in (place, None) for p in chosen):
+            results.append(("partial", chosen, f"{_yrs(years)} in {label}, none in {place}"))
+            continue
         if asked:
             if years >= asked - 0.05:
-                results.append(("met", chosen, f"{years:.1f} years in {label}; {asked:g} asked"))
+                results.append(("met", chosen, f"{_yrs(years)} in {label}{other}; {asked:g} asked"))
             elif years > 0:
-                results.append(("partial", chosen, f"{years:.1f} years in {label}; {asked:g} asked"))
+                results.append(("partial", chosen, f"{_yrs(years)} in {label}{other}; {asked:g} asked"))
             else:
                 results.append(
                     ("gap", [], f"no {label} in the record; {asked:g} year{'' if asked == 1 else 's'} asked")
                 )
+        elif years >= 0.95:
+            results.append(("met", chosen, f"{_yrs(years)} in {label}{other}"))
         elif years > 0:
-            results.append(("met", chosen, f"{years:.1f} years in {label}"))
+            results.append(("partial", chosen, f"only {_yrs(years)} in {label}{other}"))
         else:
             results.append(("gap", [], f"no {label} in the record"))
     verdicts = [r[0] for r in results]
@@ -184,36 +188,112 @@ def check_years(req, record, today: dt.date):
     return verdict, entries, "; ".join(r[2] for r in results)
 
 
-_ROLE = re.compile(
+def _yrs(years: float) -> str:
+    """Years as a person says them: whole school years where they are whole."""
+    if abs(years - round(years)) < 0.05:
+        n = round(years)
+        return f"{n} year" + ("s" if n != 1 else "")
+    if years < 1:
+        months = max(1, round(years * 12))
+        return f"{months} month" + ("s" if months != 1 else "")
+    return f"{years:.1f} years"
+
+
+_AS_ROLE = re.compile(
+    r"\b(?:as|in\s+the\s+role\s+of)\s+(?:an?\s+|the\s+)?(?P<r>[a-z][a-z\- ]{2,40}?)(?=\s+(?:or|and|in|at|with|for|who|where)\b|[,.;:()]|$)|"
+    r"\b(?P<p>(?:assistant\s+|vice[-\s]|deputy\s+|associate\s+)?(?:principal|head\s*teacher|headship|head))\s+experience\b|"
+    r"\bexperience\s+(?:as|in)\s+(?:an?\s+)?(?P<q>(?:assistant\s+|vice[-\s]|deputy\s+)?(?:principal|head\s*teacher|deputy\s+head\w*))",
+    re.I,
+)
+
+
+def named_role(text: str) -> tuple[int, str] | None:
+    """A rung of the ladder the item names as experience ("as an assistant principal",
+    "principal experience", "as a deputy head"): (rank, name); the lowest rung named counts."""
+    for m in _AS_ROLE.finditer(text):
+        name = (m.group("r") or m.group("p") or m.group("q") or "").strip()
+        before = text[max(0, m.start() - 40) : m.start()]
+        if m.group("r") and not re.search(
+            r"\b(?:experience|years?|served|serving|time|record|spell|work(?:ed|ing)?)\s+(?:\w+\s+)?$|\bleadership\s+$",
+            before,
+            re.I,
+        ):
+            continue  # "join us as deputy headteacher" names the post, not the experience asked
+        parts_ = re.split(r"\s+or\s+|/", text[m.start() : m.start() + 120])
+        ranks = [r for part in parts_[:3] if (r := V.role_of(part)) and r[1] >= 4]
+        own = V.role_of(name)
+        if own and own[1] >= 4:
+            low = min([own, *ranks], key=lambda r: r[1])
+            return low[1], name
+    return None
+
+
+_POST = re.compile(
     r"\bas\s+(?:an?\s+|the\s+)?([a-z][a-z\- ]{2,40}?)(?=\s+(?:or|and|in|at|with|for|who|where)\b|[,.;:()]|$)",
     re.I,
 )
-_ROLE_GENERIC = {"school", "district", "campus", "level", "grade", "successful", "full", "time", "part"}
+_POST_GENERIC = {"school", "district", "campus", "level", "grade", "successful", "full", "time", "part"}
 
 
-def _role_named(text: str) -> tuple[set[str], str] | None:
-    """The words of a role named as "experience as an instructional coach"."""
-    m = _ROLE.search(text)
-    if not m:
+def _post_named(text: str) -> tuple[set[str], str] | None:
+    """A post below the ladder's administrative rungs named as experience ("experience as an
+    instructional coach", "as a reading specialist"): its words."""
+    m = _POST.search(text)
+    if not m or not re.search(
+        r"\b(?:experience|years?|served|serving|time|work(?:ed|ing)?)\s+(?:\w+\s+)?$",
+        text[max(0, m.start() - 40) : m.start()],
+        re.I,
+    ):
         return None
-    toks = {t for t in stems(m.group(1)) if t not in STOP_STEMS and t not in _ROLE_GENERIC and len(t) > 2}
+    if re.fullmatch(
+        r"(?:\w+\s+)?(?:administrator|leader|teacher|educator|supervisor|manager)s?", m.group(1).strip(), re.I
+    ):
+        return None  # a kind of experience, counted by category ("as an administrator")
+    toks = {t for t in stems(m.group(1)) if t not in STOP_STEMS and t not in _POST_GENERIC and len(t) > 2}
+    # "a special education teacher": the words that make the post, not "teacher"
+    toks = (toks - _POST_PLAIN) or toks
     return (toks, m.group(1).strip()) if toks else None
 
 
-def _years_as(req, record, role: tuple[set[str], str], today: dt.date):
-    """Years in positions whose title names the role."""
-    words, name = role
-    fitting = [p for p in record.positions if words <= set(stems(p.title))] or [
-        p for p in record.positions if words & set(stems(p.title))
-    ]
-    label = f"positions as {name}"
+_POST_PLAIN = {stem(w) for w in ("teacher", "teachers", "educator", "staff", "member")}
+
+
+def names_a_post(text: str) -> bool:
+    """ "Experience as a designated safeguarding lead": a post named as the experience asked."""
+    return named_role(text) is not None or _post_named(text) is not None
+
+
+def _years_in_post(req, record, post: tuple[set[str], str], today: dt.date):
+    """Years in positions whose title (or, for a teaching post, summary) names the post."""
+    words, name = post
+    fitting = [p for p in record.positions if words <= set(stems(f"{p.title} {p.summary or ''}"))]
+    if not fitting:
+        return "gap", [], f"you have not worked as {name}"
     years, _ = years_in(fitting, "any", today)
     asked = req.years
-    if not fitting:
-        return "gap", [], f"no position as {name}"
     if asked and years < asked - 0.05:
-        return "partial", fitting, f"{years:.1f} years in {label}; {asked:g} asked"
-    return "met", fitting, f"{years:.1f} years in {label}" + (f"; {asked:g} asked" if asked else "")
+        return "partial", fitting, f"{_yrs(years)} as {name}; {asked:g} asked"
+    return "met", fitting, f"{_yrs(years)} as {name}" + (f"; {asked:g} asked" if asked else "")
+
+
+def _years_as(req, record, role: tuple[int, str], today: dt.date):
+    """Years in the named role or above (a summer or union post is not the role)."""
+    from careerkit.posting.parts import position_shown
+
+    rank, name = role
+    fitting = [
+        p
+        for p in record.positions
+        if (s := position_shown(p)).rank >= rank and not s.summer and not s.off_ladder
+    ]
+    asked = req.years
+    if not fitting:
+        return "gap", [], f"you have not been {V.rung_name(rank)} or above"
+    years, _ = years_in(fitting, "any", today)
+    label = f"as {V.rung_name(rank)} or above"
+    if asked and years < asked - 0.05:
+        return "partial", fitting, f"{_yrs(years)} {label}; {asked:g} asked"
+    return "met", fitting, f"{_yrs(years)} {label}" + (f"; {asked:g} asked" if asked else "")
 
 
 def is_structured_experience(req) -> bool:
@@ -237,14 +317,7 @@ def is_structured_experience(req) -> bool:
 
 # -- degrees ------------------------------------------------------------------------------
 
-RANK = {"associate": 1, "bachelor": 2, "master": 3, "specialist": 4, "doctorate": 5}
-DEGREE_WORDS = [
-    ("doctorate", r"\b(doctor\w*|ph\.?\s?d|ed\.?\s?d)\b"),
-    ("specialist", r"\b(specialist|ed\.?\s?s)\b"),
-    ("master", r"\b(master\w*|m\.?\s?ed|m\.?a\.?|m\.?s\.?|mba|post-?graduate)\b"),
-    ("bachelor", r"\b(bachelor\w*|b\.?a\.?|b\.?s\.?|undergraduate|good\s+degree|honours\s+degree|degree)\b"),
-    ("associate", r"\bassociate'?s?\s+degree\b"),
-]
+RANK = V.RANK
 
 
 def _field_tokens(text: str) -> set[str]:
@@ -269,20 +342,18 @@ def _field_tokens(text: str) -> set[str]:
 
 
 def degree_level_in(text: str) -> str | None:
-    low = text.lower()
-    # the lowest level the text accepts is what is asked ("master's; doctorate preferred")
-    found = [lv for lv, rx in DEGREE_WORDS if re.search(rx, low)]
-    if not found:
-        return None
-    return min(found, key=lambda lv: RANK[lv])
+    """The lowest level the text accepts ("master's; doctorate preferred" asks a master's)."""
+    return V.degree_level(text)
 
 
 def check_degree(req, record):
-    asked = req.degree_level or degree_level_in(req.text) or "bachelor"
+    asked = V.degree_level(req.text) or req.degree_level or "bachelor"
     if asked not in RANK:
         asked = "bachelor"
     fields = req.degree_fields or _fields_from_text(req.text)
     want = set().union(*(_field_tokens(f) for f in fields)) if fields else set()
+    # "a degree in Education": the field is education itself, a word the field tokens leave out
+    education_asked = bool(fields) and not want and any("educ" in f.lower() for f in fields)
     or_related = req.or_related or bool(
         re.search(r"\bor\s+(a\s+)?(closely\s+)?related\b|\bequivalent\b", req.text, re.I)
     )
@@ -294,7 +365,11 @@ def check_degree(req, record):
     for d in degrees:
         level_ok = RANK.get(d.level or "bachelor", 2) >= RANK[asked]
         have = _field_tokens(" ".join(x for x in (d.field, d.name) if x))
-        field_ok = (not want) or bool(want & have) or (or_related and _education_field(d))
+        field_ok = (
+            (_education_field(d) if education_asked else not want)
+            or bool(want & have)
+            or (or_related and _education_field(d))
+        )
         earned = d.status == "earned" or (enrolled and d.status == "in-progress")
         score = (2 if level_ok else 0) + (1 if field_ok else 0) + (1 if earned else 0)
         scored.append((score, level_ok, field_ok, earned, d))
@@ -312,7 +387,7 @@ def check_degree(req, record):
         return "partial", [d], f"{what}: the level asked, but not in {', '.join(fields)}"
     if level_ok:
         return "partial", [d], f"{what} is {d.status}, not earned"
-    return "partial", [d], f"{what} is below the {asked} level asked"
+    return "gap", [d], f"{what} is below the {asked} level asked"
 
 
 def _education_field(d) -> bool:
@@ -342,7 +417,7 @@ SPECIFIC = {
     "coaching": r"\bcoach\w*|teacher\s+support\b",
     "reading": r"\breading\b|\bliteracy\b|\bdyslexia\b",
     "esol": r"\besol\b|\besl\b|\btesol\b|\bells?\b|english\s+(language\s+)?learners?|\beal\b|\bbilingual\b|english\s+to\s+speakers",
-    "special education": r"special\s+education|\bsped\b|exceptional|disabilit|\bsend\b|\bsenco\b",
+    "special education": r"special\s+education|\bsped\b|exceptional|disabilit|\bsend\b|\bsenco\b|learning\s+behavior\s+specialist|\blbs1?\b",
     "gifted": r"\bgifted\b",
     "safeguarding": r"safeguard|child\s+protection|\bdsl\b|safer\s+recruitment",
     "first aid": r"first\s+aid|\bcpr\b",
@@ -363,123 +438,23 @@ def credential_classes(text: str) -> set[str]:
     return {k for k, rx in BROAD.items() if re.search(rx, low)}
 
 
-STATES = {
-    "alabama": "al",
-    "alaska": "ak",
-    "arizona": "az",
-    "arkansas": "ar",
-    "california": "ca",
-    "colorado": "co",
-    "connecticut": "ct",
-    "delaware": "de",
-    "florida": "fl",
-    "georgia": "ga",
-    "hawaii": "hi",
-    "idaho": "id",
-    "illinois": "il",
-    "indiana": "in",
-    "iowa": "ia",
-    "kansas": "ks",
-    "kentucky": "ky",
-    "louisiana": "la",
-    "maine": "me",
-    "maryland": "md",
-    "massachusetts": "ma",
-    "michigan": "mi",
-    "minnesota": "mn",
-    "mississippi": "ms",
-    "missouri": "mo",
-    "montana": "mt",
-    "nebraska": "ne",
-    "nevada": "nv",
-    "new hampshire": "nh",
-    "new jersey": "nj",
-    "new mexico": "nm",
-    "new york": "ny",
-    "north carolina": "nc",
-    "north dakota": "nd",
-    "ohio": "oh",
-    "oklahoma": "ok",
-    "oregon": "or",
-    "pennsylvania": "pa",
-    "rhode island": "ri",
-    "south carolina": "sc",
-    "south dakota": "sd",
-    "tennessee": "tn",
-    "texas": "tx",
-    "utah": "ut",
-    "vermont": "vt",
-    "virginia": "va",
-    "washington": "wa",
-    "west virginia": "wv",
-    "wisconsin": "wi",
-    "wyoming": "wy",
-    "district of columbia": "dc",
-    "england": "england",
-    "wales": "wales",
-    "scotland": "scotland",
-    "northern ireland": "northern ireland",
-    "british columbia": "british columbia",
-    "ontario": "ontario",
-    "alberta": "alberta",
-    "quebec": "quebec",
-}
-AGENCIES = [
-    (r"\bgapsc\b|georgia\s+professional\s+standards", "georgia"),
-    (r"\bsbec\b|\btea\b\s+certif|texas\s+education\s+agency", "texas"),
-    (r"\bmsde\b", "maryland"),
-    (r"\bfldoe\b", "florida"),
-    (r"\bnysed\b", "new york"),
-    (r"\bqts\b|qualified\s+teacher\s+status|\bdfe\b|department\s+for\s+education|\bnpqh\b", "england"),
-    (r"\bbc\b", "british columbia"),
-]
-ABBREV = {
-    "nc": "north carolina",
-    "nj": "new jersey",
-    "ga": "georgia",
-    "fl": "florida",
-    "tx": "texas",
-    "md": "maryland",
-    "va": "virginia",
-    "sc": "south carolina",
-    "ny": "new york",
-    "ca": "california",
-}
-
-
-_PLACES = re.compile(r"\b(" + "|".join(sorted(STATES, key=len, reverse=True)) + r")\b")
-_ABBREVS = re.compile(r"\b(" + "|".join(a.upper() for a in ABBREV) + r")\b")
-_AGENCIES = [(re.compile(rx), place) for rx, place in AGENCIES]
-
-
 def jurisdiction_in(text: str) -> str | None:
-    low = text.lower()
-    for rx, place in _AGENCIES:
-        if rx.search(low):
-            return place
-    m = _PLACES.search(low)
-    if m:
-        return m.group(1)
-    m = _ABBREVS.search(text)
-    return ABBREV[m.group(1).lower()] if m else None
+    """The state or country a text names or implies, lower-cased ("texas", "england")."""
+    place = V.place_of(text)
+    return place.lower() if place else None
 
 
 def _norm_place(place: str | None) -> str | None:
-    if not place:
-        return None
-    p = place.strip().lower()
-    if p in ABBREV:
-        return ABBREV[p]
-    for name, ab in STATES.items():
-        if p == ab:
-            return name
-    return p
+    """A place as an item or posting gives it ("TX", "Texas") as `jurisdiction_in` names it."""
+    named = V.place_named(place)
+    return named.lower() if named else None
 
 
-def check_credential(req, record, today: dt.date):
+def check_credential(req, record, today: dt.date, posting_place: str | None = None):
+    """posting_place: the state or country the posting is in, for an item that names none."""
     text = req.text
     wanted = credential_classes(text + " " + " ".join(req.credential_terms))
-    place = _norm_place(req.jurisdiction) or jurisdiction_in(text)
+    place = _norm_place(req.jurisdiction) or jurisdiction_in(text) or _norm_place(posting_place)
     all_of = len(wanted) > 1 and _joined_by_and(text, wanted)
     creds = [c for c in record.credentials if c.kind != "degree"]
     if not wanted:
@@ -509,7 +484,7 @@ def _joined_by_and(text: str, classes: set[str]) -> bool:
         if m:
             spots.append((m.start(), m.end()))
     spots.sort()
-    for (_, end), (start, _) in zip(spots, spots[1:]):
+    for (_, end), (start, _) in zip(spots, spots[1:], strict=False):
         between = low[end:start]
         if re.search(r"\band\b|&|\bplus\b|\bas\s+well\s+as\b", between) and not re.search(
             r"\bor\b|/", between

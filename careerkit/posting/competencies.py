@@ -3,6 +3,7 @@ lexicon's terms (each term names the competencies it touches)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,14 +13,29 @@ from careerkit.posting.frameworks import load_frameworks, load_lexicon, user_fol
 from careerkit.posting.text import PhraseMatcher, stems
 
 
+@dataclass(frozen=True)
+class TermInfo:
+    """A lexicon term as matching uses it."""
+
+    term: str
+    weight: float
+    variants: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+
+
 class Vocabulary:
     """The lexicon compiled for matching: `terms` (index -> Term), `matcher` finding term
     indices (and ("rel", index) for a term's related phrases that are not terms themselves),
     `competency_matcher` finding competency ids by keyword."""
 
     def __init__(self, frameworks, lexicon):
-        self.frameworks = frameworks
-        self.terms = list(lexicon.terms)
+        # Plain values only: the compiled vocabulary is cached on disk, and reading it back
+        # should not need the pydantic models it was read with.
+        self.terms = [
+            TermInfo(t.term, float(t.weight), tuple(t.variants), tuple(t.related), tuple(t.competencies))
+            for t in lexicon.terms
+        ]
         self.order = {c.id: n for n, c in enumerate(c for fw in frameworks for c in fw.competencies)}
         m = PhraseMatcher()
         for i, t in enumerate(self.terms):

@@ -8,7 +8,9 @@ import math
 from dataclasses import dataclass, field
 
 from careerkit.posting.competencies import Vocabulary, accomplishment_text
+from careerkit.posting.parts import Shown, position_shown, text_shown
 from careerkit.posting.text import content, stem, stems, words
+from careerkit.posting.vocabulary import praise_only
 
 PRACTICE = ("accomplishment", "position", "feedback", "credential")  # done or shown
 
@@ -20,10 +22,28 @@ class Entry:
     label: str
     status: str = "done"  # done | in-progress | planned
     text: str = ""
+    within: Shown | None = None  # the position an accomplishment was done in, read into parts
+    said: str = ""  # how a why line names it, when not by its label (feedback: without who said it)
+    off_ladder: bool = False  # a union or association entry
+    _shown: Shown | None = None
 
     @property
     def practice(self) -> bool:
         return self.kind in PRACTICE and self.status == "done"
+
+    @property
+    def shown(self) -> Shown:
+        """The entry's scope, levels and rung, read when first asked."""
+        if self._shown is None:
+            if self.kind == "position" and self.within is not None:
+                self._shown = self.within
+            elif self.kind in ("accomplishment", "feedback"):
+                self._shown = text_shown(
+                    self.text, within=self.within, off_ladder=self.off_ladder, said=self.kind == "feedback"
+                )
+            else:
+                self._shown = Shown()
+        return self._shown
 
 
 @dataclass
@@ -52,14 +72,19 @@ def _years(start: str | None, end: str | None) -> str:
 def entries_of(record) -> list[Entry]:
     """The record as evidence entries (contacts are not evidence)."""
     out: list[Entry] = []
+    by_title: dict[str, Shown] = {}
     for p in record.positions:
         label = ", ".join(x for x in (p.title, p.organization, _years(p.start, p.end)) if x)
+        shown = position_shown(p)
+        by_title.setdefault((p.title or "").lower(), shown)
         out.append(
             Entry(
                 "position",
                 p.id,
                 label,
                 text=" . ".join(x for x in (p.title, p.organization, p.level, p.summary) if x),
+                within=shown,
+                off_ladder=shown.off_ladder,
             )
         )
     for c in record.credentials:
@@ -74,11 +99,31 @@ def entries_of(record) -> list[Entry]:
             )
         )
     for a in record.accomplishments:
-        out.append(Entry("accomplishment", a.id, a.title, text=accomplishment_text(a)))
+        within = by_title.get((getattr(a, "position", None) or "").lower())
+        out.append(
+            Entry(
+                "accomplishment",
+                a.id,
+                a.title,
+                text=accomplishment_text(a),
+                within=within,
+                off_ladder=a.kind == "union",
+            )
+        )
     for f in record.feedback:
         who = ", ".join(x for x in (f.from_name, f.relationship) if x)
-        label = _clip(f.text, 140) + (f" ({who})" if who else "")
-        out.append(Entry("feedback", f.id, label, text=" . ".join(x for x in (f.text, f.context) if x)))
+        # What the feedback names as a growth area is not evidence that it is done.
+        praise = praise_only(f.text)
+        label = _clip(praise or f.text, 140) + (f" ({who})" if who else "")
+        out.append(
+            Entry(
+                "feedback",
+                f.id,
+                label,
+                text=" . ".join(x for x in (praise, f.context) if x),
+                said=_clip(praise or f.text, 70),
+            )
+        )
     for le in record.learning:
         out.append(
             Entry(
@@ -283,7 +328,7 @@ class EvidenceIndex:
                     t = self.voc.terms[k]
                     units.append(Unit(k, t.weight, t.term))
         seen = set()
-        for word, tok, u in zip(ws, toks, used):
+        for word, tok, u in zip(ws, toks, used, strict=True):
             if u:
                 continue
             for w in content([tok]):

@@ -125,6 +125,8 @@ def _classified_cached(folder: Path | None, strict: bool, sig: tuple) -> tuple[t
     In the user's folder a file that is not a mapping at all is an error."""
     out = []
     for path in _files(folder):
+        if folder == PACKAGED and path.stem.lower().startswith(("questions", "suggestions", "vocabulary")):
+            continue  # the packaged data files that are neither frameworks nor lexicons
         if path.stem.lower().startswith(("questions", "suggestions")):
             continue
         data = _read(path)

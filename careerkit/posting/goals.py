@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from careerkit.insight import recurring as G
+from careerkit.posting import similarity as G
 
 MAX_WORDINGS = 20  # distinct wordings of a gap compared with a requirement
 
@@ -51,20 +51,16 @@ class GoalMatcher:
     def __init__(
         self,
         goals: list[dict[str, Any]],
-        reports: list,
+        groups: dict[str, G.Group],
         *,
         lexicon: dict[str, list[str]],
         weights: dict[str, float] | None = None,
     ):
-        """goals: rows of `store.growth.done_gap_goals`; reports: the saved GapReports, oldest
-        first; lexicon and weights as `gap common` takes them."""
+        """goals: rows of `store.growth.done_gap_goals`; groups: the groups of the saved reports
+        by key and by label, as `insight.recurring.named_groups` makes them (the first of a
+        name wins); lexicon and weights as `gap common` takes them."""
         self.matcher = G.matcher_for(lexicon)
         self.weights = weights or {}
-        groups = G.group_items(G.read_items(reports, lexicon, self.weights)) if reports else []
-        by_name: dict[str, G.Group] = {}
-        for group in groups:  # the first group of a key or label wins
-            by_name.setdefault(group.key, group)
-            by_name.setdefault(G.label_of(group), group)
         self.goals: list[DoneGoal] = []
         for row in goals:
             goal = DoneGoal(
@@ -74,15 +70,15 @@ class GoalMatcher:
                 list(row.get("competencies") or []),
                 list(row.get("wins") or []),
             )
-            made_for = by_name.get(goal.gap)
-            if made_for is not None:
-                goal.key = made_for.key
+            group = groups.get(goal.gap)
+            if group is not None:
+                goal.key = group.key
                 seen: dict[str, G.Item] = {}
-                for item in made_for.items:
+                for item in group.items:
                     seen.setdefault(item.req.text, item)
                 goal.texts = {_norm(t) for t in seen}
                 goal.wordings = list(seen.values())[:MAX_WORDINGS]
-                goal.group_competencies = {c for i in made_for.items for c in i.req.competencies}
+                goal.group_competencies = {c for i in group.items for c in i.req.competencies}
             else:  # not among the saved reports now: the label alone
                 goal.key = _STRUCTURED_LABELS.get(goal.gap)
                 goal.texts = {_norm(goal.gap)}

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
-from careerkit.models.kinds import BY_NAME, PROFILE_COLUMNS, PROFILE_JSON, PROFILE_LISTS, Kind
+from careerkit.models.kinds import PROFILE_COLUMNS, PROFILE_JSON, PROFILE_LISTS, Kind
 
 MAX_TEXT = 1_000_000  # characters in one field; a pasted book is a mistake, not a record
 

@@ -113,6 +113,7 @@ EVIDENCE_COLUMNS = {
         "action",
         "result",
         "impact",
+        "position",
         "kind",
         "skills",
     ),

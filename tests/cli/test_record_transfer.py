@@ -159,8 +159,6 @@ def test_a_failure_while_writing_rolls_back(cli, sample_file, db_path, monkeypat
     cli("log", "Before", ok=True)
     before = snapshot(db_path)
     from careerkit.errors import InvalidInput
-    from careerkit.store import records
-
     from careerkit.store import io
 
     real = io._Importer.insert

@@ -135,12 +135,12 @@ def _done_goals(conn):
     rows = done_gap_goals(conn)
     if not rows:
         return None
+    from careerkit.insight.recurring import goal_matcher
     from careerkit.posting.frameworks import load_lexicon
-    from careerkit.posting.goals import GoalMatcher
     from careerkit.store import gaps
 
     terms = load_lexicon(_folder()).terms
-    return GoalMatcher(
+    return goal_matcher(
         rows,
         gaps.readable_reports(conn),
         lexicon={t.term: [t.term, *t.variants] for t in terms},

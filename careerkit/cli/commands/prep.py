@@ -98,8 +98,9 @@ def prep(
             people = known_people(conn)
     removed = None
     if redact:
-        from careerkit.redact import redact_record
+        from careerkit.redact import redact_record, redact_report
 
+        report, _ = redact_report(report, record)  # its why lines name entries: before the names go
         record, removed = redact_record(record, people)
     brief = build(
         report,

@@ -124,12 +124,14 @@ def verdict(record, text, type_, **structure):
 @pytest.mark.parametrize(
     "text, years, expected, why",
     [
-        ("Seven years of classroom teaching experience", 7, "met", "7.0 years in teaching positions"),
-        ("Eight years of classroom teaching experience", 8, "partial", "7.0 years"),  # summer job overlaps
-        ("Two years of administrative experience", 2, "met", "2.0 years in administration"),
-        ("Four years of administrative experience", 4, "partial", "2.0 years"),
+        # school years count whole: August 2012 to July 2019 is seven
+        ("Seven years of classroom teaching experience", 7, "met", "7 years in teaching positions"),
+        ("Eight years of classroom teaching experience", 8, "partial", "7 years"),  # summer job overlaps
+        ("Two years of administrative experience", 2, "met", "2 years in administration"),
+        ("Four years of administrative experience", 4, "partial", "2 years"),
         ("Six years of leadership experience", 6, "met", "leadership positions"),  # admin counts too
-        ("Three years as an assistant principal", 3, "partial", "administration"),
+        # a named rung: time in it or above (a dean of students is on the assistant principal's rung)
+        ("Three years as an assistant principal", 3, "partial", "assistant principal"),
     ],
 )
 def test_years_by_category(record, text, years, expected, why):
@@ -139,7 +141,10 @@ def test_years_by_category(record, text, years, expected, why):
 
 
 def test_level_of_school_must_fit(record):
-    assert verdict(record, "Experience teaching high school science (grades 9-12)", "experience")[0] == "gap"
+    # experience at another school level is partial, not nothing
+    assert (
+        verdict(record, "Experience teaching high school science (grades 9-12)", "experience")[0] == "partial"
+    )
     assert verdict(record, "Middle school teaching experience", "experience")[0] == "met"
 
 
@@ -163,7 +168,7 @@ def test_teaching_and_administration_both_asked(record):
         ("Master's degree in Teaching", "met"),
         ("Master's degree in Educational Leadership", "partial"),  # unrelated field
         ("Master's degree in Educational Leadership or related field", "met"),
-        ("Doctorate in education", "partial"),  # below the level
+        ("Doctorate in education", "gap"),  # a degree below the level asked does not partly meet it
         ("Bachelor's degree in Biology", "met"),
     ],
 )
@@ -245,7 +250,7 @@ def test_language_is_not_met_by_a_mention(record):
 
 def test_years_in_a_named_role(record):
     v, r = verdict(record, "Five years of experience as an instructional coach", "experience", years=5)
-    assert v == "partial" and "positions as instructional coach" in r.why
+    assert v == "partial" and "as instructional coach" in r.why
     assert (
         verdict(record, "Two years of experience as a reading specialist", "experience", years=2)[0] == "gap"
     )
@@ -277,4 +282,5 @@ def test_years_without_the_subject_are_partial(record):
     )
     v, r = verdict(rec, "Three years of experience teaching science", "experience", years=3)
     assert v == "partial" and "science" in r.why
-    assert verdict(rec, "Experience teaching Advanced Placement courses", "experience")[0] == "gap"
+    # secondary courses from a middle-school teacher: another school level, so partial
+    assert verdict(rec, "Experience teaching Advanced Placement courses", "experience")[0] == "partial"

@@ -1,0 +1,375 @@
+"""Verdicts that hold for any educator's record: scope, role, level, subject and what the
+evidence is about. One test per kind of failure the judgement issue lists, then properties
+(monotonic in the record, consistent across postings). The records and postings are written
+for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerkit.models.gap import Requirement
+from careerkit.models.record import (
+    AccomplishmentEntry,
+    CredentialEntry,
+    FeedbackEntry,
+    LearningEntry,
+    PositionEntry,
+    Record,
+)
+from careerkit.posting.analyze import report_for
+from careerkit.posting.parts import context_of
+
+TODAY = dt.date(2026, 6, 1)
+
+# A high-school English teacher who leads a course team, chairs a union branch and once ran a
+# summer site; no administrative post of a school year.
+POSITIONS = [
+    PositionEntry(
+        id=1,
+        title="English Teacher",
+        organization="Riverside High School",
+        location="Tulsa, OK",
+        start="2014-08",
+        end="2019-06",
+        category="teaching",
+        level="high",
+        summary="Grade 10 and 11 English language arts, five sections a year.",
+    ),
+    PositionEntry(
+        id=2,
+        title="English Teacher and Grade 10 Course Team Lead",
+        organization="Riverside High School",
+        location="Tulsa, OK",
+        start="2019-08",
+        category="leadership",
+        level="high",
+        summary="Leads the five-teacher grade 10 English course team and its weekly PLC.",
+    ),
+    PositionEntry(
+        id=3,
+        title="Branch Secretary",
+        organization="Riverside Federation of Teachers",
+        location="Tulsa, OK",
+        start="2020-08",
+        category="leadership",
+        summary="Elected union officer for about 900 members on 18 campuses.",
+    ),
+    PositionEntry(
+        id=4,
+        title="Summer School Site Coordinator",
+        organization="Riverside High School",
+        location="Tulsa, OK",
+        start="2022-06",
+        end="2022-07",
+        category="administration",
+        level="high",
+        summary="Schedules and rooms for a six-week credit-recovery session.",
+    ),
+]
+WINS = {
+    "budget": AccomplishmentEntry(
+        id=10,
+        date="2023-03-01",
+        title="Managed the grade 10 team's $6,000 novel-set budget",
+        details="Ordered class sets of novels and tracked spending for the course team.",
+        position="English Teacher and Grade 10 Course Team Lead",
+        skills=["budgeting"],
+    ),
+    "school_budget": AccomplishmentEntry(
+        id=11,
+        date="2024-03-01",
+        title="Built the school budget with the principal",
+        details="Drafted the school-wide budget and tracked campus spending for a year.",
+        position="English Teacher and Grade 10 Course Team Lead",
+        skills=["budgeting", "school finance"],
+    ),
+    "partnerships": AccomplishmentEntry(
+        id=12,
+        date="2021-02-01",
+        title="Built partnerships with families at the branch welcome night",
+        details="Organised a welcome night for new members and their families.",
+        position="Branch Secretary",
+        kind="union",
+        skills=["community partnerships"],
+    ),
+    "ard": AccomplishmentEntry(
+        id=13,
+        date="2022-11-01",
+        title="Attended ARD meetings as the general-education teacher",
+        details="Sat in on six ARD committee meetings for students in my classes.",
+        position="English Teacher",
+        skills=["special education"],
+    ),
+    "unrelated": AccomplishmentEntry(
+        id=14,
+        date="2025-01-10",
+        title="Ran the school's chess club",
+        details="Weekly chess club after school.",
+        position="English Teacher",
+        skills=["chess"],
+    ),
+    "data": AccomplishmentEntry(
+        id=15,
+        date="2024-05-01",
+        title="Led the course team's common assessment reviews",
+        details="Item analysis after each unit test and reteach groups.",
+        position="English Teacher and Grade 10 Course Team Lead",
+        skills=["data analysis", "common assessments"],
+    ),
+}
+FEEDBACK = [
+    FeedbackEntry(
+        id=20,
+        date="2024-05-30",
+        text=(
+            "Morgan stays calm under pressure and builds trust with colleagues. Next steps: "
+            "needs more experience with student discipline and parent conferences."
+        ),
+        from_name="A. Principal",
+        relationship="supervisor",
+    )
+]
+CREDENTIALS = [
+    CredentialEntry(id=30, kind="degree", name="B.A. English", level="bachelor", field="English"),
+    CredentialEntry(
+        id=31,
+        kind="certification",
+        name="T-TESS Appraiser Certification",
+        issuer="Texas Education Agency",
+        status="earned",
+    ),
+    CredentialEntry(
+        id=32,
+        kind="endorsement",
+        name="English as a Second Language (ESL) Supplemental",
+        issuer="Texas Education Agency",
+        status="earned",
+    ),
+]
+
+
+def record(wins=("budget", "partnerships", "ard", "data"), positions=POSITIONS, feedback=FEEDBACK):
+    return Record(
+        positions=list(positions),
+        accomplishments=[WINS[w] for w in wins],
+        feedback=list(feedback),
+        credentials=list(CREDENTIALS),
+        learning=[
+            LearningEntry(id=40, date="2025-01-01", title="School finance course", skills=["school finance"])
+        ],
+    )
+
+
+def judge(rec, text, type_="responsibility", title=None, **structure):
+    report = report_for(
+        [Requirement(text=text, type=type_, **structure)],
+        rec,
+        today=TODAY,
+        context=context_of(title) if title else None,
+        title=title,
+    )
+    return report.requirements[0]
+
+
+# -- scope -----------------------------------------------------------------------------------
+
+
+def test_a_school_duty_from_team_evidence_is_partial():
+    r = judge(record(), "Manage the campus budget", title="Assistant Principal")
+    assert r.verdict == "partial"
+    assert "team" in r.why and "school" in r.why  # "you did this for a team; the role asks for a school"
+
+
+def test_the_same_duty_at_the_scope_asked_is_met():
+    r = judge(
+        record(wins=("budget", "school_budget")),
+        "Assist in managing the campus budget",
+        title="Assistant Principal",
+    )
+    assert r.verdict == "met" and "(win 11)" in r.why
+
+
+def test_a_summer_administration_post_does_not_switch_scope_off():
+    r = judge(record(), "Provides overall leadership in the operation of the school", title="Principal")
+    assert r.verdict != "met"
+
+
+# -- generic words ----------------------------------------------------------------------------
+
+
+def test_generic_words_do_not_make_a_verdict():
+    r = judge(record(), "Serve the faith community and build its church school programs")
+    assert r.verdict != "met"
+
+
+def test_a_union_role_does_not_build_partnerships_for_a_school():
+    r = judge(record(), "Build partnerships with families across the school", title="Principal")
+    assert r.verdict != "met"
+
+
+# -- level and subject from the posting -------------------------------------------------------
+
+
+def test_level_from_the_posting_title_applies_to_teaching_years():
+    r = judge(
+        record(),
+        "Five years of successful teaching experience",
+        "experience",
+        title="Elementary School Principal",
+        years=5,
+    )
+    assert r.verdict == "partial" and "elementary" in r.why
+    same = judge(
+        record(),
+        "Five years of successful teaching experience",
+        "experience",
+        title="High School Assistant Principal",
+        years=5,
+    )
+    assert same.verdict == "met"
+
+
+def test_subject_named_in_the_item_must_be_the_evidence_subject():
+    r = judge(
+        record(wins=("data",)),
+        "Knowledge of mathematics assessments and how to use data to inform instruction",
+        "skill",
+    )
+    assert r.verdict != "met"
+
+
+# -- named roles ------------------------------------------------------------------------------
+
+
+def test_experience_as_an_assistant_principal_is_not_any_administration():
+    r = judge(record(), "Two years of experience as an assistant principal", "experience", years=2)
+    assert r.verdict == "gap"
+    r = judge(record(), "Assistant principal experience preferred", "experience")
+    assert r.verdict == "gap"
+
+
+def test_experience_in_the_role_or_above_counts():
+    ap = PositionEntry(
+        id=5,
+        title="Assistant Principal",
+        organization="Lake Middle School",
+        start="2015-08",
+        end="2019-06",
+        category="administration",
+    )
+    rec = record(positions=[*POSITIONS, ap])
+    assert (
+        judge(rec, "Two years of experience as an assistant principal", "experience", years=2).verdict
+        == "met"
+    )
+    assert judge(rec, "Five years as a principal", "experience", years=5).verdict == "gap"
+
+
+# -- too harsh --------------------------------------------------------------------------------
+
+
+def test_ordinary_teaching_duties_are_credited_from_teaching_years():
+    r = judge(record(wins=()), "Plan and deliver engaging lessons that meet the needs of all students")
+    assert r.verdict == "met" and "you taught for" in r.why
+
+
+def test_praised_qualities_in_feedback_are_found():
+    r = judge(record(), "Remains calm under pressure", "skill")
+    assert r.verdict == "met" and r.evidence[0].kind == "feedback"
+
+
+def test_a_t_tess_appraiser_credential_shows_knowledge_of_t_tess():
+    r = judge(record(), "Knowledge of T-TESS", "skill")
+    assert r.verdict == "met"
+
+
+def test_an_esl_supplemental_meets_bilingual_or_esl_certification():
+    r = judge(record(), "Bilingual/ESL certification", "credential")
+    assert r.verdict == "met"
+
+
+def test_school_years_count_whole():
+    rec = record(positions=[POSITIONS[0]])  # August 2014 to June 2019
+    r = judge(rec, "Five years of teaching experience", "experience", years=5)
+    assert r.verdict == "met" and "5 years" in r.why
+
+
+# -- growth areas -----------------------------------------------------------------------------
+
+
+def test_growth_area_feedback_is_not_evidence():
+    r = judge(record(), "Handle student discipline and parent conferences", title="Assistant Principal")
+    assert r.verdict != "met"
+    assert not any(e.kind == "feedback" for e in r.evidence)
+
+
+# -- how the why reads ------------------------------------------------------------------------
+
+
+def test_why_names_the_entries_not_matched_words():
+    r = judge(
+        record(wins=("budget", "school_budget")),
+        "Assist in managing the campus budget",
+        title="Assistant Principal",
+    )
+    assert r.why.startswith("shown by Built the school budget with the principal (win 11)")
+    assert not re.search(r"'\w+'", r.why)  # no quoted lists of matched words
+
+
+# -- properties -------------------------------------------------------------------------------
+
+REQUIREMENTS = [
+    ("Manage the campus budget", "responsibility"),
+    ("Chair ARD meetings", "responsibility"),
+    ("Build partnerships with families", "responsibility"),
+    ("Use assessment data to plan reteaching", "skill"),
+    ("Remains calm under pressure", "skill"),
+    ("Experience leading a team of teachers", "experience"),
+    ("Handle student discipline", "responsibility"),
+]
+RANK = {"gap": 0, "partial": 1, "met": 2}
+TITLES = ["Assistant Principal", "Department Chairperson", "Instructional Coach", None]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=st.sets(st.sampled_from(sorted(WINS)), max_size=4),
+    extra=st.sampled_from(sorted(WINS)),
+    title=st.sampled_from(TITLES),
+)
+def test_adding_an_entry_never_lowers_a_verdict(base, extra, title):
+    before = record(wins=tuple(sorted(base)))
+    after = record(wins=tuple(sorted(base | {extra})))
+    for text, type_ in REQUIREMENTS:
+        a = judge(before, text, type_, title=title).verdict
+        b = judge(after, text, type_, title=title).verdict
+        assert RANK[b] >= RANK[a], (text, extra, a, b)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    others=st.lists(st.sampled_from(REQUIREMENTS), max_size=5),
+    which=st.sampled_from(REQUIREMENTS),
+    title=st.sampled_from(TITLES),
+)
+def test_the_same_requirement_gets_the_same_verdict_in_any_posting(others, which, title):
+    rec = record()
+    alone = judge(rec, which[0], which[1], title=title)
+    reqs = [Requirement(text=t, type=ty) for t, ty in others] + [Requirement(text=which[0], type=which[1])]
+    report = report_for(reqs, rec, today=TODAY, context=context_of(title) if title else None, title=title)
+    inside = report.requirements[-1]
+    assert (inside.verdict, inside.why) == (alone.verdict, alone.why)
+
+
+@pytest.mark.parametrize("title", ["Assistant Principal", "Associate Principal", "Vice-Principal"])
+def test_one_ard_duty_one_verdict_in_every_posting_for_the_same_role(title):
+    rec = record()
+    verdicts = {judge(rec, "Chair ARD meetings", title=title).verdict for _ in range(2)}
+    assert verdicts == {judge(rec, "Chair ARD meetings", title="Assistant Principal").verdict}
+    # sitting in as the general-education teacher is not chairing: never met
+    assert verdicts != {"met"}
