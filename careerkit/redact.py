@@ -248,10 +248,10 @@ def redact_record(record, names: Iterable[str] = ()):
     store's read-only view of one): returns (record, count). Entries are copied with their
     text changed and nothing validated again; the record given is left as it was. `names`:
     more people to take out (the network, when the record was read without it)."""
-    names = list(names)
-    names += [getattr(f, "from_name", None) for f in getattr(record, "feedback", None) or []]
-    names += [getattr(c, "name", None) for c in getattr(record, "network", None) or []]
-    redactor = Redactor([n for n in names if isinstance(n, str) and n])
+    found: list[object] = list(names)
+    found += [getattr(f, "from_name", None) for f in getattr(record, "feedback", None) or []]
+    found += [getattr(c, "name", None) for c in getattr(record, "network", None) or []]
+    redactor = Redactor([n for n in found if isinstance(n, str) and n])
     sections = {}
     for section, fields in _TEXT_FIELDS.items():
         entries = getattr(record, section, None)

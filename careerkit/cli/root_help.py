@@ -119,14 +119,17 @@ def generate() -> str:
     """This file's text, with COMMANDS read from the full app."""
     from pathlib import Path
 
+    import click
     import typer.main
 
     from careerkit.cli import build_app
 
     group = typer.main.get_command(build_app())
+    assert isinstance(group, click.Group)
     rows = []
-    for name in group.list_commands(None):
-        command = group.get_command(None, name)
+    for name in group.list_commands(None):  # type: ignore[arg-type]
+        command = group.get_command(None, name)  # type: ignore[arg-type]
+        assert command is not None
         rows.append(f"    ({name!r}, {hasattr(command, 'list_commands')!r}, {command.help!r}),")
     text = Path(__file__).read_text(encoding="utf-8")
     head, rest = text.split("COMMANDS: tuple[tuple[str, bool, str], ...] = ", 1)

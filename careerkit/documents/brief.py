@@ -218,7 +218,10 @@ def build_brief(
     )
     role = scenarios.role_for(pf.title if pf.title_known else posting_text[:200])
     hard: list[Hard] = []
-    qualifications, points, also_met, gaps = [], [], [], []
+    qualifications: list[Qualification] = []
+    points: list[Point] = []
+    also_met: list[Qualification] = []
+    gaps: list[GapItem] = []
     chosen, best_story = _choose_stories(reqs, index)
     told: dict[int, int] = {}
     for r in reqs:

@@ -10,7 +10,7 @@ import datetime as _dt
 from careerkit.documents.brief import _duty, _lower_first, _sentence
 from careerkit.models.brief import Brief
 from careerkit.models.letter import Letter
-from careerkit.models.record import Record
+from careerkit.models.shape import Record
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -7,6 +7,7 @@ data, so `plan take N` creates the goal that `plan` showed as N."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -275,7 +276,7 @@ def _topic(label: str) -> str:
 
 
 def _people(
-    gap: PlanGap, contacts: list[dict[str, Any]], targets: list[str], touches: list[dict[str, Any]] = ()
+    gap: PlanGap, contacts: list[dict[str, Any]], targets: list[str], touches: Sequence[dict[str, Any]] = ()
 ) -> list[Suggestion]:
     """A mentor (one who holds the target role first) to ask how they learned it, and a
     sponsor to put you forward for the stretch assignment."""

@@ -168,7 +168,7 @@ def _structured(result, kind: str):
     score = {"met": 1.0, "partial": 0.5, "gap": 0.0}[verdict]
     evidence = []
     for e in _best_entries(entries):
-        evidence.append(Evidence(kind=kind, id=e.id, text=_label(e, kind), score=score))
+        evidence.append(Evidence(kind=kind, id=e.id, text=_label(e, kind), score=score))  # type: ignore[arg-type]
     return verdict, evidence, why
 
 
@@ -231,7 +231,9 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         else 1.0
     )
     place = checks.jurisdiction_in(req.text)
-    elsewhere = bool(place) and not any(place in m.entry.text.lower() for m in practice[:30] if m.matched)
+    elsewhere = bool(place) and not any(
+        place is not None and place in m.entry.text.lower() for m in practice[:30] if m.matched
+    )
     generic = V.generic_words()
     specific = {
         u.key
@@ -304,7 +306,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         if missing_heavy:
             why += "; nothing on " + _listed(u.label for u in missing_heavy)
         elif elsewhere and cov_p >= met_at:
-            why += f"; nothing from {place.title()}"
+            why += f"; nothing from {(place or '').title()}"
         elif wrong_level:
             why += f"; not at the {_levels(ask.levels)} level"
         elif lacking:
@@ -326,7 +328,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
             verdict, chosen = "gap", []
             why = "nothing in the record shows you speak " + " or ".join(sorted(asked_languages))
     evidence = [
-        Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))
+        Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))  # type: ignore[arg-type]
         for m in chosen[:2]
     ]
     return verdict, evidence, why

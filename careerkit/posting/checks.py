@@ -78,12 +78,12 @@ def years_in(positions, category: str, today: dt.date) -> tuple[float, list]:
         if e <= s:
             continue
         if cur_e is None or s > cur_e:
-            if cur_e is not None:
+            if cur_e is not None and cur_s is not None:
                 days += (cur_e - cur_s).days
             cur_s, cur_e = s, e
         else:
             cur_e = max(cur_e, e)
-    if cur_e is not None:
+    if cur_e is not None and cur_s is not None:
         days += (cur_e - cur_s).days
     return days / 365.25, chosen
 
@@ -480,7 +480,7 @@ def _joined_by_and(text: str, classes: set[str]) -> bool:
     spots = []
     for cls in classes:
         rx = SPECIFIC.get(cls) or BROAD.get(cls)
-        m = re.search(rx, low)
+        m = re.search(rx, low) if rx else None
         if m:
             spots.append((m.start(), m.end()))
     spots.sort()

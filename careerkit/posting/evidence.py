@@ -353,7 +353,7 @@ class EvidenceIndex:
                     rel |= self.with_key(rk)
                 related[u.key] = frozenset(rel - hit)
             else:
-                hit = self.with_stem(u.key)
+                hit = self.with_stem(str(u.key))
             direct[u.key] = hit
         # Rare units choose the candidates; words most entries share only add to their scores.
         common = max(50, self.n // 8)

@@ -120,7 +120,7 @@ def fit_pages(resume: Resume, pages: int, theme=None) -> tuple[Resume, bytes, in
         if n <= pages:
             break
         if getattr(current, section):
-            current = replace(current, **{section: []})
+            current = replace(current, **{section: []})  # type: ignore[arg-type]
             left.append(f"the {label} section")
             data, n = pdf_of(current)
     return replace(current, left_out=[x for x in left if x]), data, n

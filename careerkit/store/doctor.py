@@ -92,10 +92,10 @@ def _open(path: Path) -> tuple[Any, dict[str, Any]]:
     from careerkit.store import crypto
 
     if not crypto.looks_encrypted(path):
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
-        return conn, _finding("encryption", "ok", "not encrypted (careerkit encrypt encrypts it)")
-    conn = crypto.connect(path)
-    return conn, _finding("encryption", "ok", f"encrypted; the key was found ({conn.key.source})")
+        plain = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+        return plain, _finding("encryption", "ok", "not encrypted (careerkit encrypt encrypts it)")
+    secret = crypto.connect(path)
+    return secret, _finding("encryption", "ok", f"encrypted; the key was found ({secret.key.source})")
 
 
 def _permissions(path: Path) -> dict[str, Any]:

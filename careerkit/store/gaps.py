@@ -81,7 +81,7 @@ def _fill(data: dict[str, Any], labels: dict[tuple[str, int], str]) -> None:
         evidence = req.get("evidence")
         for ev in evidence if isinstance(evidence, list) else []:
             if isinstance(ev, dict) and "text" not in ev:
-                ev["text"] = labels.get((ev.get("kind"), ev.get("id")), DELETED)
+                ev["text"] = labels.get((str(ev.get("kind")), int(ev.get("id") or 0)), DELETED)
         why = req.get("why")
         if isinstance(why, str):
             m = _GOAL_WHY.match(why)
@@ -105,7 +105,7 @@ def _refs(data: dict[str, Any]) -> list[tuple[str, int]]:
         evidence = req.get("evidence")
         for ev in evidence if isinstance(evidence, list) else []:
             if isinstance(ev, dict) and isinstance(ev.get("id"), int):
-                refs.append((ev.get("kind"), ev["id"]))
+                refs.append((str(ev.get("kind")), ev["id"]))
         m = _GOAL_WHY.match(req.get("why") or "") if isinstance(req.get("why"), str) else None
         if m:
             refs.append(("goal", int(m.group(1))))

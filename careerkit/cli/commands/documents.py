@@ -312,6 +312,7 @@ def letter(
     spelling: Optional[str] = typer.Option(
         None, "--spelling", metavar="us|uk", help="Date and closing style (default: by your location)."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
     from careerkit.cli.commands.prep import _format as brief_format
     from careerkit.cli.commands.prep import build, load_theme, say_unknown
@@ -327,7 +328,7 @@ def letter(
         raise InvalidInput(
             f"{fmt} is a binary file: give -o FILE (for example -o cover-letter-{report_id}.{fmt})"
         )
-    _check_writable(output)
+    _check_writable(output, force)
     paper_size, spelling_of = page_options(paper, spelling)
     look = load_theme(theme)
     with C.database() as conn:
@@ -394,7 +395,7 @@ def _quoted_in_briefs(reports) -> frozenset[int]:
         record = read_trusted(conn, DOCUMENT_SECTIONS)
     if not record.feedback:
         return frozenset()
-    ids = set()
+    ids: set[int] = set()
     for report in reports[-BRIEFS_READ:]:
         brief = build(report, record, names=False, include_private=False)
         for voice in brief.voices:
@@ -503,9 +504,11 @@ def _view_of(career):
         entries = [Entry({"id": i, **e}) for i, e in enumerate(dumped.get(kind.table) or [], 1)]
         if kind.sort.startswith(("date DESC", "start DESC")):
             col = kind.sort.split()[0]
-            entries.sort(
-                key=lambda e, c=col: (getattr(e, c) is not None, getattr(e, c) or "", e.id), reverse=True
-            )
+
+            def newest(e, c=col):
+                return (getattr(e, c) is not None, getattr(e, c) or "", e.id)
+
+            entries.sort(key=newest, reverse=True)
         sections[kind.table] = entries
     view_profile = None
     if profile:

@@ -51,6 +51,7 @@ def themes(
     redact: bool = typer.Option(
         False, "--redact", help="Leave out who said it, and students and parents named in the quotes."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
     from careerkit.insight.themes import feedback_themes, in_framework
     from careerkit.store.snapshot import read_trusted
@@ -61,7 +62,7 @@ def themes(
     if output is not None:
         from careerkit.cli.commands.documents import _check_writable
 
-        _check_writable(output)
+        _check_writable(output, force)
     titles, mapper, framework_of = competency_tools()
     if framework is not None:
         framework = _framework_id(framework, framework_of)

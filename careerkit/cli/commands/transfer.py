@@ -76,8 +76,8 @@ def import_(
         career, notes = _career_and_notes(getattr(importlib.import_module(module), func)(text, name))
         items = _items_of(career.model_dump(mode="json", by_alias=True, exclude_defaults=False))
     else:
-        stream = stream or io.open_binary(file)
-        items = CF.read_items(stream, fmt, name, label=None if file == "-" else str(Path(file)))
+        source = stream or io.open_binary(file)
+        items = CF.read_items(source, fmt, name, label=None if file == "-" else str(Path(file)))
 
     def confirm(conflicts: list[str]) -> bool:
         if not (sys.stdin.isatty() and sys.stderr.isatty()):
