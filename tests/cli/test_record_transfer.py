@@ -509,3 +509,27 @@ def test_export_dash_is_standard_output(loaded, tmp_path, monkeypatch):
     r = loaded("export", "-o", "-", "--format", "json", ok=True)
     assert json.loads(r.stdout)["careerkit"] == 2
     assert not (tmp_path / "-").exists()
+
+
+def test_import_makes_a_new_record_at_a_named_path_in_a_folder_that_exists(tmp_path, sample_file):
+    """How a scorer or a new computer starts: CAREERKIT_DB names a file not made yet."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CAREERKIT_DB": str(tmp_path / "new.db")}
+    r = subprocess.run(
+        [sys.executable, "-m", "careerkit", "import", str(sample_file)], env=env, capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr
+    assert f"A new record: {tmp_path / 'new.db'}" in r.stderr
+    # A read, or a folder that does not exist, still needs --init.
+    env["CAREERKIT_DB"] = str(tmp_path / "typo.db")
+    r = subprocess.run([sys.executable, "-m", "careerkit", "wins", "list"], env=env, capture_output=True, text=True)
+    assert r.returncode == 1 and "--init" in r.stderr
+    env["CAREERKIT_DB"] = str(tmp_path / "no" / "such" / "x.db")
+    r = subprocess.run(
+        [sys.executable, "-m", "careerkit", "import", str(sample_file)], env=env, capture_output=True, text=True
+    )
+    assert r.returncode == 1 and "--init" in r.stderr
+    assert not (tmp_path / "no").exists()

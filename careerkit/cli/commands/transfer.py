@@ -58,6 +58,7 @@ def import_(
 
     if fmt and fmt not in ("yaml", "json", *EXTRA_IMPORTS):
         raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_IMPORTS]))
+    _new_record_by_import()
     name = "standard input" if file == "-" else Path(file).name
     if file == "-":
         stdin_text = C.read_source("-")
@@ -171,6 +172,16 @@ def _items_of(data: dict):
                 yield key, i, entry
         elif value is not None:
             yield key, None, value
+
+
+def _new_record_by_import() -> None:
+    """Importing into a named path that does not exist yet makes a new record there, as
+    asked (moving to a new computer): --init is implied, but only in a folder that exists, so
+    a mistyped folder is still an error; the new file is named on stderr."""
+    path = C.db_path()
+    if not C.STATE.init and not path.exists() and path.parent.is_dir():
+        C.STATE.init = True
+        C.say(f"A new record: {path}")
 
 
 def export(
