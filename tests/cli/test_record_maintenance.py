@@ -193,7 +193,10 @@ def test_doctor_finds_and_fixes_stale_index_entries(loaded, db_path):
     assert loaded.json("search", "ghost")["hits"] == []
 
 
-def test_doctor_finds_and_fixes_wide_permissions(loaded, db_path):
+def test_doctor_finds_and_fixes_wide_permissions(cli, db_path, sample_file):
+    # A record careerkit made, in a folder it made (a copied database's folder is the user's).
+    loaded = cli
+    loaded("import", str(sample_file), ok=True)
     db_path.chmod(0o644)
     db_path.parent.chmod(0o755)
     r = loaded("doctor")
@@ -248,6 +251,7 @@ def test_doctor_json_is_one_document(loaded):
     data = json.loads(r.stdout)
     assert [f["name"] for f in data["findings"]] == [
         "permissions",
+        "encryption",
         "folder",
         "schema",
         "integrity",

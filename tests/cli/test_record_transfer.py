@@ -519,17 +519,25 @@ def test_import_makes_a_new_record_at_a_named_path_in_a_folder_that_exists(tmp_p
 
     env = {**os.environ, "CAREERKIT_DB": str(tmp_path / "new.db")}
     r = subprocess.run(
-        [sys.executable, "-m", "careerkit", "import", str(sample_file)], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "careerkit", "import", str(sample_file)],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 0, r.stderr
     assert f"A new record: {tmp_path / 'new.db'}" in r.stderr
     # A read, or a folder that does not exist, still needs --init.
     env["CAREERKIT_DB"] = str(tmp_path / "typo.db")
-    r = subprocess.run([sys.executable, "-m", "careerkit", "wins", "list"], env=env, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "careerkit", "wins", "list"], env=env, capture_output=True, text=True
+    )
     assert r.returncode == 1 and "--init" in r.stderr
     env["CAREERKIT_DB"] = str(tmp_path / "no" / "such" / "x.db")
     r = subprocess.run(
-        [sys.executable, "-m", "careerkit", "import", str(sample_file)], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "careerkit", "import", str(sample_file)],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert r.returncode == 1 and "--init" in r.stderr
     assert not (tmp_path / "no").exists()

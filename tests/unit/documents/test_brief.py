@@ -11,7 +11,7 @@ def test_question_bank_covers_every_competency():
 
     bank = load_bank()
     ids = [c.id for fw in load_frameworks() for c in fw.competencies]
-    assert len(ids) == 32  # PSEL 10, TLMS 7, HTS 10, T-PESS 5
+    assert len(ids) == 34  # PSEL 10, TLMS 7, HTS 10, T-PESS 5, LEA career growth 2
     for cid in ids:
         assert 3 <= len(bank.competencies.get(cid, ())) <= 5, cid
     everything = [q for qs in bank.competencies.values() for q in qs] + list(bank.general) + list(bank.panel)
