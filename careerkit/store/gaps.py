@@ -17,13 +17,75 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _payload(report) -> str:
-    """The report as stored: evidence by kind, id and score only. Its text is read from the
-    record when the report is shown, so a deleted entry's words do not live on here and a
-    private entry's title is never copied into this table."""
+def _payload(report, conn: sqlite3.Connection | None = None) -> str:
+    """The report as stored: evidence by kind, id and score only, and the entries a why line
+    names as {kind:id}. Their words are read from the record when the report is shown, so a
+    deleted entry's words do not live on here and a private entry's title is never copied
+    into this table."""
     from careerkit.store.schema import slim_report_json
 
-    return slim_report_json(json.dumps(report.model_dump(mode="json", exclude={"id"}), ensure_ascii=False))
+    data = report.model_dump(mode="json", exclude={"id"})
+    if conn is not None:
+        name_by_reference(conn, data)
+    return slim_report_json(json.dumps(data, ensure_ascii=False))
+
+
+# How a why line names an entry: "Led the science fair (win 12)" (posting/analyze.py: _refs).
+_WORD_KIND = {
+    "win": "accomplishment",
+    "learning": "learning",
+    "feedback": "feedback",
+    "position": "position",
+    "credential": "credential",
+    "goal": "goal",
+}
+_NAMED = re.compile(r" \((win|learning|feedback|position|credential|goal) (\d+)\)")
+_TOKEN = re.compile(r"\{(accomplishment|learning|feedback|position|credential|goal):(\d+)\}")
+
+
+def name_by_reference(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
+    """Replace the words a why line uses for an entry by {kind:id}: the longest stretch
+    before "(win 12)" that the entry's own text holds (a title may itself hold "and")."""
+    reqs = data.get("requirements")
+    for req in reqs if isinstance(reqs, list) else []:
+        why = req.get("why") if isinstance(req, dict) else None
+        if not isinstance(why, str) or not _NAMED.search(why):
+            continue
+        found = list(_NAMED.finditer(why))
+        texts = _entry_texts(conn, [(_WORD_KIND[m.group(1)], int(m.group(2))) for m in found])
+        for m in reversed(found):
+            kind, number = _WORD_KIND[m.group(1)], int(m.group(2))
+            own = " ".join(texts.get((kind, number), "").split()).lower()
+            head = why[: m.start()]
+            start = _named_start(head, own)
+            if start is not None:
+                why = f"{why[:start]}{{{kind}:{number}}}{why[m.start() :]}"
+        req["why"] = why
+
+
+def _named_start(head: str, own: str) -> int | None:
+    """Where, in the text before a "(win 12)", the entry's words begin: the earliest word
+    start from which the rest (without a closing "…") is part of the entry's own text."""
+    if not own:
+        return None
+    for start in range(len(head)):
+        if start and head[start - 1] not in " (":
+            continue
+        words = " ".join(head[start:].split()).rstrip("…").lower()
+        if words and words in own:
+            return start
+    return None
+
+
+def _entry_texts(conn: sqlite3.Connection, refs: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    out: dict[tuple[str, int], str] = {}
+    for kind, number in refs:
+        table, label = _LABELS[kind]
+        column = "text" if kind == "feedback" else label
+        row = conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (number,)).fetchone()
+        if row and row[0]:
+            out[(kind, number)] = str(row[0])
+    return out
 
 
 DELETED = "(deleted)"
@@ -44,6 +106,12 @@ _LABELS = {
         "text || coalesce(' (' || nullif(trim(coalesce(from_name || ', ', '') || relationship), '') || ')', '')",
     ),
 }
+
+
+def _short(label: str, n: int = 70) -> str:
+    """An entry named in a why line, as posting/analyze.py names it."""
+    label = " ".join(label.split())
+    return label if len(label) <= n else label[: n - 1].rstrip(" ,;") + "…"
 
 
 def _clip(text: str, n: int = 140) -> str:
@@ -87,7 +155,8 @@ def _fill(data: dict[str, Any], labels: dict[tuple[str, int], str]) -> None:
             m = _GOAL_WHY.match(why)
             if m:
                 title = labels.get(("goal", int(m.group(1))), DELETED)
-                req["why"] = f"{m.group(0)}: {title}{why[m.end() :]}"
+                why = f"{m.group(0)}: {title}{why[m.end() :]}"
+            req["why"] = _TOKEN.sub(lambda t: _short(labels.get((t.group(1), int(t.group(2))), DELETED)), why)
 
 
 def name_evidence(conn: sqlite3.Connection, data: dict[str, Any]) -> dict[str, Any]:
@@ -109,6 +178,8 @@ def _refs(data: dict[str, Any]) -> list[tuple[str, int]]:
         m = _GOAL_WHY.match(req.get("why") or "") if isinstance(req.get("why"), str) else None
         if m:
             refs.append(("goal", int(m.group(1))))
+        if isinstance(req.get("why"), str):
+            refs += [(t.group(1), int(t.group(2))) for t in _TOKEN.finditer(req["why"])]
     return refs
 
 
@@ -119,7 +190,7 @@ def save(conn: sqlite3.Connection, report, text: str, day: str | None = None) ->
     cur = conn.execute(
         "INSERT INTO gap_reports (title, organization, source, text, chars, score, report) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (p.title, p.organization, p.source, text, p.chars, report.score, _payload(report)),
+        (p.title, p.organization, p.source, text, p.chars, report.score, _payload(report, conn)),
     )
     report.id = cur.lastrowid
     record_score(conn, report.id, report.score, day=day)
@@ -154,7 +225,7 @@ def replace(conn: sqlite3.Connection, report_id: int, report) -> None:
     cur = conn.execute(
         "UPDATE gap_reports SET title = ?, organization = ?, source = ?, chars = ?, score = ?, "
         "report = ?, updated = ? WHERE id = ?",
-        (p.title, p.organization, p.source, p.chars, report.score, _payload(report), _now(), report_id),
+        (p.title, p.organization, p.source, p.chars, report.score, _payload(report, conn), _now(), report_id),
     )
     if cur.rowcount == 0:
         raise NotFound(f"no saved posting with id {report_id} (careerkit gap list shows them)")

@@ -594,6 +594,13 @@ def import_stream(
     return result
 
 
+def import_text(conn: sqlite3.Connection, text: str, name: str, fmt: str = "yaml") -> ImportResult:
+    """A career file held as text (the demo's sample), imported as `careerkit import` does."""
+    import io as _io
+
+    return import_stream(conn, CF.read_items(_io.BytesIO(text.encode("utf-8")), fmt, name), name)
+
+
 def _suspend_index(conn: sqlite3.Connection) -> list[str]:
     from careerkit.store.schema import searchable_tables
 

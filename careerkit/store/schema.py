@@ -191,7 +191,7 @@ def build_migrations():
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         rows = db.execute("SELECT id, report FROM gap_reports").fetchall()
         for report_id, payload in rows:
-            slim = slim_report_json(payload)
+            slim = slim_report_json(payload, db.conn)
             if slim != payload:
                 db.execute("UPDATE gap_reports SET report = ? WHERE id = ?", (slim, report_id))
 
@@ -227,7 +227,7 @@ CREATE TABLE win_competencies (
 _GOAL_WHY = re.compile(r"^(goal #\d+ done): .*?(, evidenced by .*)$", re.S)
 
 
-def slim_report_json(payload: str) -> str:
+def slim_report_json(payload: str, conn=None) -> str:
     """A stored report without the text of its evidence (kind, id and score stay), and
     without a goal's title in a `why`. Unreadable payloads are left as they are (`gap
     rerun` repairs them)."""
@@ -237,6 +237,10 @@ def slim_report_json(payload: str) -> str:
         return payload
     if not isinstance(data, dict):
         return payload
+    if conn is not None:  # the entries a why line names, by reference (store/gaps.py)
+        from careerkit.store.gaps import name_by_reference
+
+        name_by_reference(conn, data)
     reqs = data.get("requirements")
     for req in reqs if isinstance(reqs, list) else []:
         if not isinstance(req, dict):

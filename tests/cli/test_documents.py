@@ -311,7 +311,7 @@ def test_a_glyph_no_font_can_draw_is_warned_about(cli, tmp_path, monkeypatch):
     r = cli("resume", "-o", str(tmp_path / "r.pdf"), ok=True)
     assert "warning: no font on this computer can draw 王 小 明" in r.stderr
     monkeypatch.setattr(P, "_has_glyph", lambda ch: True)
-    r = cli("resume", "-o", str(tmp_path / "r.pdf"), ok=True)
+    r = cli("resume", "-o", str(tmp_path / "r.pdf"), "--force", ok=True)
     assert "warning" not in r.stderr
     assert P.needs_system_fonts("王小明") and not P.needs_system_fonts("Zoë Brontë, Ł, ß — “x”")
 

@@ -80,14 +80,11 @@ def _analyse(db: Path):
     from careerkit.store.db import connect, transaction
     from careerkit.store.snapshot import read_trusted
 
-    career = io.validate_career(
-        io.parse_career_text(SAMPLE_CAREER.read_text("utf-8"), "yaml", SAMPLE_CAREER.name), SAMPLE_CAREER.name
-    )
     posting = SAMPLE_POSTING.read_text("utf-8")
     conn = connect(db)
     try:
         with transaction(conn):
-            io.import_career(conn, career)
+            io.import_text(conn, SAMPLE_CAREER.read_text("utf-8"), SAMPLE_CAREER.name)
         record = read_trusted(conn)
         report = analyze(posting, record, source=SAMPLE_POSTING.name, folder=user_folder(db))
         with transaction(conn):

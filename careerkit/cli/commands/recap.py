@@ -530,13 +530,14 @@ def demo_recap(db: Path, folder: Path, posting: str, report_id: int) -> list[tup
     from careerkit.store.snapshot import read_trusted
 
     source = Path(__file__).resolve().parents[2] / "data" / "sample-year.yaml"
+    import yaml
+
     data = io.parse_career_text(source.read_text("utf-8"), "yaml", source.name)
     ratings = data.pop("self_ratings", {}) or {}
-    year = io.validate_career(data, source.name)
     conn = connect(db)
     try:
         with transaction(conn):
-            io.import_career(conn, year)
+            io.import_text(conn, yaml.safe_dump(data, allow_unicode=True, sort_keys=False), source.name)
             for day, given in ratings.items():
                 for standard, rating in given.items():
                     growth.add_rating(conn, "psel", standard, int(rating), None, str(day))
