@@ -487,6 +487,18 @@ def age_passphrase(*, confirm: bool) -> str:
     return key.passphrase
 
 
+def age_passphrase_available() -> None:
+    """Fail early, before any work, when no passphrase can be had or the extra is missing."""
+    try:
+        import pyrage  # noqa: F401
+    except ImportError:
+        raise CareerkitError(f"encrypted export needs the optional extra: {EXTRA}") from None
+    if not os.environ.get(PASSPHRASE_ENV) and not sys.stdin.isatty():
+        raise CareerkitError(
+            f"an encrypted career file needs a passphrase: set {PASSPHRASE_ENV} or run in a terminal"
+        )
+
+
 def age_encrypt(data: bytes, passphrase: str) -> bytes:
     try:
         from pyrage import passphrase as age

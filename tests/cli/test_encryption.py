@@ -259,3 +259,29 @@ def test_recovery_codes_round_trip():
     code = crypto.recovery_code(key)
     assert crypto.parse_recovery_code(code) == crypto.Key(raw=key.raw, source="recovery code")
     assert crypto.parse_recovery_code(code.lower().replace("-", " ")).raw == key.raw
+
+
+def test_an_encrypted_records_export_stays_encrypted_unless_asked(
+    loaded, db_path, no_keyring, monkeypatch, tmp_path
+):
+    from conftest import Cli
+
+    monkeypatch.setenv("CAREERKIT_PASSPHRASE", PASS)
+    loaded("encrypt", ok=True)
+    plain_target = tmp_path / "career.yaml"
+    refused = loaded("export", "-o", str(plain_target))
+    assert refused.exit_code == 1 and "--encrypt" in refused.stderr and "--plain" in refused.stderr
+    assert not plain_target.exists()
+    loaded("export", "-o", str(plain_target), "--plain", ok=True)
+    assert "careerkit:" in plain_target.read_text()
+    secret = tmp_path / "career.yaml.age"
+    loaded("export", "--encrypt", "-o", str(secret), ok=True)
+    data = secret.read_bytes()
+    assert data.startswith(crypto.AGE_HEADER) and b"PLC" not in data
+    # Another machine: a fresh record, the same passphrase.
+    other = Cli(tmp_path / "other.db")
+    other("import", str(secret), ok=True)
+    assert other.json("wins", "list") == loaded.json("wins", "list")
+    monkeypatch.setenv("CAREERKIT_PASSPHRASE", "not it")
+    wrong = Cli(tmp_path / "third.db")("import", str(secret))
+    assert wrong.exit_code == 1 and "wrong passphrase" in wrong.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -65,6 +66,13 @@ def import_(
         if not fmt:
             fmt = "json" if stdin_text.lstrip().startswith("{") else "yaml"
         stream = _io.BytesIO(stdin_text.encode("utf-8", "surrogatepass"))
+    elif _is_age(file):
+        from careerkit.store import crypto
+
+        plain_bytes = crypto.age_decrypt(Path(file).read_bytes(), crypto.age_passphrase(confirm=False), name)
+        if not fmt:
+            fmt = "json" if plain_bytes.lstrip().startswith(b"{") else "yaml"
+        stream = _io.BytesIO(plain_bytes)
     else:
         fmt = io.format_for(file, fmt)
         stream = None
@@ -174,6 +182,17 @@ def _items_of(data: dict):
             yield key, None, value
 
 
+def _is_age(file: str) -> bool:
+    """A career file written by `export --encrypt`."""
+    from careerkit.store.crypto import AGE_HEADER
+
+    try:
+        with open(file, "rb") as f:
+            return f.read(len(AGE_HEADER)) == AGE_HEADER
+    except OSError:
+        return False  # the import says what is wrong with the path
+
+
 def _new_record_by_import() -> None:
     """Importing into a named path that does not exist yet makes a new record there, as
     asked (moving to a new computer): --init is implied, but only in a folder that exists, so
@@ -207,6 +226,12 @@ def export(
         help="Leave out other people's names: who gave feedback, your network, students and parents named in the text.",
     ),
     force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
+    encrypt: bool = typer.Option(
+        False, "--encrypt", help="Encrypt the career file with a passphrase (age; careerkit[encrypt])."
+    ),
+    plain: bool = typer.Option(
+        False, "--plain", help="An encrypted record's export in plain text, without asking."
+    ),
 ) -> None:
     from careerkit.errors import InvalidInput
     from careerkit.store import io
@@ -226,6 +251,7 @@ def export(
             if output and Path(output).suffix.lower() in (".yaml", ".yml", ".json")
             else "yaml"
         )
+    _check_plain_export(fmt, encrypt, plain, output)
     if fmt in EXTRA_EXPORTS:
         import importlib
 
@@ -244,13 +270,44 @@ def export(
 
                 redactor = Redactor(io.people_names(conn))
             items = io.export_items(conn, include_private=include_private is not False, redactor=redactor)
-            _write(output, write_stream(items, fmt))
+            chunks = write_stream(items, fmt)
+            _write(output, _age_file("".join(chunks)) if encrypt else chunks)
         C.say_redacted(redactor.count if redactor is not None else None)
         return
     else:
         raise InvalidInput(f"unknown format {fmt!r}: use " + ", ".join(["yaml", "json", *EXTRA_EXPORTS]))
     _write(output, data)
     C.say_redacted(removed)
+
+
+def _check_plain_export(fmt: str | None, encrypt: bool, plain: bool, output: str | None) -> None:
+    """An encrypted record's export stays encrypted unless asked: --encrypt, or --plain (or a
+    yes in a terminal) for plain text."""
+    from careerkit.errors import InvalidInput
+    from careerkit.store import crypto
+
+    if encrypt:
+        if fmt not in ("yaml", "json"):
+            raise InvalidInput(f"--encrypt works with yaml and json exports, not {fmt}")
+        crypto.age_passphrase_available()
+        if output is None and sys.stdout.isatty():
+            raise InvalidInput("an encrypted career file is binary: give -o FILE")
+        return
+    if plain or not crypto.looks_encrypted(C.db_path()):
+        return
+    if sys.stdin.isatty() and sys.stderr.isatty():
+        if typer.confirm("The record is encrypted. Write this export in plain text?", err=True):
+            return
+        raise typer.Exit(1)
+    raise InvalidInput(
+        "the record is encrypted: add --encrypt for an encrypted career file, or --plain to write it in plain text"
+    )
+
+
+def _age_file(text: str) -> bytes:
+    from careerkit.store import crypto
+
+    return crypto.age_encrypt(text.encode("utf-8"), crypto.age_passphrase(confirm=True))
 
 
 def _write(output: str | None, data) -> None:
