@@ -163,27 +163,6 @@ class Goal(NonEmpty):
     notes: str | None = None
 
 
-class ReflectionLink(Strict):
-    """An entry a reflection is on, named by what it says (ids differ between databases)."""
-
-    kind: Literal["win", "feedback", "goal", "learn"]
-    title: Text
-    date: OptDate = None
-
-
-class Reflection(NonEmpty):
-    date: IsoDate
-    text: Text
-    did: str | None = None
-    learned: str | None = None
-    differently: str | None = None
-    evidence: str | None = None
-    prompt: str | None = None
-    competencies: TextList = Field(default_factory=list)
-    reflects_on: list[ReflectionLink] = Field(default_factory=list)  # not `on`: YAML reads it as true
-    private: bool = True
-
-
 class ReflectionRow(NonEmpty):
     """A reflection in career file format 2: the entries it is on as kind:id (win:12),
     ids as the file keeps them."""
@@ -221,7 +200,7 @@ class CareerFile(Strict):
     learning: list[Learning] = Field(default_factory=list)
     network: list[Contact] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
-    reflections: list[Reflection] = Field(default_factory=list)
+    reflections: list[ReflectionRow] = Field(default_factory=list)
 
     @field_validator(
         "positions",
