@@ -17,7 +17,6 @@ its first page, which is how a record is told apart without a key.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -87,6 +86,8 @@ class Key:
 
 
 def new_raw_key() -> Key:
+    import secrets  # here, not at the top: every command reads this module to open the record
+
     return Key(raw=secrets.token_bytes(KEY_BYTES), source="new")
 
 
