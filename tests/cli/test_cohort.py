@@ -287,3 +287,17 @@ def test_the_schema_in_the_docs_is_current():
 def test_a_single_snapshot_reads(cli, tmp_path, count):
     data = cli.json("cohort", "report", str(_snapshots(tmp_path, count)))
     assert len(data["members"]) == 1 and not data["skipped"]
+
+
+def test_an_existing_file_is_replaced_only_with_force(cli, tmp_path):
+    folder = _snapshots(tmp_path, 2)
+    target = tmp_path / "r.md"
+    target.write_text("my notes")
+    r = cli("cohort", "report", str(folder), "-o", str(target))
+    assert r.exit_code == 1 and "--force" in r.stderr and target.read_text() == "my notes"
+    cli("cohort", "report", str(folder), "-o", str(target), "--force", ok=True)
+    assert target.read_text().startswith("# Cohort report")
+    mine = tmp_path / "me.ckshare.json"
+    mine.write_text("keep")
+    r = cli("share", "--cohort", "C", "-o", str(mine))
+    assert r.exit_code == 1 and mine.read_text() == "keep"

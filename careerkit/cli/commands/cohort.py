@@ -47,6 +47,7 @@ def share(
     include_wins: Optional[list[int]] = typer.Option(
         None, "--include-wins", metavar="ID", help="Add the titles of these wins (repeat for more)."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
     from careerkit.formats.share import dumps
 
@@ -54,14 +55,18 @@ def share(
         raise typer.BadParameter("give the cohort a name", param_hint="--cohort")
     if not preview and not output:
         _fail("say where to write it (-o me.ckshare.json), or --preview to read it first", code=2)
+    if output and not preview:
+        from careerkit.cli.outfile import check_target
+
+        check_target(Path(output), force=force, shown=output)  # asked (or told) before the work
     text = dumps(build_snapshot(cohort.strip(), with_name=name, wins=include_wins or []))
     if preview:
         typer.echo(text, nl=False)
         return
-    from careerkit.cli.commands.transfer import write_private
+    from careerkit.cli.outfile import write_output
 
     assert output is not None
-    write_private(Path(output), text)
+    write_output(Path(output), text, force=True, shown=output)
     C.say(f"Wrote {output}: review it before you send it (careerkit share --preview shows the same).")
 
 
@@ -237,10 +242,15 @@ def report(
         help="Also write the tables as Parquet files into DIR (for a warehouse).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as one JSON document."),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
     from careerkit.insight import cohort as K
 
     fmt = _format(output)
+    if output and output != "-":
+        from careerkit.cli.outfile import check_target
+
+        check_target(Path(output), force=force, shown=output)  # asked (or told) before the work
     loaded = K.load(sources, keep=db)
     try:
         result = K.analyse(loaded)
@@ -285,7 +295,7 @@ def _write(result, fmt: str, output: str | None) -> None:
         else:
             sys.stdout.write(data)
         return
-    from careerkit.cli.commands.transfer import write_private
+    from careerkit.cli.outfile import write_output
 
-    write_private(Path(output), data)
+    write_output(Path(output), data, force=True, shown=output)
     C.say(f"Wrote {output}")
