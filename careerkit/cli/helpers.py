@@ -152,6 +152,13 @@ def _describe(exc: BaseException) -> str | None:
     return None
 
 
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Stop the command with one clear line (exit 1, or `code`): the boundary prints it."""
+    error = CareerkitError(message)
+    error.exit_code = code
+    raise error
+
+
 def usage_error(exc: UsageError) -> NoReturn:
     """A usage error (an unknown option or command, a bad or missing argument) in one line,
     the same style as every other error, exit 2. A group called with nothing shows its help."""

@@ -4,7 +4,7 @@ pipeline lead's view of many snapshots, through DuckDB: the optional extra caree
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import Optional
 
 import typer
 
@@ -54,7 +54,7 @@ def share(
     if not cohort.strip():
         raise typer.BadParameter("give the cohort a name", param_hint="--cohort")
     if not preview and not output:
-        _fail("say where to write it (-o me.ckshare.json), or --preview to read it first", code=2)
+        C.fail("say where to write it (-o me.ckshare.json), or --preview to read it first", code=2)
     if output and not preview:
         from careerkit.cli.outfile import check_target
 
@@ -110,14 +110,6 @@ def build_snapshot(cohort: str, *, with_name: bool, wins: list[int]):
         milestones=_milestones(shared),
         wins=S.chosen_wins(shared, wins),
     )
-
-
-def _fail(message: str, code: int = 1) -> NoReturn:
-    from careerkit.errors import CareerkitError
-
-    error = CareerkitError(message)
-    error.exit_code = code
-    raise error
 
 
 def _member_id(conn) -> str:
@@ -187,9 +179,9 @@ def _check_wins(record, wins: list[int]) -> None:
     known = {a.id: a for a in record.accomplishments}
     for win in wins:
         if win not in known:
-            _fail(f"no win with id {win} (careerkit wins list shows them)")
+            C.fail(f"no win with id {win} (careerkit wins list shows them)")
         if known[win].private:
-            _fail(f"win {win} is private: a snapshot never holds a private entry")
+            C.fail(f"win {win} is private: a snapshot never holds a private entry")
 
 
 def _milestones(record):
@@ -282,20 +274,11 @@ def _format(output: str | None) -> str:
 
 
 def _write(result, fmt: str, output: str | None) -> None:
+    from careerkit.cli.commands.documents import _emit
     from careerkit.render import cohort as R
 
     data: str | bytes = (
         R.to_pdf(result) if fmt == "pdf" else (R.to_html(result) if fmt == "html" else R.to_markdown(result))
     )
-    if not output or output == "-":
-        import sys
-
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-        return
-    from careerkit.cli.outfile import write_output
-
-    write_output(Path(output), data, force=True, shown=output)
-    C.say(f"Wrote {output}")
+    # -o was checked before the work (report); standard output for none or '-'.
+    _emit(data, None if output == "-" else output)

@@ -3,7 +3,7 @@ record for those who want one (the optional extra careerkit[encrypt])."""
 
 from __future__ import annotations
 
-from typing import NoReturn, Optional
+from typing import Optional
 
 import typer
 
@@ -71,7 +71,7 @@ def decrypt() -> None:
 
     path = C.db_path()
     if not path.exists():
-        _fail(f"no database at {path}")
+        C.fail(f"no database at {path}")
     if not crypto.looks_encrypted(path):
         C.say(f"{path} is not encrypted.")
         return
@@ -88,7 +88,7 @@ def key_export() -> None:
 
     path = C.db_path()
     if not (path.exists() and crypto.looks_encrypted(path)):
-        _fail(f"{path} is not encrypted: there is no key to export")
+        C.fail(f"{path} is not encrypted: there is no key to export")
     key = crypto.key_for(path)
     crypto.connect(path, key).close()  # a key that does not open the record is no recovery code
     if key.raw is None:
@@ -105,7 +105,7 @@ def key_import(
 
     path = C.db_path()
     if not (path.exists() and crypto.looks_encrypted(path)):
-        _fail(f"{path} is not an encrypted record")
+        C.fail(f"{path} is not an encrypted record")
     if code is None:
         import getpass
 
@@ -113,17 +113,11 @@ def key_import(
     key = crypto.parse_recovery_code(code)
     crypto.connect(path, key).close()
     if not crypto.store_key(path, key):
-        _fail(
+        C.fail(
             f"no keyring on this machine: set {crypto.KEY_ENV} to the recovery code in the "
             "environment of the commands that open the record"
         )
     C.say(f"The key for {path} is in your keyring.")
-
-
-def _fail(message: str) -> NoReturn:
-    from careerkit.errors import CareerkitError
-
-    raise CareerkitError(message)
 
 
 def _holds_entries(conn) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import Optional
 
 import typer
 
@@ -59,13 +59,13 @@ def backup(
         return
     problems, recovered = damaged
     if recovered is None:
-        _fail(f"{db} is damaged ({problems[0]}) and nothing in it could be read: no backup was written")
+        C.fail(f"{db} is damaged ({problems[0]}) and nothing in it could be read: no backup was written")
     C.say(f"warning: the integrity check found damage in {db}: {problems[0]}")
     tables = ", ".join(f"{n} {t}" for t, n in recovered.rows.items())
     C.say(f"Copied what could be read to {shown} with {recovered.route}: {recovered.total} rows ({tables}).")
     for p in recovered.problems[:10]:
         C.say(f"  could not read: {p}")
-    _fail(
+    C.fail(
         f"{db} is damaged: {shown} holds what could be read; check it with "
         f"`careerkit --db {shown} doctor` before using it in place of the damaged file"
         if not special
@@ -177,9 +177,3 @@ def doctor(
             out.print("Run `careerkit doctor --fix` to repair what can be repaired.")
     if any(f["status"] == "problem" and f["name"] not in fixed for f in findings):
         raise typer.Exit(1)
-
-
-def _fail(message: str) -> NoReturn:
-    from careerkit.errors import CareerkitError
-
-    raise CareerkitError(message)
