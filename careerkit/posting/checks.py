@@ -175,6 +175,10 @@ def check_years(req, record, today: dt.date, ctx=None):
         else:
             results.append(("gap", [], f"no {label} in the record"))
     verdicts = [r[0] for r in results]
+    if len(cats) > 1 and not per and not any_of and req.years and "gap" not in verdicts:
+        together = _years_together(record.positions, cats, want_levels, req.years, today)
+        if together is not None:
+            return together
     if any_of:
         best = min(results, key=lambda r: ["met", "partial", "gap"].index(r[0]))
         return best
@@ -186,6 +190,17 @@ def check_years(req, record, today: dt.date, ctx=None):
         verdict = "partial"
     entries = [p for r in results for p in r[1]]
     return verdict, entries, "; ".join(r[2] for r in results)
+
+
+def _years_together(positions, cats: list[str], levels: set[str], asked: float, today: dt.date):
+    """ "Five years of teaching and leadership experience": one number for several kinds counts
+    the years in all of them together (each kind held at some time), not five of each."""
+    accept = set().union(*(ACCEPTS.get(c) or set() for c in cats))
+    posts = [p for p in positions if p.category in accept and (not levels or _position_levels(p) & levels)]
+    years, chosen = years_in(posts, "any", today)
+    if years < asked - 0.05:
+        return None
+    return "met", chosen, f"{_yrs(years)} in {' and '.join(cats)} positions; {asked:g} asked"
 
 
 def _yrs(years: float) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from careerkit.posting import vocabulary as V
+
 
 class _Gated:
     """A slow alternation behind a cheap test: every match contains one of `keys` (lower case)."""
@@ -774,6 +776,15 @@ def _own_must(left: str, piece: str) -> bool:
     return bool(_MUST_END.search(left.rstrip(" ,;")) and _MUST_END.search(piece) and len(piece.split()) >= 2)
 
 
+def _another_degree(left: str, piece: str) -> bool:
+    """ "A master's degree in X, with a specialist degree or higher preferred": two degree levels
+    are two demands, each met or not on its own."""
+    if len(left.split()) < 3 or len(piece.split()) < 3:
+        return False
+    here, there = set(V.degree_levels_in(left)), set(V.degree_levels_in(piece))
+    return bool(here) and bool(there) and not (here & there)
+
+
 def _semicolon_split(left: str, piece: str) -> bool:
     if _own_must(left, piece):
         return True
@@ -787,7 +798,7 @@ def _semicolon_split(left: str, piece: str) -> bool:
 
 
 def _comma_split(left: str, piece: str) -> bool:
-    if _own_must(left, piece):
+    if _own_must(left, piece) or _another_degree(left, piece):
         return True
     if (
         len(left.split()) >= 3

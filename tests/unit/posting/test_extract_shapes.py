@@ -38,6 +38,21 @@ def test_a_degree_line_with_a_preferred_degree_after_a_comma():
     ]
 
 
+def test_a_second_degree_level_in_one_sentence_is_its_own_demand():
+    got = items(
+        "Qualifications\nThe successful candidate will hold a master's degree in school leadership, with a "
+        "doctorate preferred.\n"
+    )
+    assert [(t, m, ty) for t, m, ty in got] == [
+        (
+            "The successful candidate will hold a master's degree in school leadership",
+            "required",
+            "education",
+        ),
+        ("with a doctorate preferred.", "preferred", "education"),
+    ]
+
+
 def test_a_list_inside_one_demand_is_not_split():
     got = items(
         "Qualifications\n- Experience with curriculum design, assessment, and coaching, preferably in K-8\n"

@@ -299,6 +299,21 @@ def test_school_years_count_whole():
     assert r.verdict == "met" and "5 years" in r.why
 
 
+def test_one_number_for_two_kinds_of_experience_counts_them_together():
+    # 5 years teaching, then the course-team lead: ten years of teaching and leadership together
+    r = judge(
+        record(), "A minimum of eight years of teaching and leadership experience", "experience", years=8
+    )
+    assert r.verdict == "met" and re.search(
+        r"years in (leadership and teaching|teaching and leadership) positions", r.why
+    )
+    no_lead = record(positions=[POSITIONS[0]])
+    r = judge(
+        no_lead, "A minimum of three years of teaching and leadership experience", "experience", years=3
+    )
+    assert r.verdict == "partial"  # five years of teaching, but never a leadership post
+
+
 # -- growth areas -----------------------------------------------------------------------------
 
 
