@@ -124,6 +124,7 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
                 prev_kind = e.kind
                 continue
             text, mmust = classify.strip_markers(classify.unquote(e.text), spec)
+            text = _without_trailing_leadin(text, kind)
             if re.fullmatch(r"[ED]\d{1,2}[.:)]?", e.marker):  # criteria numbered E1, E2 ... D1, D2
                 mmust = mmust or ("required" if e.marker[0] == "E" else "preferred")
             for part in _parts(text, kind, glued_only=True):
@@ -191,6 +192,17 @@ def _candidates(entries: list[sections.Entry]) -> list[Candidate]:
             c.siblings_closed = (all_closed - cl) / n
             c.sibling_words = (all_words - w) / n
     return out
+
+
+def _without_trailing_leadin(text: str, kind: str) -> str:
+    """ "Supports the school's goals. The chair will do so by:": the closing sentence introduces
+    the bullets after it and is not part of this one's demand."""
+    if not text.rstrip().endswith(":"):
+        return text
+    sentences = classify.split_sentences(text, kind)
+    if len(sentences) < 2:
+        return text
+    return " ".join(sentences[:-1])
 
 
 def _parts(text: str, kind: str, glued_only: bool = False) -> list[str]:

@@ -98,7 +98,7 @@ class Asked:
 def _asked(text: str, req_type: str, ctx: Context) -> Asked:
     doing = bool(_DOING.search(text))
     named = V.scope_named(text) if doing else None
-    if named and req_type == "skill" and not V.leading_duty(text):
+    if named and req_type == "skill" and not (V.leading_duty(text) or V.shapes_a_school(text)):
         named = None  # a quality shown in a school is not a duty done for it
     teaching = bool(_TEACHING.search(text))
     scope = named

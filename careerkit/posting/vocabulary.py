@@ -369,6 +369,16 @@ def leading_duty(text: str) -> bool:
 
 
 @cache
+def _shaping_rx() -> re.Pattern[str]:
+    return _any(data()["shaping"])
+
+
+def shapes_a_school(text: str) -> bool:
+    """A quality aimed at a whole school's climate ("create a school environment ...")."""
+    return bool(_shaping_rx().search(text or ""))
+
+
+@cache
 def _teaching_duty_rx() -> re.Pattern[str]:
     return _any(data()["teaching_duties"])
 

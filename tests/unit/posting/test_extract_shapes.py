@@ -53,6 +53,14 @@ def test_a_second_degree_level_in_one_sentence_is_its_own_demand():
     ]
 
 
+def test_a_closing_lead_in_sentence_is_not_part_of_its_bullet():
+    got = items(
+        "Duties\n- Supports the team's and the school's goals. The lead will look at pupil data and act on it by:\n"
+        "- Running a monthly data meeting\n- Planning reteach groups with the team\n"
+    )
+    assert got[0][0] == "Supports the team's and the school's goals."
+
+
 def test_a_list_inside_one_demand_is_not_split():
     got = items(
         "Qualifications\n- Experience with curriculum design, assessment, and coaching, preferably in K-8\n"

@@ -194,6 +194,23 @@ def test_the_same_duty_at_the_scope_asked_is_met():
     assert r.verdict == "met" and "(win 11)" in r.why
 
 
+def test_a_quality_aimed_at_a_whole_school_climate_takes_the_school_scope():
+    rec = record(wins=("data",))
+    rec.accomplishments.append(
+        AccomplishmentEntry(
+            id=16,
+            date="2024-02-01",
+            title="Built a safe learning environment in my classroom with restorative circles",
+            details="Classroom management through restorative conversations; my referrals fell by two thirds.",
+            position="English Teacher",
+            skills=["restorative practices", "classroom management"],
+        )
+    )
+    asked = "Able to monitor students and create a school environment that is safe and conducive to learning"
+    r = judge(rec, asked, "skill", title="Assistant Principal")
+    assert r.verdict == "partial" and "a school" in r.why
+
+
 def test_a_summer_administration_post_does_not_switch_scope_off():
     r = judge(record(), "Provides overall leadership in the operation of the school", title="Principal")
     assert r.verdict != "met"
