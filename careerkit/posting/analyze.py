@@ -246,6 +246,10 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     # of it, not only the item's generic words and broad terms.
     spec_total = sum(weight[k] for k in specific) or 1.0
     spec_cov = sum(weight[k] for k in specific & shown) / spec_total
+    # The item's own terms apart from loose words ("re-imaging ... in the 21st century"): a
+    # partial needs some of what it asks, by its terms or by all its specific words.
+    keys = [u for u in concepts if u.key in specific]
+    key_cov = sum(u.weight for u in keys if u.key in shown) / sum(u.weight for u in keys) if keys else 0.0
     ask = parts.asked(req, ctx)
     # School level matters for teaching and curriculum items, not for leading and managing.
     wrong_level = bool(ask.levels) and ask.teaching and _level_missing(ask.levels, record)
@@ -293,7 +297,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     elif (
         cov_p >= PARTIAL
         and not thin
-        and spec_cov >= PARTIAL
+        and max(spec_cov, key_cov) >= PARTIAL
         and (
             not missing_heavy
             or direct_cover(units, best_p + best_s) >= HEAVY_REST

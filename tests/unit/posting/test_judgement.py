@@ -224,6 +224,27 @@ def test_generic_words_do_not_make_a_verdict():
     assert r.verdict != "met"
 
 
+def test_loose_words_around_the_terms_do_not_hide_related_evidence():
+    # The item's terms are vision and goals; the rest is wording no entry uses.
+    rec = record(wins=("data",))
+    rec.accomplishments.append(
+        AccomplishmentEntry(
+            id=17,
+            date="2023-05-01",
+            title="Served on the campus improvement committee",
+            details="Drafted the English goal of the campus improvement plan and reviewed midyear data.",
+            position="English Teacher",
+            kind="committee",
+        )
+    )
+    asked = (
+        "Shape enabling conditions leading to strategically reinventing the campus's vision, mission "
+        "and goals amid disruptive twenty-first century paradigms"
+    )
+    r = judge(rec, asked, title="Assistant Principal")
+    assert r.verdict == "partial" and "(win 17)" in r.why
+
+
 def test_a_union_role_does_not_build_partnerships_for_a_school():
     r = judge(record(), "Build partnerships with families across the school", title="Principal")
     assert r.verdict != "met"
