@@ -387,11 +387,13 @@ def _taught(req, record, today: dt.date, ctx: Context):
         return None
     latest = max(posts, key=lambda p: p.start or "")
     label = _label(latest, "position")
-    return (
-        "met",
-        [Evidence(kind="position", id=latest.id, text=label, score=1.0)],
-        f"you taught for {checks._yrs(years)} ({label}, position {latest.id})",
-    )
+    evidence = [Evidence(kind="position", id=latest.id, text=label, score=1.0)]
+    why = f"you taught for {checks._yrs(years)} ({label}, position {latest.id})"
+    # "Knowledge of the Colorado Academic Standards": the standards of the state you taught in
+    place = checks.jurisdiction_in(req.text)
+    if place and not any((V.place_of_location(p.location) or "").lower() == place for p in posts):
+        return "partial", evidence, f"{why}, none of it in {place.title()}"
+    return "met", evidence, why
 
 
 def _in_subject(subjects, best: list[Match], practice: list[Match]) -> bool:

@@ -85,6 +85,7 @@ providing work works working use uses using various variety appropriate relevant
 areas field fields high highly level levels new current regular regularly many much great degree
 minimum least years year experience experienced experiences proficiency proficient thorough sound
 willingness willing committed commitment need needs needed based key ensure other plus
+through throughout across among amongst towards toward between during
 """.split()
 )
 

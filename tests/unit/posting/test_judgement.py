@@ -316,6 +316,18 @@ def test_ordinary_teaching_duties_are_credited_from_teaching_years():
     assert r.verdict == "met" and "you taught for" in r.why
 
 
+def test_a_teacher_knows_the_academic_standards_of_the_state_they_taught_in():
+    home = judge(record(), "Knowledge of the Oklahoma Academic Standards for English", "skill")
+    away = judge(record(), "Knowledge of the Colorado Academic Standards across content areas", "skill")
+    assert home.verdict == "met"
+    assert away.verdict == "partial" and "none of it in Colorado" in away.why
+
+
+def test_linking_words_are_never_named_as_missing():
+    r = judge(record(), "Support families through synergistic paradigms and data analysis")
+    assert not re.search(r"\b(through|across|among)\b", r.why.split(";")[-1])
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
