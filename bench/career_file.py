@@ -48,7 +48,7 @@ def measure(sizes: list[int], runs: int, work: Path, src: str | None) -> list[li
         for fmt in ("yaml", "json"):
             out = work / f"out-{n}.{fmt}"
             cases = [
-                (f"export ({fmt})", lambda out=out: cmd + ["export", "-o", str(out)], env),
+                (f"export ({fmt})", lambda out=out: cmd + ["export", "-o", str(out), "--force"], env),
                 (f"import ({fmt})", lambda out=out: cmd + ["import", str(out)], None),
             ]
             for name, argv, case_env in cases:

@@ -150,7 +150,9 @@ def measure(count: int, work: Path) -> tuple[float, int]:
     if not folder.exists():
         write(count, folder)
     env = base_env(work / "unused.db")
-    r = run_once(careerkit_cmd() + ["cohort", "report", str(folder), "-o", str(work / "report.html")], env)
+    r = run_once(
+        careerkit_cmd() + ["cohort", "report", str(folder), "-o", str(work / "report.html"), "--force"], env
+    )
     if r.code != 0:
         sys.exit(f"cohort report failed on {count}: {r.stderr.strip()[-400:]}")
     return r.seconds, r.peak_kb // 1024

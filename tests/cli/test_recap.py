@@ -225,6 +225,16 @@ def test_an_empty_period(year, tmp_path):
     assert "Wins per month" not in html  # the ratings in force still show: then and now
 
 
+def test_an_existing_file_is_replaced_only_with_force(year, tmp_path):
+    out = tmp_path / "recap.md"
+    out.write_text("my notes for the conference")
+    r = recap(year, "-o", str(out), ok=False)
+    assert r.exit_code == 1 and "exists: add --force to replace it" in r.stderr
+    assert out.read_text() == "my notes for the conference"
+    recap(year, "-o", str(out), "--force")
+    assert "My year in review" in out.read_text()
+
+
 def test_bad_input(cli):
     r = cli("recap", "--since", "2025-05", "--until", "2025-01")
     assert r.exit_code == 1 and "is before --since" in r.stderr

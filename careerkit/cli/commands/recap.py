@@ -274,6 +274,7 @@ def recap(
     redact: bool = typer.Option(
         False, "--redact", help="Leave out people's names: who gave feedback, students and parents named."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace the -o file if it exists."),
 ) -> None:
     from careerkit.dates import end_of, parse_date, start_of
     from careerkit.errors import InvalidInput
@@ -286,6 +287,18 @@ def recap(
     if last < first:
         raise InvalidInput(f"--until ({last}) is before --since ({first})")
     chosen = _format(fmt, output)
+    if output is None and chosen in ("pdf", "docx"):
+        output = f"recap-{first[:7]}-{last[:7]}.{chosen}"
+    if output is not None and output != "-":  # refused or agreed before the work
+        from careerkit.cli.outfile import check_target
+
+        path = Path(output).expanduser()
+        check_target(
+            path,
+            force=force,
+            shown=output,
+            kind_hint=f"a file name, such as {path / ('recap.' + (chosen or 'md'))}",
+        )
     with C.writing() as conn:  # milestones remember the first win per competency
         data, removed = build(conn, first, last, who, include_private=include_private, redact=redact)
     if chosen is None:
@@ -295,24 +308,14 @@ def recap(
     from careerkit.render.recap import render_recap
 
     body = render_recap(data, chosen)
-    if output is None and chosen in ("pdf", "docx"):
-        output = f"recap-{first[:7]}-{last[:7]}.{chosen}"
     if output is None or output == "-":
         from careerkit.cli.commands.prep import _to_stdout
 
         _to_stdout(body)
     else:
-        from careerkit.cli.commands.transfer import write_private
+        from careerkit.cli.outfile import write_output
 
-        path = Path(output).expanduser()
-        if path.is_dir():
-            raise InvalidInput(
-                f"{output} is a folder: give a file name, such as {path / ('recap.' + chosen)}"
-            )
-        try:
-            write_private(path, body)
-        except (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError) as e:
-            raise InvalidInput(f"cannot write {output}: {e.strerror or e}") from None
+        write_output(Path(output).expanduser(), body, force=True, shown=output)
         C.say(f"Wrote {output}")
     _notes(data, removed, include_private)
 
