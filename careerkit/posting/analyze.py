@@ -231,9 +231,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         else 1.0
     )
     place = checks.jurisdiction_in(req.text)
-    elsewhere = bool(place) and not any(
-        place is not None and place in m.entry.text.lower() for m in practice[:30] if m.matched
-    )
+    elsewhere = bool(place) and not any(_from_place(m.entry, place) for m in practice[:30] if m.matched)
     generic = V.generic_words()
     specific = {
         u.key
@@ -403,6 +401,16 @@ def _in_subject(subjects, best: list[Match], practice: list[Match]) -> bool:
         if have is None or (have & subjects):
             return True
     return False
+
+
+def _from_place(entry, place: str | None) -> bool:
+    """The entry was done in the state or country: it names it or something of it (STAAR is
+    Texas), or it was done in a post there."""
+    if not place:
+        return True
+    if place in entry.text.lower() or (V.place_of(entry.text) or "").lower() == place:
+        return True
+    return (entry.shown.place or "").lower() == place
 
 
 def _holds_authority(record) -> bool:

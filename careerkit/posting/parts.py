@@ -138,22 +138,29 @@ class Shown:
     summer: bool = False
     off_ladder: bool = False
     subjects: frozenset[str] | None = frozenset()  # None: every subject (a self-contained class)
+    place: str | None = None  # the state or country of the post ("Texas"), when known
 
 
 def position_shown(p) -> Shown:
-    """A position's rung (from its title), scope, levels and subjects."""
+    """A position's rung (from its title), scope, levels, subjects and place."""
     return _position_shown(
         p.title or "",
         getattr(p, "organization", None),
         getattr(p, "category", None),
         getattr(p, "summary", None) or "",
         getattr(p, "level", None),
+        getattr(p, "location", None),
     )
 
 
 @cache
 def _position_shown(
-    title: str, organization: str | None, category: str | None, summary: str, level: str | None
+    title: str,
+    organization: str | None,
+    category: str | None,
+    summary: str,
+    level: str | None,
+    location: str | None = None,
 ) -> Shown:
     off = V.off_ladder(title, organization)
     role = None if off else V.role_of(title)
@@ -171,6 +178,7 @@ def _position_shown(
         summer=V.summer_role(title),
         off_ladder=off,
         subjects=V.subjects_of_position(title, summary),
+        place=V.place_of_location(location) or V.place_of(f"{organization or ''} {title}"),
     )
 
 
@@ -208,6 +216,7 @@ def text_shown(
         summer=within.summer if within else False,
         off_ladder=off_ladder,
         subjects=subjects,
+        place=within.place if within else None,
     )
 
 

@@ -328,6 +328,19 @@ def test_linking_words_are_never_named_as_missing():
     assert not re.search(r"\b(through|across|among)\b", r.why.split(";")[-1])
 
 
+def test_work_done_in_a_post_in_the_state_counts_as_from_that_state():
+    # the entries never say "Oklahoma"; the posts are in Tulsa, OK
+    r = judge(record(), "Experience leading common assessment reviews with Oklahoma teachers", "experience")
+    assert r.verdict == "met", r.why
+
+
+def test_a_system_that_belongs_to_another_place_is_partial():
+    r = judge(record(), "Conduct teacher evaluations using the NMTEACH system", title="Principal")
+    assert r.verdict != "met"
+    r = judge(record(), "Knowledge of the SEND Code of Practice and the role of the SENCO", "skill")
+    assert r.verdict != "met"
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
