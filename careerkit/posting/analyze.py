@@ -320,6 +320,11 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         verdict, chosen = "gap", []
         top = missing_heavy or sorted((u for u in units if u.key in specific), key=lambda u: -u.weight)[:2]
         why = "nothing in the record on " + (_listed(u.label for u in top) or "this")
+    if verdict == "met":
+        named = _named_as_growth(units, index, practice, shown)
+        if named:
+            verdict = "partial"
+            why = f"{why}; but {named}"
     asked_languages = V.languages_in(req.text)
     if asked_languages and verdict != "gap":
         # Speaking a language is shown only by an entry that says so, not by a mention of it.
@@ -401,6 +406,22 @@ def _in_subject(subjects, best: list[Match], practice: list[Match]) -> bool:
         if have is None or (have & subjects):
             return True
     return False
+
+
+def _named_as_growth(units, index: EvidenceIndex, practice: list[Match], shown: set) -> str:
+    """A specific duty of the item (a weight-3 term) that feedback names as a next step ("exposure
+    to the campus budget"),
+    with no win dated after that feedback showing it: the feedback says it is not yet done."""
+    terms = {u.key: u.label for u in units if isinstance(u.key, int) and u.weight >= 3}
+    for fid, date, who, keys in index.growth_areas():
+        for key in terms.keys() & keys:
+            later = any(
+                key in m.matched and m.entry.kind == "accomplishment" and m.entry.date > date
+                for m in practice
+            )
+            if not later:
+                return f"{who} named {terms[key]} as a next step (feedback {fid})"
+    return ""
 
 
 def _from_place(entry, place: str | None) -> bool:

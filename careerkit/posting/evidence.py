@@ -25,6 +25,7 @@ class Entry:
     within: Shown | None = None  # the position an accomplishment was done in, read into parts
     said: str = ""  # how a why line names it, when not by its label (feedback: without who said it)
     off_ladder: bool = False  # a union or association entry
+    date: str = ""  # an accomplishment's date, to set against a growth area named before it
     _shown: Shown | None = None
 
     @property
@@ -108,6 +109,7 @@ def entries_of(record) -> list[Entry]:
                 text=accomplishment_text(a),
                 within=within,
                 off_ladder=a.kind == "union",
+                date=getattr(a, "date", None) or "",
             )
         )
     for f in record.feedback:
@@ -223,6 +225,27 @@ class EvidenceIndex:
         self._joined: dict[int, str] = {}
         self._concepts: dict[object, frozenset] = {}
         self.n = max(1, len(self.entries))
+        self._record = record
+        self._growth: list[tuple[int, str, str, frozenset]] | None = None
+
+    def growth_areas(self) -> list[tuple[int, str, str, frozenset]]:
+        """What feedback names as not yet done: (feedback id, its date, who, the lexicon terms
+        its growth-area sentences name). Read when a verdict first asks."""
+        if self._growth is None:
+            from careerkit.posting.vocabulary import growth_areas
+
+            out = []
+            for f in self._record.feedback:
+                said = growth_areas(f.text)
+                if not said:
+                    continue
+                found, _ = self.voc.matcher.find(stems(said))
+                keys = frozenset(k for _, _, ks in found for k in ks if isinstance(k, int))
+                if keys:
+                    who = f.from_name or f.relationship or "someone"
+                    out.append((f.id, getattr(f, "date", None) or "", who, keys))
+            self._growth = out
+        return self._growth
 
     def _asked(self, texts: list[str]) -> set[str]:
         """Every stem the requirements can ask the index about: their content words, and the

@@ -116,8 +116,9 @@ EVIDENCE_COLUMNS = {
         "position",
         "kind",
         "skills",
+        "date",
     ),
-    "feedback": ("id", "text", "from_name", "relationship", "context"),
+    "feedback": ("id", "text", "from_name", "relationship", "context", "date"),
     "learning": ("id", "title", "provider", "skills", "takeaways", "status"),
     "goals": ("id", "title", "skills", "notes", "status"),
 }

@@ -386,6 +386,38 @@ def test_growth_area_feedback_is_not_evidence():
     assert not any(e.kind == "feedback" for e in r.evidence)
 
 
+def _budget_growth_area(date="2025-06-01"):
+    return FeedbackEntry(
+        id=21,
+        date=date,
+        text="Morgan runs the team well. Her next step is the whole-school budget, which she has not had yet.",
+        from_name="A. Principal",
+        relationship="supervisor",
+    )
+
+
+def test_a_duty_feedback_names_as_a_next_step_is_at_most_partial():
+    rec = record(wins=("budget", "data"), feedback=[_budget_growth_area()])
+    r = judge(rec, "Understanding of budgets and purchasing", "skill")
+    assert r.verdict == "partial" and "next step (feedback 21)" in r.why
+    # without the feedback the team's budget shows it
+    assert (
+        judge(record(wins=("budget", "data")), "Understanding of budgets and purchasing", "skill").verdict
+        == "met"
+    )
+
+
+def test_a_win_after_the_growth_area_lifts_it():
+    rec = record(wins=("budget", "data"), feedback=[_budget_growth_area(date="2023-01-01")])
+    assert judge(rec, "Understanding of budgets and purchasing", "skill").verdict == "met"
+
+
+def test_holding_people_to_account_is_not_about_accounts():
+    rec = record(wins=("budget", "data"), feedback=[_budget_growth_area()])
+    r = judge(rec, "Experience of leading a course team and holding its members to account", "experience")
+    assert "next step" not in r.why
+
+
 # -- how the why reads ------------------------------------------------------------------------
 
 
