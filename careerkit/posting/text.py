@@ -104,6 +104,10 @@ _KEEP = {
     "business": "business",
     "process": "process",
     "address": "address",
+    # "related service staff" is not about relationships
+    "relationship": "relationship",
+    "relationships": "relationship",
+    "related": "related",
 }
 
 

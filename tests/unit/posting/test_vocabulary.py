@@ -172,3 +172,11 @@ def test_speaking_a_language_is_not_mentioning_it():
     assert V.languages_in("Ability to communicate in Spanish") == {"Spanish"}
     assert not V.speaks("Arranged Spanish interpretation for family night", "Spanish")
     assert V.speaks("Fluent Spanish speaker; taught in a dual-immersion classroom", "Spanish")
+
+
+def test_stems_keep_apart_words_that_only_look_alike():
+    from careerkit.posting.text import stem
+
+    assert stem("related") != stem("relationships")  # "related service staff"
+    assert stem("mission") != stem("missing")
+    assert stem("relationship") == stem("relationships")
