@@ -3,6 +3,7 @@ it and a line saying why. Pure: the record comes in, a GapReport goes out."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -89,12 +90,27 @@ def report_for(
     index = EvidenceIndex(record, voc, [req.text for req in requirements])
     today = today or dt.date.today()
     ctx = context if context is not None else parts.context_of(title)
-    results = [judge(req, record, index, today, goals, ctx) for req in requirements]
+    results = [
+        judge(req, record, index, today, goals, _for_item(req, ctx, requirements)) for req in requirements
+    ]
     return GapReport(
         posting=PostingInfo(title=title, organization=organization, source=source, chars=chars),
         score=score_of(results),
         requirements=results,
     )
+
+
+def _for_item(req, ctx: Context, requirements) -> Context:
+    """The posting's context for one item. A posting that asks experience at its school level
+    as an item of its own ("Middle school experience is a plus") does not ask it again in its
+    other years of experience ("three years of teaching experience")."""
+    if not ctx.levels or req.type not in ("experience", "credential") or V.levels_in(req.text):
+        return ctx
+    apart = any(
+        r is not req and r.type == "experience" and set(V.levels_in(r.text)) & ctx.levels
+        for r in requirements
+    )
+    return dataclasses.replace(ctx, levels=frozenset()) if apart else ctx
 
 
 def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None, ctx: Context = NO_CONTEXT):

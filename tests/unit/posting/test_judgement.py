@@ -272,6 +272,32 @@ def test_level_from_the_posting_title_applies_to_teaching_years():
     assert same.verdict == "met"
 
 
+def test_a_level_asked_as_an_item_of_its_own_is_not_asked_again_in_the_years():
+    items = [
+        Requirement(text="Five years of successful teaching experience", type="experience", years=5),
+        Requirement(text="Elementary school experience is a plus", type="experience", must="preferred"),
+    ]
+    report = report_for(
+        items, record(), today=TODAY, context=context_of("Elementary School Principal"), title="Principal"
+    )
+    years, level = report.requirements
+    assert years.verdict == "met", years.why
+    assert level.verdict != "met"
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("Experience of teaching across Key Stages 3, 4 and 5", "secondary"),
+        ("Three years teaching in a licensed early learning program", "early childhood"),
+    ],
+)
+def test_school_levels_named_in_other_words(text, level):
+    from careerkit.posting import vocabulary as V
+
+    assert level in V.levels_in(text)
+
+
 def test_subject_named_in_the_item_must_be_the_evidence_subject():
     r = judge(
         record(wins=("data",)),
