@@ -329,6 +329,10 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
             why += f"; not at the {_levels(ask.levels)} level"
         elif lacking:
             why += "; not on " + _listed(u.label for u in lacking[:2])
+    elif missing_heavy and (near := _near_every(missing_heavy, practice)):
+        # "IEP" asked, an EHCP (England's) shown: the nearby thing, not the thing itself
+        verdict, chosen = "partial", near
+        why = f"related: {_refs(near)}; nothing on " + _listed(u.label for u in missing_heavy) + " itself"
     elif cov_s >= PARTIAL and studied(missing_heavy) and best_s and not set(best_s[0].matched) <= generic:
         verdict, chosen = "partial", best_s
         why = _study_why(best_s)
@@ -422,6 +426,18 @@ def _in_subject(subjects, best: list[Match], practice: list[Match]) -> bool:
         if have is None or (have & subjects):
             return True
     return False
+
+
+def _near_every(terms, practice: list[Match]) -> list[Match]:
+    """Done entries that show a related term for every one of the specific terms asked, or []."""
+    near: list[Match] = []
+    for u in terms:
+        m = next((m for m in practice[:30] if u.key in m.related or u.key in m.matched), None)
+        if m is None:
+            return []
+        if m not in near:
+            near.append(m)
+    return near
 
 
 def _named_as_growth(units, index: EvidenceIndex, practice: list[Match], shown: set) -> str:

@@ -367,6 +367,32 @@ def test_a_system_that_belongs_to_another_place_is_partial():
     assert r.verdict != "met"
 
 
+def test_the_nearby_thing_for_a_specific_term_is_partial_not_gap():
+    # ARD meetings (Texas's IEP meetings) are special education, related to a 504 plan
+    r = judge(record(wins=("ard", "data")), "Knowledge of Section 504 procedures", "skill")
+    assert r.verdict == "partial" and "(win 13)" in r.why and "504 plan itself" in r.why
+
+
+def test_a_grant_won_is_not_a_budget_managed():
+    rec = record(wins=("data",))
+    rec.accomplishments.append(
+        AccomplishmentEntry(
+            id=18,
+            date="2022-04-01",
+            title="Won a $4,000 grant for classroom novels",
+            details="Wrote the proposal to the district foundation.",
+            position="English Teacher",
+            skills=["grant writing", "literacy resources"],
+        )
+    )
+    r = judge(rec, "Provides overall responsibility for school finance", title="Principal")
+    assert "win 18" not in r.why  # the finance course (learning) relates, not the grant
+    rec.learning.clear()
+    assert (
+        judge(rec, "Provides overall responsibility for school finance", title="Principal").verdict == "gap"
+    )
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
