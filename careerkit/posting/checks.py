@@ -217,7 +217,8 @@ def _yrs(years: float) -> str:
 _AS_ROLE = re.compile(
     r"\b(?:as|in\s+the\s+role\s+of)\s+(?:an?\s+|the\s+)?(?P<r>[a-z][a-z\- ]{2,40}?)(?=\s+(?:or|and|in|at|with|for|who|where)\b|[,.;:()]|$)|"
     r"\b(?P<p>(?:assistant\s+|vice[-\s]|deputy\s+|associate\s+)?(?:principal|head\s*teacher|headship|head))\s+experience\b|"
-    r"\bexperience\s+(?:as|in)\s+(?:an?\s+)?(?P<q>(?:assistant\s+|vice[-\s]|deputy\s+)?(?:principal|head\s*teacher|deputy\s+head\w*))",
+    r"\bexperience\s+(?:as|in)\s+(?:an?\s+)?(?P<q>(?:assistant\s+|vice[-\s]|deputy\s+)?(?:principal|head\s*teacher|deputy\s+head\w*))|"
+    r"\bmember\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?P<s>senior\s+leadership\s+team|slt)\b",
     re.I,
 )
 
@@ -226,7 +227,7 @@ def named_role(text: str) -> tuple[int, str] | None:
     """A rung of the ladder the item names as experience ("as an assistant principal",
     "principal experience", "as a deputy head"): (rank, name); the lowest rung named counts."""
     for m in _AS_ROLE.finditer(text):
-        name = (m.group("r") or m.group("p") or m.group("q") or "").strip()
+        name = (m.group("r") or m.group("p") or m.group("q") or m.group("s") or "").strip()
         before = text[max(0, m.start() - 40) : m.start()]
         if m.group("r") and not re.search(
             r"\b(?:experience|years?|served|serving|time|record|spell|work(?:ed|ing)?)\s+(?:\w+\s+)?$|\bleadership\s+$",
@@ -306,6 +307,10 @@ def _years_as(req, record, role: tuple[int, str], today: dt.date):
         return "gap", [], f"you have not been {V.rung_name(rank)} or above"
     years, _ = years_in(fitting, "any", today)
     label = f"as {V.rung_name(rank)} or above"
+    named = levels_in(req.text)  # "as a senior leader in a secondary school"
+    if named and not any(_position_levels(p) & named for p in fitting):
+        where = " or ".join(sorted(named))
+        return "partial", fitting, f"{_yrs(years)} {label}, none at the {where} level asked"
     if asked and years < asked - 0.05:
         return "partial", fitting, f"{_yrs(years)} {label}; {asked:g} asked"
     return "met", fitting, f"{_yrs(years)} {label}" + (f"; {asked:g} asked" if asked else "")

@@ -334,6 +334,25 @@ def test_experience_in_the_role_or_above_counts():
     assert judge(rec, "Five years as a principal", "experience", years=5).verdict == "gap"
 
 
+def test_senior_leadership_is_a_named_role_and_its_level_counts():
+    asked = "Successful experience as a senior leader (assistant or deputy head) in a secondary school"
+    assert judge(record(), asked, "experience").verdict == "gap"  # a course-team lead is not SLT
+    slt = "Three years' experience as a member of a school's senior leadership team"
+    assert judge(record(), slt, "experience", years=3).verdict == "gap"
+    ap = PositionEntry(
+        id=5,
+        title="Assistant Principal",
+        organization="Lake Elementary School",
+        start="2019-08",
+        category="administration",
+        level="elementary",
+    )
+    rec = record(positions=[*POSITIONS, ap])
+    r = judge(rec, asked, "experience")
+    assert r.verdict == "partial" and "secondary" in r.why
+    assert judge(rec, slt, "experience", years=3).verdict == "met"
+
+
 # -- too harsh --------------------------------------------------------------------------------
 
 
