@@ -458,6 +458,15 @@ def credential_classes(text: str) -> set[str]:
     return {k for k, rx in BROAD.items() if re.search(rx, low)}
 
 
+def held_classes(name: str) -> set[str]:
+    """The kinds a credential held is: a teaching credential "with English learner
+    authorization" is a teaching credential and an ESOL one (asked, the specific kind wins)."""
+    low = name.lower()
+    return {k for k, rx in SPECIFIC.items() if re.search(rx, low)} | {
+        k for k, rx in BROAD.items() if re.search(rx, low)
+    }
+
+
 def jurisdiction_in(text: str) -> str | None:
     """The state or country a text names or implies, lower-cased ("texas", "england")."""
     place = V.place_of(text)
@@ -481,7 +490,7 @@ def check_credential(req, record, today: dt.date, posting_place: str | None = No
         return _by_words(req, creds, today, place)
     results = []
     for cls in sorted(wanted):
-        options = [c for c in creds if cls in credential_classes(f"{c.name} {c.field or ''}")]
+        options = [c for c in creds if cls in held_classes(f"{c.name} {c.field or ''}")]
         results.append(_best_of(cls, options, today, place))
     if all_of:
         verdicts = [r[0] for r in results]

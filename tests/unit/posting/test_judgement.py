@@ -427,6 +427,21 @@ def test_an_esl_supplemental_meets_bilingual_or_esl_certification():
     assert r.verdict == "met"
 
 
+def test_a_teaching_credential_with_an_added_authorization_is_still_a_teaching_credential():
+    rec = record()
+    rec.credentials[:] = [
+        CredentialEntry(
+            id=33,
+            kind="license",
+            name="Standard Teaching Certificate (with English learner authorization)",
+            issuer="Oklahoma State Department of Education",
+            status="earned",
+        )
+    ]
+    assert judge(rec, "Possession of a valid Oklahoma teaching certificate", "credential").verdict == "met"
+    assert judge(rec, "ESL certification", "credential").verdict == "met"
+
+
 def test_school_years_count_whole():
     rec = record(positions=[POSITIONS[0]])  # August 2014 to June 2019
     r = judge(rec, "Five years of teaching experience", "experience", years=5)
