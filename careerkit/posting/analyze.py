@@ -255,7 +255,11 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         if (isinstance(u.key, int) and u.weight >= 2) or (isinstance(u.key, str) and u.key not in generic)
     }
     # Generic words (school, plan, serve, community ...) never make a verdict on their own.
-    thin = not (shown & specific) or (not concepts and len(shown) < 2)
+    # An item of broad terms only ("strong organisational skills") is shown when every term is.
+    broad_shown = (
+        bool(concepts) and all(u.key in shown for u in concepts) and not (set(weight) - shown) & specific
+    )
+    thin = (not (shown & specific) and not broad_shown) or (not concepts and len(shown) < 2)
     # How much of what the item specifically asks the chosen entries show: a partial needs some
     # of it, not only the item's generic words and broad terms.
     spec_total = sum(weight[k] for k in specific) or 1.0

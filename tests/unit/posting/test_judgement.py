@@ -417,6 +417,11 @@ def test_praised_qualities_in_feedback_are_found():
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
 
 
+def test_a_quality_of_broad_terms_is_met_when_every_term_is_shown():
+    r = judge(record(), "Strong organizational skills and attention to detail.", "skill")
+    assert r.verdict == "met" and "(win 12)" in r.why
+
+
 def test_a_t_tess_appraiser_credential_shows_knowledge_of_t_tess():
     r = judge(record(), "Knowledge of T-TESS", "skill")
     assert r.verdict == "met"
