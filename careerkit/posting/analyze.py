@@ -399,6 +399,7 @@ def _taught(req, record, today: dt.date, ctx: Context):
     ask = parts._asked(text, req.type, ctx)
     if ask.authority or (ask.scope and V.scope_rank(ask.scope) > V.scope_rank("team")):
         return None
+    subjects = ask.subjects or frozenset(V.subjects_in(text))  # "knowledge of the mathematics content"
     posts = []
     for p in record.positions:
         if p.category != "teaching":
@@ -406,7 +407,7 @@ def _taught(req, record, today: dt.date, ctx: Context):
         shown = parts.position_shown(p)
         if ask.levels and not (shown.levels & ask.levels):
             continue
-        if ask.subjects and shown.subjects is not None and not (shown.subjects & ask.subjects):
+        if subjects and shown.subjects is not None and not (shown.subjects & subjects):
             continue
         posts.append(p)
     years, _ = checks.years_in(posts, "any", today)

@@ -575,6 +575,13 @@ _DUTY_VERB = re.compile(
     r"teach(?:es)?|is present|performs?)\b",
     re.I,
 )
+
+
+def opens_demand(sentence: str) -> bool:
+    """A sentence that opens with the verb of a demand ("Advocate for ...", "Be knowledgeable ...")."""
+    return bool(_DUTY_VERB.match(sentence) or _SKILL_VERB.match(sentence))
+
+
 _WILL_DUTY = re.compile(
     r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?!be (?:able|expected to have|required to have|"
     r"expected to hold|an?\b)|have\b|hold\b|possess\b|need\b|bring\b)\w+|"

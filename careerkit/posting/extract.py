@@ -205,11 +205,22 @@ def _without_trailing_leadin(text: str, kind: str) -> str:
     return " ".join(sentences[:-1])
 
 
+def _demand_sentences(text: str, kind: str) -> list[str]:
+    """A bullet of whole sentences that each open with a demand's verb ("Advocate for all
+    students. Be knowledgeable of ...") is one item per sentence; else the bullet stays whole."""
+    sentences = classify.split_sentences(text, kind)
+    if len(sentences) >= 2 and all(len(s.split()) >= 3 and classify.opens_demand(s) for s in sentences):
+        return sentences
+    return [text]
+
+
 def _parts(text: str, kind: str, glued_only: bool = False) -> list[str]:
     """One printed item or sentence -> the demands it holds: glued sentences apart, a boilerplate
     sentence beside a demand dropped, a run-on qualifications line cut at each demand."""
     out: list[str] = []
     pieces = classify.split_glued(text) if glued_only else [text]
+    if glued_only:
+        pieces = [s for piece in pieces for s in _demand_sentences(piece, kind)]
     for piece in pieces:
         piece = classify.unquote(classify.drop_boilerplate_sentences(piece))
         if kind not in ("req", "unknown", "purpose"):

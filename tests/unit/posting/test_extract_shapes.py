@@ -61,6 +61,18 @@ def test_a_closing_lead_in_sentence_is_not_part_of_its_bullet():
     assert got[0][0] == "Supports the team's and the school's goals."
 
 
+def test_a_bullet_of_two_demand_sentences_is_two_items():
+    got = items(
+        "Duties\n- Champion every pupil's progress. Keep up with research in the subject you teach.\n"
+        "- Lead the weekly team meeting. This includes the agenda and the minutes.\n"
+    )
+    assert [t for t, _, _ in got] == [
+        "Champion every pupil's progress.",
+        "Keep up with research in the subject you teach.",
+        "Lead the weekly team meeting. This includes the agenda and the minutes.",
+    ]
+
+
 def test_a_list_inside_one_demand_is_not_split():
     got = items(
         "Qualifications\n- Experience with curriculum design, assessment, and coaching, preferably in K-8\n"

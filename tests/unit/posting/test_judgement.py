@@ -412,6 +412,13 @@ def test_a_grant_won_is_not_a_budget_managed():
     )
 
 
+def test_knowledge_of_ones_own_subject_is_shown_by_years_teaching_it():
+    r = judge(record(wins=()), "Be knowledgeable of best practices within the English content area", "skill")
+    assert r.verdict == "met" and "you taught for" in r.why
+    other = judge(record(wins=()), "Knowledge of the mathematics content area", "skill")
+    assert other.verdict != "met"
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
