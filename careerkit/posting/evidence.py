@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import chain
 
 from careerkit.posting.competencies import Vocabulary, accomplishment_text
 from careerkit.posting.parts import Shown, position_shown, text_shown
@@ -205,7 +206,7 @@ class EvidenceIndex:
         tokens = documents([e.text for e in self.entries])
         # Each entry's words single-spaced with a space at each end, for finding phrases.
         self._docs = [" " + " ".join(ws) + " " for ws in tokens]
-        vocab = dict.fromkeys(" ".join(self._docs).split())  # in order of first use
+        vocab = dict.fromkeys(chain.from_iterable(tokens))  # in order of first use
         self._stem_of: dict[str, str] = {}
         self._words_of: dict[str, list[str]] = defaultdict(list)
         for w in vocab:
