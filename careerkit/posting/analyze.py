@@ -224,6 +224,12 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
 
     if not units:
         return "gap", [], "nothing in the requirement to look for"
+    # "... consistent with Arizona law", "under the Education Code": the law is where the duty
+    # is done (the posting's place when the item names none), not a thing to find in the record.
+    legal = bool(_LEGAL.search(req.text))
+    place = checks.jurisdiction_in(req.text) or (ctx.place.lower() if legal and ctx.place else None)
+    if legal and place:
+        units = [u for u in units if u.label not in _LAW_TERMS] or units
     matches = index.search(units)
     practice = [m for m in matches if m.entry.practice]
     study = [m for m in matches if not m.entry.practice]
@@ -246,7 +252,6 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         if concepts
         else 1.0
     )
-    place = checks.jurisdiction_in(req.text)
     elsewhere = bool(place) and not any(_from_place(m.entry, place) for m in practice[:30] if m.matched)
     generic = V.generic_words()
     specific = {
@@ -363,6 +368,13 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         for m in chosen[:2]
     ]
     return verdict, evidence, why
+
+
+_LEGAL = re.compile(
+    r"\b(?:law|laws|education\s+code|statutes?|statutory|regulations?|administrative\s+code|adm\.?\s+code)\b",
+    re.I,
+)
+_LAW_TERMS = {"school law", "policy"}
 
 
 def _at_scope(

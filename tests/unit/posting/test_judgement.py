@@ -419,6 +419,35 @@ def test_knowledge_of_ones_own_subject_is_shown_by_years_teaching_it():
     assert other.verdict != "met"
 
 
+def test_a_duty_under_a_states_law_is_partial_from_another_state():
+    rec = record(wins=("data",))
+    rec.accomplishments.append(
+        AccomplishmentEntry(
+            id=19,
+            date="2024-10-01",
+            title="Handled student discipline referrals for the grade 10 team",
+            details="Investigated misconduct and set consequences with families.",
+            position="English Teacher and Grade 10 Course Team Lead",
+            skills=["student discipline"],
+        )
+    )
+    asked = "Investigate student misconduct as state law requires"
+    here = report_for(
+        [Requirement(text=asked, type="responsibility")],
+        rec,
+        today=TODAY,
+        context=context_of("English Teacher", "A school in Tulsa, Oklahoma"),
+    )
+    away = report_for(
+        [Requirement(text=asked, type="responsibility")],
+        rec,
+        today=TODAY,
+        context=context_of("English Teacher", "A school in Phoenix, Arizona"),
+    )
+    assert here.requirements[0].verdict == "met", here.requirements[0].why
+    assert away.requirements[0].verdict == "partial" and "Arizona" in away.requirements[0].why
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
