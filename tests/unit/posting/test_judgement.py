@@ -448,6 +448,22 @@ def test_a_duty_under_a_states_law_is_partial_from_another_state():
     assert away.requirements[0].verdict == "partial" and "Arizona" in away.requirements[0].why
 
 
+def test_supervising_arrival_and_lunch_is_a_duty_not_line_management():
+    asked = "Supervise arrival, lunch and dismissal."
+    assert judge(record(), asked).verdict == "gap"  # leads a course team; no duty supervision
+    rec = record()
+    rec.accomplishments.append(
+        AccomplishmentEntry(
+            id=20,
+            date="2024-09-01",
+            title="Rebuilt the lunch duty and yard supervision rota",
+            details="Covered arrival and dismissal with twelve staff.",
+            position="English Teacher",
+        )
+    )
+    assert judge(rec, asked).verdict == "met"
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
