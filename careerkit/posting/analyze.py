@@ -309,6 +309,10 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
                 f"you have done related work ({_refs(best_p[:1])}) but never in a post with authority "
                 "over staff or students"
             )
+        elif verdict == "met" and _over_everyone(req.text) and _top_rank(record) < ctx.rank:
+            # an assistant principal supervises the staff assigned to them, not all of them
+            verdict = "partial"
+            why = f"you did this for the staff assigned to you ({_refs(best_p[:1])}); the post is over all of them"
     elif (
         cov_s > cov_p
         and cov_s >= PARTIAL
@@ -481,6 +485,29 @@ def _from_place(entry, place: str | None) -> bool:
     if place in entry.text.lower() or (V.place_of(entry.text) or "").lower() == place:
         return True
     return (entry.shown.place or "").lower() == place
+
+
+_ALL_STAFF = re.compile(r"\ball\s+(?:\w+\s+){0,4}?(?:staff|personnel|employees)\b", re.I)
+
+
+def _over_everyone(text: str) -> bool:
+    """A duty over all of a place's staff ("supervise all certified and classified staff")."""
+    return bool(_ALL_STAFF.search(text)) and V.needs_authority(text)
+
+
+def _top_rank(record) -> int:
+    """The highest rung the person has held for a school year (not a summer or union post)."""
+    from careerkit.posting.parts import position_shown
+
+    ranks = [s.rank for p in record.positions if not (s := position_shown(p)).summer and not s.off_ladder]
+    for a in record.accomplishments:  # a documented spell acting in a post ("Acting headteacher")
+        m = _ACTING.search(a.title or "")
+        if m and (role := V.role_of(m.group(1))):
+            ranks.append(role[1])
+    return max(ranks, default=0)
+
+
+_ACTING = re.compile(r"\b(?:acting|interim)\s+([a-z][\w -]{2,40})", re.I)
 
 
 def _holds_authority(record) -> bool:

@@ -72,6 +72,8 @@ def context_of(title: str | None, text: str = "") -> Context:
     if role is None and title:  # the title line may name the employer; the role follows it
         head = " ".join([title, *(ln for ln in lines if len(ln) < 80)])
         role = V.role_of(head)
+    if role is not None:
+        role = _combined(head, role)
     levels = V.levels_in(head)
     if not levels and text:
         levels = V.levels_in(text[:3000])
@@ -80,6 +82,19 @@ def context_of(title: str | None, text: str = "") -> Context:
     subjects = V.subjects_in(head)
     places = V.places_in(text[:20000]) if text else []
     return Context(role, frozenset(levels), frozenset(subjects), places[0] if places else None)
+
+
+def _combined(head: str, role: tuple[str, int, str]) -> tuple[str, int, str]:
+    """ "Superintendent/Principal": a combined post of a small place works at the smaller of
+    its two scopes (one school is the whole district)."""
+    m = re.search(r"([A-Za-z][\w -]{2,40})\s*/\s*([A-Za-z][\w -]{2,40})", head)
+    if not m:
+        return role
+    pair = [V.role_of(m.group(1)), V.role_of(m.group(2))]
+    if None in pair or pair[0] == pair[1]:
+        return role
+    narrow = min((r for r in pair if r), key=lambda r: V.scope_rank(r[2]))
+    return (role[0], role[1], narrow[2])
 
 
 @dataclass(frozen=True)

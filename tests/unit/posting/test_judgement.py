@@ -353,6 +353,44 @@ def test_senior_leadership_is_a_named_role_and_its_level_counts():
     assert judge(rec, slt, "experience", years=3).verdict == "met"
 
 
+def _assistant_principal_record(acting=False):
+    ap = PositionEntry(
+        id=6,
+        title="Assistant Principal",
+        organization="Riverside High School",
+        location="Tulsa, OK",
+        start="2021-08",
+        category="administration",
+        level="high",
+    )
+    rec = record(positions=[*POSITIONS, ap], wins=("data",))
+    rec.accomplishments.append(
+        AccomplishmentEntry(
+            id=21,
+            date="2024-05-01",
+            title="Acting principal for the spring term"
+            if acting
+            else "Evaluated my twelve assigned teachers",
+            details="Supervised and evaluated the staff assigned to me.",
+            position="Assistant Principal",
+            skills=["supervision of staff", "teacher evaluation"],
+        )
+    )
+    return rec
+
+
+def test_all_the_staff_is_the_top_posts_duty():
+    asked = "Supervise all certified and classified staff."
+    r = judge(_assistant_principal_record(), asked, title="Principal")
+    assert r.verdict == "partial" and "all of them" in r.why
+    assert judge(_assistant_principal_record(acting=True), asked, title="Principal").verdict == "met"
+
+
+def test_a_combined_post_works_at_the_smaller_of_its_scopes():
+    assert context_of("Superintendent/Principal (K-8)").scope == "school"
+    assert context_of("Superintendent").scope == "district"
+
+
 # -- too harsh --------------------------------------------------------------------------------
 
 
