@@ -117,7 +117,10 @@ def check_years(req, record, today: dt.date, ctx=None):
     if not cats:
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
     per = years_per_category(text) if len(cats) > 1 else {}
-    named_levels = levels_in(text)
+    # a K-8 school's own level is its middle grades: an elementary school is not one
+    named_levels = levels_in(
+        re.sub(r"\b(?:p?k|tk)\s*[-–]\s*8\s+(?:schools?|settings?)\b", "middle school", text, flags=re.I)
+    )
     all_levels = not named_levels and bool(
         re.search(r"\b(?:p?k|pre-?k)\s*[-–]\s*12\b|\ball\s+levels\b", text, re.I)
     )
@@ -317,7 +320,7 @@ def _years_as(req, record, role: tuple[int, str], today: dt.date):
 
 
 def is_structured_experience(req) -> bool:
-    if req.years:
+    if req.years or V.asks_only_a_level(req.text):
         return True
     text = req.text
     return bool(
@@ -451,11 +454,14 @@ BROAD = {
 
 
 def credential_classes(text: str) -> set[str]:
-    low = text.lower()
-    spec = {k for k, rx in SPECIFIC.items() if re.search(rx, low)}
-    if spec:
-        return spec
-    return {k for k, rx in BROAD.items() if re.search(rx, low)}
+    """The kinds of credential a text asks: the specific kind where it names one, else the broad
+    kind; each alternative of "A or B" on its own ("Principal or Director of Special Education
+    endorsement" asks either a leadership or a special-education credential)."""
+    out: set[str] = set()
+    for part in re.split(r"\s+or\s+", text.lower()):
+        spec = {k for k, rx in SPECIFIC.items() if re.search(rx, part)}
+        out |= spec or {k for k, rx in BROAD.items() if re.search(rx, part)}
+    return out
 
 
 def held_classes(name: str) -> set[str]:

@@ -182,6 +182,24 @@ def levels_in(text: str) -> set[str]:
     return {name for name, rx in _level_rx() if rx.search(text)}
 
 
+_LEVEL_ITEM_WORDS = re.compile(
+    r"\b(?:experience[ds]?|schools?|settings?|levels?|grades?|classrooms?|teaching|is|are|an?|the|in|at|or|and|"
+    r"with|plus|preferred|desired|desirable|required|advantage|strongly|highly|previous|prior|successful)\b|[^\w\s]",
+    re.I,
+)
+
+
+def asks_only_a_level(text: str) -> bool:
+    """ "Middle school experience is a plus", "Experience in a K-8 school or a middle school": the
+    item asks where the person has worked, nothing else."""
+    if not re.search(r"\bexperience\b", text or "", re.I) or not levels_in(text):
+        return False
+    rest = text
+    for _, rx in _level_rx():
+        rest = rx.sub(" ", rest)
+    return not _LEVEL_ITEM_WORDS.sub(" ", rest).split()
+
+
 def level_of_position(level: str | None, *texts: str | None) -> set[str]:
     """A position's levels: its `level` field (elementary, middle, high, ...) else its words."""
     if level:

@@ -391,6 +391,39 @@ def test_a_combined_post_works_at_the_smaller_of_its_scopes():
     assert context_of("Superintendent").scope == "district"
 
 
+def test_experience_at_a_level_is_where_the_posts_were():
+    # the record: high-school posts only
+    assert judge(record(), "Middle school experience is a plus.", "experience").verdict == "partial"
+    assert judge(record(), "High school teaching experience preferred", "experience").verdict == "met"
+    k8 = PositionEntry(
+        id=7,
+        title="Fifth Grade Teacher",
+        organization="Lakeview Elementary School",
+        start="2010-08",
+        end="2014-06",
+        category="teaching",
+        level="elementary",
+    )
+    only_elementary = record(positions=[k8])
+    r = judge(only_elementary, "Experience in a K-8 school or a middle school", "experience")
+    assert r.verdict == "partial" and "middle" in r.why
+
+
+def test_either_credential_of_an_or_counts():
+    rec = record()
+    rec.credentials.append(
+        CredentialEntry(
+            id=34,
+            kind="certification",
+            name="Principal Certificate",
+            issuer="Oklahoma State Department of Education",
+            status="earned",
+        )
+    )
+    asked = "Principal or Director of Special Education endorsement preferred"
+    assert judge(rec, asked, "credential").verdict == "met"
+
+
 # -- too harsh --------------------------------------------------------------------------------
 
 
