@@ -152,6 +152,23 @@ def entries_of(record) -> list[Entry]:
     return out
 
 
+_COLLEAGUES = frozenset(
+    """principal principals counselor counselors counsellor counsellors clerk team committee director directors
+    superintendent custodian coordinator coordinators chief nurse psychologist psychologists head""".split()
+)
+
+
+def _partners(ws: list[str]) -> set[int]:
+    """Indices of the words of a "with the principal and counselors" phrase that closes an item:
+    the colleagues a duty is done with. Only a phrase ending in a colleague counts ("with
+    families" is often the very thing asked)."""
+    for i in range(len(ws) - 1, 0, -1):
+        if ws[i] == "with":
+            span = range(i + 1, len(ws))
+            return set(span) if any(ws[j] in _COLLEAGUES for j in span) and ws[-1] in _COLLEAGUES else set()
+    return set()
+
+
 def _clip(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -343,14 +360,17 @@ class EvidenceIndex:
         ws = words(text)
         toks = [stem(w) for w in ws]
         found, used = self.voc.matcher.find(toks)
+        partners = _partners(ws)
         units: list[Unit] = []
         concepts: set = set()
-        for _, _, keys in found:
+        for start, end, keys in found:
+            # "... with the instructional leadership team": who the duty is done with, not what
+            light = all(i in partners for i in range(start, end))
             for k in keys:
                 if isinstance(k, int) and k not in concepts:
                     concepts.add(k)
                     t = self.voc.terms[k]
-                    units.append(Unit(k, t.weight, t.term))
+                    units.append(Unit(k, min(t.weight, 0.5) if light else t.weight, t.term))
         seen = set()
         for word, tok, u in zip(ws, toks, used, strict=True):
             if u:

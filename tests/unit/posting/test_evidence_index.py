@@ -72,3 +72,25 @@ def test_an_index_told_what_is_asked_answers_like_a_full_one(asked):
         got = [(m.entry.id, m.score, m.matched, m.related) for m in lean.search(units)]
         want = [(m.entry.id, m.score, m.matched, m.related) for m in full.search(units)]
         assert got == want and want
+
+
+@pytest.mark.parametrize(
+    "text, light",
+    [
+        ("Develop the school's improvement plan with the instructional leadership team", True),
+        ("Oversee the master schedule with the principal and counselors", False),  # the schedule stays
+        ("Communicate with parents and the community", False),  # the people are what is asked
+    ],
+)
+def test_the_colleagues_a_duty_is_done_with_are_not_its_object(text, light):
+    from careerkit.posting.competencies import vocabulary
+    from careerkit.posting.evidence import EvidenceIndex
+
+    voc = vocabulary(None)
+    units, _ = EvidenceIndex(_record(), voc).units(text)
+    heavy = {u.label for u in units if isinstance(u.key, int) and u.weight > 0.5}
+    light_ones = {u.label for u in units if isinstance(u.key, int) and u.weight <= 0.5}
+    if light:
+        assert "school improvement" in heavy and light_ones == {"instructional leadership"}
+    else:
+        assert heavy and not light_ones
