@@ -243,6 +243,7 @@ class EvidenceIndex:
         self._joined: dict[int, str] = {}
         self._concepts: dict[object, frozenset] = {}
         self.n = max(1, len(self.entries))
+        self._credentials = frozenset(n for n, e in enumerate(self.entries) if e.kind == "credential")
         self._record = record
         self._growth: list[tuple[int, str, str, frozenset]] | None = None
 
@@ -397,7 +398,9 @@ class EvidenceIndex:
                     rel |= self.with_key(rk)
                 related[u.key] = frozenset(rel - hit)
             else:
-                hit = self.with_stem(str(u.key))
+                # a credential's name shares words with many items ("license", "standard"): it is
+                # evidence by what it is (its terms), not by its words
+                hit = self.with_stem(str(u.key)) - self._credentials
             direct[u.key] = hit
         # Rare units choose the candidates; words most entries share only add to their scores.
         common = max(50, self.n // 8)

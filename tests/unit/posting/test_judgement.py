@@ -535,6 +535,17 @@ def test_supervising_arrival_and_lunch_is_a_duty_not_line_management():
     assert judge(rec, asked).verdict == "met"
 
 
+def test_a_credential_is_evidence_by_what_it_is_not_by_the_words_of_its_name():
+    rec = record(wins=())
+    rec.credentials.append(
+        CredentialEntry(
+            id=35, kind="license", name="Standard Teaching License, English 6-12", status="earned"
+        )
+    )
+    r = judge(rec, "Knowledge of early learning licensing standards and performance ratios", "skill")
+    assert "credential 35" not in r.why
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
