@@ -546,6 +546,13 @@ def test_a_credential_is_evidence_by_what_it_is_not_by_the_words_of_its_name():
     assert "credential 35" not in r.why
 
 
+def test_an_intervention_of_another_kind_is_not_evidence():
+    # the record's reteach groups are academic interventions
+    rec = record(wins=("data",))
+    assert judge(rec, "Manage attendance interventions for the school").verdict == "gap"
+    assert judge(rec, "Experience leading behavior interventions", "experience").verdict == "gap"
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
