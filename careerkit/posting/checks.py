@@ -117,10 +117,10 @@ def check_years(req, record, today: dt.date, ctx=None):
     if not cats:
         cats = [req.experience_category] if req.experience_category in ACCEPTS else ["any"]
     per = years_per_category(text) if len(cats) > 1 else {}
-    # a K-8 school's own level is its middle grades: an elementary school is not one
-    named_levels = levels_in(
-        re.sub(r"\b(?:p?k|tk)\s*[-–]\s*8\s+(?:schools?|settings?)\b", "middle school", text, flags=re.I)
-    )
+    # a K-8 school's own level is its middle grades: an elementary school is not one, a post
+    # in a K-8 school is
+    k8 = bool(_K8_SCHOOL.search(text))
+    named_levels = levels_in(_K8_SCHOOL.sub("middle school", text))
     all_levels = not named_levels and bool(
         re.search(r"\b(?:p?k|pre-?k)\s*[-–]\s*12\b|\ball\s+levels\b", text, re.I)
     )
@@ -142,7 +142,7 @@ def check_years(req, record, today: dt.date, ctx=None):
         label = "positions" if cat == "any" else f"{cat} positions"
         other = ""
         if want_levels:
-            fitting = [p for p in chosen if _position_levels(p) & want_levels]
+            fitting = [p for p in chosen if _position_levels(p) & want_levels or (k8 and _in_k8(p))]
             if not fitting:
                 where = ", ".join(sorted(want_levels))
                 if chosen:
@@ -204,6 +204,15 @@ def _years_together(positions, cats: list[str], levels: set[str], asked: float, 
     if years < asked - 0.05:
         return None
     return "met", chosen, f"{_yrs(years)} in {' and '.join(cats)} positions; {asked:g} asked"
+
+
+_K8_SCHOOL = re.compile(r"\b(?:p?k|tk)\s*[-–]\s*8\s+(?:schools?|settings?|campus)\b", re.I)
+
+
+def _in_k8(p) -> bool:
+    """A post in a K-8 school, whatever grade it taught."""
+    words = " ".join(x for x in (p.title, p.organization, p.summary, p.level) if x)
+    return bool(re.search(r"\b(?:p?k|tk)\s*[-–]\s*8\b", words, re.I))
 
 
 def _yrs(years: float) -> str:

@@ -407,6 +407,8 @@ def test_experience_at_a_level_is_where_the_posts_were():
     only_elementary = record(positions=[k8])
     r = judge(only_elementary, "Experience in a K-8 school or a middle school", "experience")
     assert r.verdict == "partial" and "middle" in r.why
+    in_a_k8 = k8.model_copy(update={"summary": "Fifth grade in a public K-8 school of 250 pupils."})
+    assert judge(record(positions=[in_a_k8]), "Experience in a K-8 school", "experience").verdict == "met"
 
 
 def test_either_credential_of_an_or_counts():
