@@ -13,6 +13,7 @@ from careerkit.posting import checks, parts
 from careerkit.posting import vocabulary as V
 from careerkit.posting.evidence import EvidenceIndex, Match, cover, direct_cover
 from careerkit.posting.parts import NO_CONTEXT, Context
+from careerkit.posting.text import stem
 
 MAX_CHARS = 300_000  # far above any posting; a bigger paste is a mistake
 
@@ -332,7 +333,17 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         )
     ):
         verdict, chosen = "partial", best_p
-        lacking = [u for u in units if u.key not in shown and weight[u.key] >= 1 and u.key in specific]
+        lacking = sorted(
+            (
+                u
+                for u in units
+                if u.key not in shown
+                and weight[u.key] >= 1
+                and u.key in specific
+                and (isinstance(u.key, int) or u.key not in _HOW)
+            ),
+            key=lambda u: not isinstance(u.key, int),  # the terms first, then the words
+        )
         why = f"related: {_refs(best_p)}"
         if missing_heavy:
             why += "; nothing on " + _listed(u.label for u in missing_heavy)
@@ -373,6 +384,13 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
     ]
     return verdict, evidence, why
 
+
+# Words of how or how much ("maximise", "strengthen"): never named as what the record lacks.
+_HOW = frozenset(
+    stem(w)
+    for w in """maximise maximize strengthen enhance improve increase raise ensure apply make use demonstrate
+    show promote foster create effective efficient high quality good""".split()
+)
 
 _LEGAL = re.compile(
     r"\b(?:law|laws|education\s+code|statutes?|statutory|regulations?|administrative\s+code|adm\.?\s+code)\b",

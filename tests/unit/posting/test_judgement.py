@@ -655,6 +655,11 @@ def test_holding_people_to_account_is_not_about_accounts():
 # -- how the why reads ------------------------------------------------------------------------
 
 
+def test_why_never_names_a_word_of_how_as_missing():
+    r = judge(record(), "Strengthen and enhance data analysis routines", title="Head of Department")
+    assert r.verdict == "partial" and not re.search(r"\b(strengthen|enhance)\b", r.why), r.why
+
+
 def test_why_names_the_entries_not_matched_words():
     r = judge(
         record(wins=("budget", "school_budget")),
