@@ -368,7 +368,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         named = _named_as_growth(units, index, practice, shown)
         if named:
             verdict = "partial"
-            why = f"{why}; but {named}"
+            why = f"related: {_refs(chosen)}; {named}"
     asked_languages = V.languages_in(req.text)
     if asked_languages and verdict != "gap":
         # Speaking a language is shown only by an entry that says so, not by a mention of it.
