@@ -384,6 +384,9 @@ def check_degree(req, record):
         asked = "bachelor"
     fields = req.degree_fields or _fields_from_text(req.text)
     want = set().union(*(_field_tokens(f) for f in fields)) if fields else set()
+    for f in fields:  # "a science": chemistry, biology ... each one
+        for member in V.field_family_members(re.sub(r"^(?:an?|the)\s+", "", f.strip(), flags=re.I)):
+            want |= _field_tokens(member)
     # "a degree in Education": the field is education itself, a word the field tokens leave out
     education_asked = bool(fields) and not want and any("educ" in f.lower() for f in fields)
     or_related = req.or_related or bool(

@@ -111,6 +111,17 @@ def degree_level(text: str) -> str | None:
     return None
 
 
+def field_family_members(field: str) -> list[str]:
+    """The fields a family name takes in ("science": chemistry, biology ...), else []."""
+    from careerkit.posting.text import stem
+
+    wanted = stem(field.strip().lower())
+    for name, members in data()["field_families"].items():
+        if stem(name) == wanted or name == field.strip().lower():
+            return list(members)
+    return []
+
+
 def degree_name(level: str) -> str:
     return str(data()["degree_names"].get(level, "A degree"))
 

@@ -60,3 +60,29 @@ def test_an_unrelated_win_never_lowers_a_verdict_on_rerun(dana):
     after = {r["text"]: r["verdict"] for r in again["report"]["requirements"]}
     for r in first["requirements"]:
         assert rank[after[r["text"]]] >= rank[r["verdict"]], r["text"]
+
+
+def test_place_level_role_and_growth_areas_on_a_second_posting(dana):
+    report = dana.json("gap", "analyze", str(HERE / "dean-posting.txt"))
+    verdicts = {r["text"]: r["verdict"] for r in report["requirements"]}
+    # two degree levels in one sentence are two demands, each with its own must
+    assert _item(report, "A bachelor's degree in education")["verdict"] == "met"
+    masters = _item(report, "with a master's degree preferred")
+    assert masters["verdict"] == "gap" and masters["must"] == "preferred"
+    # one number for two kinds of experience counts them together (13 years)
+    assert _item(report, "A minimum of eight years of teaching")["verdict"] == "met"
+    # high-school posts only: another level is partial, not gap
+    assert _item(report, "Middle school experience")["verdict"] == "partial"
+    # a course-team lead and a summer site are not the senior-leadership rung
+    assert _item(report, "Successful experience as a senior leader")["verdict"] == "gap"
+    # her own subject, taught for years
+    assert _item(report, "Be knowledgeable of best practices")["verdict"] == "met"
+    # an Ohio record under Indiana law: the work is there, the state is not
+    law = _item(report, "Investigate student misconduct")
+    assert law["verdict"] != "met", law["why"]
+    # duty supervision is its own duty; the master schedule is a named next step
+    assert _item(report, "Supervise arrival, lunch and dismissal")["verdict"] == "gap"
+    assert _item(report, "Keep the master schedule current")["verdict"] != "met"
+    # the colleagues a duty is done with are not what it asks
+    reviews = _item(report, "Lead the team's common assessment reviews")
+    assert reviews["verdict"] == "met" and "(win 3)" in reviews["why"], verdicts
