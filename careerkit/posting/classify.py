@@ -522,7 +522,8 @@ CRED = _Gated(
         r"\bsafer recruitment\b|\b(?:DSL|safeguarding|safeguarding lead|first aid|cpr)\)? training\b|"
         r"^(?:formal |specific |specialist )?training (?:in|on)\b|\bregistration with\b|"
         r"\bregistered (?:with|teacher)\b|\bauthori[sz]ations?\b(?! to work)|(?-i:\b[A-Z][A-Z0-9-]{2,}\s+training\b)|\btraining (?:completed|complete)\b|\bnational award\b|\b(?:teaching|teacher|professional|leadership|headship) "
-        r"qualifications?\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)",
+        r"qualifications?\b|\baward (?:for|in) \w|\bPraxis\b|\bSLLA\b|\bTExES\b|\bnational board\b|\beligible for\b[^.]{0,80}\b(?:certif|licen)|"
+        r"\bqualifications? (?:program|programme)\b|\bqualifications? in the [\w ]{3,40}divisions?\b|\badditional qualifications?\b",
         re.I,
     ),
     "certif|licen|endorse|credential|authori|award|qualification|qts|qtls|qualified teacher|npq|pgce|nasenco|t-tess|t-pess|complet|training|course|safer recruitment|registration|registered|praxis|slla|texes|national board|eligible",

@@ -35,7 +35,9 @@ _HEADER_FIRST = re.compile(
     r"specification|qualifications?|competenc\w+|selection criteria|description|item)$",
     re.I,
 )
-_EITHER = re.compile(r"^\s*(?:e\s*/\s*d|essential\s*(?:/|or)\s*desirable|e\s+or\s+d)\s*$", re.I)
+_EITHER = re.compile(
+    r"^\s*(?:e\s*/\s*d|essential\s*(?:/|or)\s*desirable|e\s+or\s+d|required\s*(?:/|or)\s*preferred)\s*$", re.I
+)
 _DESIRABLE = re.compile(r"^\s*(desirable|desired|preferred|d)\s*$", re.I)
 
 
@@ -86,6 +88,8 @@ def lines_of(text: str) -> list[str]:
                 continue
             cells = [c.strip() for c in raw.strip().strip("|").split("|")]
             cols = _essential_columns(cells)
+            if table_cols is not None and not _HEADER_FIRST.match(cells[0].strip("*_ :")):
+                cols = None  # under a known header, "A licence | Required" is a row
             if cols is not None:
                 table_cols = cols
                 head = cells[0].strip("*_ ")
@@ -188,7 +192,8 @@ def _row_text(cells: list[str], cols: tuple[int | None, int | None] | None) -> s
     )
     filled = lambda i: i is not None and i < len(cells) and bool(cells[i])  # noqa: E731
     if ess is not None and ess == des:
-        mark = cells[ess].strip().upper()[:1] if filled(ess) else ""
+        value = cells[ess].strip() if filled(ess) else ""
+        mark = "E" if _ESSENTIAL.match(value) else "D" if _DESIRABLE.match(value) else value.upper()[:1]
         return f"{text} / {mark}" if mark in ("E", "D") else text
     if filled(ess):
         return f"{text} / E"

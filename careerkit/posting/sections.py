@@ -570,8 +570,7 @@ def entries_of(lines: list[str]) -> list[Entry]:
             last.line, last.wrapped_tail = i, len(s)
             continue
         if last is not None and _continues(last, line, s, blanks, 0 if i in bare else width):
-            sep = "" if last.text.endswith("-") and s[:1].islower() and re.search(r"\w-$", last.text) else " "
-            last.text = f"{last.text}{sep}{s}"
+            last.text = _rejoined(last.text, s)
             last.line, last.wrapped_tail = i, len(s)
             if out and out[-1].kind == "blank" and out[-1] is not last:
                 out.pop()
@@ -591,6 +590,25 @@ def entries_of(lines: list[str]) -> list[Entry]:
             out.append(e)
         last = out[-1] if out and out[-1].kind in ("bullet", "text") else None
     return out
+
+
+# Second halves of hyphenated compounds ("data-driven", "well-versed"): a line that breaks at
+# one keeps its hyphen; any other word broken at a line's end ("accred-" "ited") is one word.
+_COMPOUND_TAILS = frozenset(
+    """based driven level wide time term focused centered centred informed related specific oriented
+    making solving up on in out like free friendly long year grade school quality needs income risk
+    versed known being building day week month round going led run owned""".split()
+)
+
+
+def _rejoined(text: str, more: str) -> str:
+    """A wrapped line joined to the one before it: a word broken across the lines is made whole."""
+    if text.endswith("-") and more[:1].islower() and re.search(r"[A-Za-z]-$", text):
+        tail = re.match(r"[a-z]+", more)
+        if tail and tail.group(0) not in _COMPOUND_TAILS:
+            return f"{text[:-1]}{more}"
+        return f"{text}{more}"
+    return f"{text} {more}"
 
 
 def _bare_list_lines(lines: list[str]) -> set[int]:

@@ -161,3 +161,38 @@ def test_a_preference_in_brackets_belongs_to_the_bracket():
         "- Doctorate (preferred)\n"
     )
     assert [m for _, m, _ in got] == ["required", "preferred"]
+
+
+def test_a_pdf_copy_rejoins_words_broken_at_a_line_end():
+    got = items(
+        "QUALIFICATIONS:\n• Master's degree from an accred-\nited university.\n"
+        "• Experience with data-\ndriven instruction and state assess-\nments.\n"
+    )
+    assert [t for t, _, _ in got] == [
+        "Master's degree from an accredited university.",
+        "Experience with data-driven instruction and state assessments.",
+    ]
+
+
+def test_a_pipe_table_with_a_required_or_preferred_column():
+    got = items(
+        "Department Chair\n\n| Requirement | Required/Preferred |\n|---|---|\n"
+        "| A valid state teaching license | Required |\n"
+        "| Experience leading a professional learning community | Preferred |\n"
+    )
+    assert [(t, m) for t, m, _ in got] == [
+        ("A valid state teaching license", "required"),
+        ("Experience leading a professional learning community", "preferred"),
+    ]
+
+
+def test_named_qualification_programmes_are_credentials():
+    got = items(
+        "Qualifications:\n- Principal's Qualification Program, Parts I and II\n"
+        "- Qualifications in the Intermediate and Senior divisions\nAssets:\n- French as a second language\n"
+    )
+    assert [(m, ty) for _, m, ty in got] == [
+        ("required", "credential"),
+        ("required", "credential"),
+        ("preferred", "skill"),
+    ]
