@@ -344,9 +344,19 @@ _REPORTING = re.compile(
 
 def _reporting_line(t: str) -> bool:
     """'Reports to the principal' names the line manager; 'analysing data and reporting to the
-    leadership team', far into a duty, is work the role does."""
+    leadership team', or 'the monthly report to the district' far into a duty, is work the role
+    does."""
     m = _REPORTING.search(t)
-    return m is not None and not re.search(r"(?:\band|\bor|,)\s*$", t[: m.start()])
+    if m is None:
+        return False
+    before = t[: m.start()]
+    noun = re.search(
+        r"\b(?:the|a|an|its|their|monthly|annual|weekly|quarterly|daily|termly|yearly|final|written|"
+        r"regular|progress|data|achievement|state)\s*$",
+        before,
+        re.I,
+    )  # "the monthly report to the district" is a thing the role writes
+    return not noun and not re.search(r"(?:\band|\bor|,)\s*$", before)
 
 
 # Words that open a demand, so the sentence is not a description of the employer or the schedule.

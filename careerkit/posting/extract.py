@@ -206,10 +206,14 @@ def _without_trailing_leadin(text: str, kind: str) -> str:
 
 
 def _demand_sentences(text: str, kind: str) -> list[str]:
-    """A bullet of whole sentences that each open with a demand's verb ("Advocate for all
+    """A short bullet of whole sentences that each open with a demand's verb ("Advocate for all
     students. Be knowledgeable of ...") is one item per sentence; else the bullet stays whole."""
     sentences = classify.split_sentences(text, kind)
-    if len(sentences) >= 2 and all(len(s.split()) >= 3 and classify.opens_demand(s) for s in sentences):
+    if (
+        2 <= len(sentences) <= 3
+        and len(text.split()) <= 30  # a long numbered paragraph is one duty told in detail
+        and all(3 <= len(s.split()) <= 20 and classify.opens_demand(s) for s in sentences)
+    ):
         return sentences
     return [text]
 

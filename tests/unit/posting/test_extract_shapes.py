@@ -65,11 +65,17 @@ def test_a_bullet_of_two_demand_sentences_is_two_items():
     got = items(
         "Duties\n- Champion every pupil's progress. Keep up with research in the subject you teach.\n"
         "- Lead the weekly team meeting. This includes the agenda and the minutes.\n"
+        "1. Supervises the attendance office and its two clerks, including the daily calls home, the "
+        "weekly truancy review and the monthly report to the district. Works with the counselors on "
+        "attendance plans for students who miss more than ten percent of the year.\n"
     )
     assert [t for t, _, _ in got] == [
         "Champion every pupil's progress.",
         "Keep up with research in the subject you teach.",
         "Lead the weekly team meeting. This includes the agenda and the minutes.",
+        "Supervises the attendance office and its two clerks, including the daily calls home, the weekly "
+        "truancy review and the monthly report to the district. Works with the counselors on attendance "
+        "plans for students who miss more than ten percent of the year.",
     ]
 
 
@@ -195,4 +201,15 @@ def test_named_qualification_programmes_are_credentials():
         ("required", "credential"),
         ("required", "credential"),
         ("preferred", "skill"),
+    ]
+
+
+def test_a_report_to_the_district_inside_a_duty_is_not_a_reporting_line():
+    got = items(
+        "Duties\n1. Supervises the attendance office, including the monthly report to the district.\n"
+        "2. Leads the behavior team.\nThe Dean of Students reports directly to the principal.\n"
+    )
+    assert [t for t, _, _ in got] == [
+        "Supervises the attendance office, including the monthly report to the district.",
+        "Leads the behavior team.",
     ]
