@@ -555,6 +555,10 @@ def test_an_intervention_of_another_kind_is_not_evidence():
     assert judge(rec, "Experience leading behavior interventions", "experience").verdict == "gap"
 
 
+def test_a_threat_assessment_team_is_not_common_assessments():
+    assert judge(record(), "Coordinate the school's threat assessment team.").verdict == "gap"
+
+
 def test_praised_qualities_in_feedback_are_found():
     r = judge(record(), "Remains calm under pressure", "skill")
     assert r.verdict == "met" and r.evidence[0].kind == "feedback"
