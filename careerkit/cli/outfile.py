@@ -129,6 +129,17 @@ def remove_stale_parts(target: Path) -> list[Path]:
     return removed
 
 
+def check_output(output: str | None, *, force: bool, example: str | None = None) -> None:
+    """Before the work: refuse an -o that cannot or must not be written, and ask before
+    replacing a file (the answer stands for the write after it). None and "-" are standard
+    output. example: a file name to suggest when -o names a folder."""
+    if output is None or output == "-":
+        return
+    path = Path(output).expanduser()
+    hint = f"a file name, such as {path / example}" if example else "a file name"
+    check_target(path, force=force, shown=output, kind_hint=hint)
+
+
 def write_output(
     path: Path,
     data: str | bytes | Iterable[str],

@@ -55,10 +55,10 @@ def share(
         raise typer.BadParameter("give the cohort a name", param_hint="--cohort")
     if not preview and not output:
         C.fail("say where to write it (-o me.ckshare.json), or --preview to read it first", code=2)
-    if output and not preview:
-        from careerkit.cli.outfile import check_target
+    if not preview:
+        from careerkit.cli.outfile import check_output
 
-        check_target(Path(output), force=force, shown=output)  # asked (or told) before the work
+        check_output(output, force=force, example="me.ckshare.json")
     text = dumps(build_snapshot(cohort.strip(), with_name=name, wins=include_wins or []))
     if preview:
         typer.echo(text, nl=False)
@@ -239,10 +239,9 @@ def report(
     from careerkit.insight import cohort as K
 
     fmt = _format(output)
-    if output and output != "-":
-        from careerkit.cli.outfile import check_target
+    from careerkit.cli.outfile import check_output
 
-        check_target(Path(output), force=force, shown=output)  # asked (or told) before the work
+    check_output(output, force=force, example="cohort-report.html")
     loaded = K.load(sources, keep=db)
     try:
         result = K.analyse(loaded)

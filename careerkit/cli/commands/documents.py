@@ -218,12 +218,9 @@ def _format(fmt: Optional[str], output: Optional[str]) -> str:
 def _check_writable(output: Optional[str], force: bool) -> None:
     """Refuse before the work, not after: a folder, a missing folder, one we cannot write
     to, or a file that exists (without --force, or a yes in a terminal)."""
-    from careerkit.cli.outfile import check_target
+    from careerkit.cli.outfile import check_output
 
-    if output is None:
-        return
-    path = Path(output).expanduser()
-    check_target(path, force=force, shown=output, kind_hint=f"a file name, for example {path / 'resume.pdf'}")
+    check_output(output, force=force, example="resume.pdf")
 
 
 def _report(conn, gap_id: int):

@@ -75,16 +75,9 @@ def prep(
     fmt = _format(fmt, output)
     if output is None and fmt in BINARY:
         output = f"interview-brief-{report_id}.{fmt}"
-    if output is not None and output != "-":
-        from careerkit.cli.outfile import check_target
+    from careerkit.cli.outfile import check_output
 
-        path = Path(output).expanduser()
-        check_target(
-            path,
-            force=force,
-            shown=output,
-            kind_hint=f"a file name, such as {Path(output) / ('interview-brief-' + str(report_id) + '.' + fmt)}",
-        )
+    check_output(output, force=force, example=f"interview-brief-{report_id}.{fmt}")
     with C.database() as conn:
         from careerkit.store import gaps
         from careerkit.store.snapshot import read_trusted

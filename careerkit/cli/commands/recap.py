@@ -289,16 +289,9 @@ def recap(
     chosen = _format(fmt, output)
     if output is None and chosen in ("pdf", "docx"):
         output = f"recap-{first[:7]}-{last[:7]}.{chosen}"
-    if output is not None and output != "-":  # refused or agreed before the work
-        from careerkit.cli.outfile import check_target
+    from careerkit.cli.outfile import check_output
 
-        path = Path(output).expanduser()
-        check_target(
-            path,
-            force=force,
-            shown=output,
-            kind_hint=f"a file name, such as {path / ('recap.' + (chosen or 'md'))}",
-        )
+    check_output(output, force=force, example=f"recap.{chosen or 'md'}")
     with C.writing() as conn:  # milestones remember the first win per competency
         data, removed = build(conn, first, last, who, include_private=include_private, redact=redact)
     if chosen is None:

@@ -239,10 +239,9 @@ def export(
     removed = None
     if output == "-":
         output = None  # '-' is standard output, as for import
-    if output:
-        from careerkit.cli.outfile import check_target
+    from careerkit.cli.outfile import check_output
 
-        check_target(Path(output), force=force, shown=output)  # asked (or told) once, before the work
+    check_output(output, force=force, example="career.yaml")
     if fmt is None and output and Path(output).suffix.lower()[1:] in EXTRA_EXPORTS:
         fmt = Path(output).suffix.lower()[1:]
     if fmt is None:
