@@ -165,6 +165,12 @@ def record(wins=("budget", "partnerships", "ard", "data"), positions=POSITIONS, 
     )
 
 
+def add_win(rec, **fields):
+    """The record with one more win (fields as AccomplishmentEntry takes them)."""
+    rec.accomplishments.append(AccomplishmentEntry(**fields))
+    return rec
+
+
 def judge(rec, text, type_="responsibility", title=None, **structure):
     report = report_for(
         [Requirement(text=text, type=type_, **structure)],
@@ -196,15 +202,14 @@ def test_the_same_duty_at_the_scope_asked_is_met():
 
 def test_a_quality_aimed_at_a_whole_school_climate_takes_the_school_scope():
     rec = record(wins=("data",))
-    rec.accomplishments.append(
-        AccomplishmentEntry(
-            id=16,
-            date="2024-02-01",
-            title="Built a safe learning environment in my classroom with restorative circles",
-            details="Classroom management through restorative conversations; my referrals fell by two thirds.",
-            position="English Teacher",
-            skills=["restorative practices", "classroom management"],
-        )
+    add_win(
+        rec,
+        id=16,
+        date="2024-02-01",
+        title="Built a safe learning environment in my classroom with restorative circles",
+        details="Classroom management through restorative conversations; my referrals fell by two thirds.",
+        position="English Teacher",
+        skills=["restorative practices", "classroom management"],
     )
     asked = "Able to monitor students and create a school environment that is safe and conducive to learning"
     r = judge(rec, asked, "skill", title="Assistant Principal")
@@ -227,15 +232,14 @@ def test_generic_words_do_not_make_a_verdict():
 def test_loose_words_around_the_terms_do_not_hide_related_evidence():
     # The item's terms are vision and goals; the rest is wording no entry uses.
     rec = record(wins=("data",))
-    rec.accomplishments.append(
-        AccomplishmentEntry(
-            id=17,
-            date="2023-05-01",
-            title="Served on the campus improvement committee",
-            details="Drafted the English goal of the campus improvement plan and reviewed midyear data.",
-            position="English Teacher",
-            kind="committee",
-        )
+    add_win(
+        rec,
+        id=17,
+        date="2023-05-01",
+        title="Served on the campus improvement committee",
+        details="Drafted the English goal of the campus improvement plan and reviewed midyear data.",
+        position="English Teacher",
+        kind="committee",
     )
     asked = (
         "Shape enabling conditions leading to strategically reinventing the campus's vision, mission "
@@ -364,17 +368,14 @@ def _assistant_principal_record(acting=False):
         level="high",
     )
     rec = record(positions=[*POSITIONS, ap], wins=("data",))
-    rec.accomplishments.append(
-        AccomplishmentEntry(
-            id=21,
-            date="2024-05-01",
-            title="Acting principal for the spring term"
-            if acting
-            else "Evaluated my twelve assigned teachers",
-            details="Supervised and evaluated the staff assigned to me.",
-            position="Assistant Principal",
-            skills=["supervision of staff", "teacher evaluation"],
-        )
+    add_win(
+        rec,
+        id=21,
+        date="2024-05-01",
+        title="Acting principal for the spring term" if acting else "Evaluated my twelve assigned teachers",
+        details="Supervised and evaluated the staff assigned to me.",
+        position="Assistant Principal",
+        skills=["supervision of staff", "teacher evaluation"],
     )
     return rec
 
@@ -467,15 +468,14 @@ def test_the_nearby_thing_for_a_specific_term_is_partial_not_gap():
 
 def test_a_grant_won_is_not_a_budget_managed():
     rec = record(wins=("data",))
-    rec.accomplishments.append(
-        AccomplishmentEntry(
-            id=18,
-            date="2022-04-01",
-            title="Won a $4,000 grant for classroom novels",
-            details="Wrote the proposal to the district foundation.",
-            position="English Teacher",
-            skills=["grant writing", "literacy resources"],
-        )
+    add_win(
+        rec,
+        id=18,
+        date="2022-04-01",
+        title="Won a $4,000 grant for classroom novels",
+        details="Wrote the proposal to the district foundation.",
+        position="English Teacher",
+        skills=["grant writing", "literacy resources"],
     )
     r = judge(rec, "Provides overall responsibility for school finance", title="Principal")
     assert "win 18" not in r.why  # the finance course (learning) relates, not the grant
@@ -494,15 +494,14 @@ def test_knowledge_of_ones_own_subject_is_shown_by_years_teaching_it():
 
 def test_a_duty_under_a_states_law_is_partial_from_another_state():
     rec = record(wins=("data",))
-    rec.accomplishments.append(
-        AccomplishmentEntry(
-            id=19,
-            date="2024-10-01",
-            title="Handled student discipline referrals for the grade 10 team",
-            details="Investigated misconduct and set consequences with families.",
-            position="English Teacher and Grade 10 Course Team Lead",
-            skills=["student discipline"],
-        )
+    add_win(
+        rec,
+        id=19,
+        date="2024-10-01",
+        title="Handled student discipline referrals for the grade 10 team",
+        details="Investigated misconduct and set consequences with families.",
+        position="English Teacher and Grade 10 Course Team Lead",
+        skills=["student discipline"],
     )
     asked = "Investigate student misconduct as state law requires"
     here = report_for(
@@ -525,14 +524,13 @@ def test_supervising_arrival_and_lunch_is_a_duty_not_line_management():
     asked = "Supervise arrival, lunch and dismissal."
     assert judge(record(), asked).verdict == "gap"  # leads a course team; no duty supervision
     rec = record()
-    rec.accomplishments.append(
-        AccomplishmentEntry(
-            id=20,
-            date="2024-09-01",
-            title="Rebuilt the lunch duty and yard supervision rota",
-            details="Covered arrival and dismissal with twelve staff.",
-            position="English Teacher",
-        )
+    add_win(
+        rec,
+        id=20,
+        date="2024-09-01",
+        title="Rebuilt the lunch duty and yard supervision rota",
+        details="Covered arrival and dismissal with twelve staff.",
+        position="English Teacher",
     )
     assert judge(rec, asked).verdict == "met"
 
