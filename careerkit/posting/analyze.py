@@ -91,9 +91,8 @@ def report_for(
     index = EvidenceIndex(record, voc, [req.text for req in requirements])
     today = today or dt.date.today()
     ctx = context if context is not None else parts.context_of(title)
-    results = [
-        judge(req, record, index, today, goals, _for_item(req, ctx, requirements)) for req in requirements
-    ]
+    apart = _levels_asked_apart(requirements)
+    results = [judge(req, record, index, today, goals, _for_item(req, ctx, apart)) for req in requirements]
     return GapReport(
         posting=PostingInfo(title=title, organization=organization, source=source, chars=chars),
         score=score_of(results),
@@ -101,17 +100,18 @@ def report_for(
     )
 
 
-def _for_item(req, ctx: Context, requirements) -> Context:
+def _levels_asked_apart(requirements) -> frozenset[str]:
+    """The school levels the posting asks experience at in items of their own."""
+    return frozenset(level for r in requirements if r.type == "experience" for level in V.levels_in(r.text))
+
+
+def _for_item(req, ctx: Context, apart: frozenset[str]) -> Context:
     """The posting's context for one item. A posting that asks experience at its school level
     as an item of its own ("Middle school experience is a plus") does not ask it again in its
     other years of experience ("three years of teaching experience")."""
     if not ctx.levels or req.type not in ("experience", "credential") or V.levels_in(req.text):
         return ctx
-    apart = any(
-        r is not req and r.type == "experience" and set(V.levels_in(r.text)) & ctx.levels
-        for r in requirements
-    )
-    return dataclasses.replace(ctx, levels=frozenset()) if apart else ctx
+    return dataclasses.replace(ctx, levels=frozenset()) if apart & ctx.levels else ctx
 
 
 def judge(req, record, index: EvidenceIndex, today: dt.date, goals=None, ctx: Context = NO_CONTEXT):
@@ -365,7 +365,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
         top = missing_heavy or sorted((u for u in units if u.key in specific), key=lambda u: -u.weight)[:2]
         why = "nothing in the record on " + (_listed(u.label for u in top) or "this")
     if verdict == "met":
-        named = _named_as_growth(units, index, practice, shown)
+        named = _named_as_growth(units, index, practice)
         if named:
             verdict = "partial"
             why = f"related: {_refs(chosen)}; {named}"
@@ -479,10 +479,10 @@ def _near_every(terms, practice: list[Match]) -> list[Match]:
     return near
 
 
-def _named_as_growth(units, index: EvidenceIndex, practice: list[Match], shown: set) -> str:
-    """A specific duty of the item (a weight-3 term) that feedback names as a next step ("exposure
-    to the campus budget"),
-    with no win dated after that feedback showing it: the feedback says it is not yet done."""
+def _named_as_growth(units, index: EvidenceIndex, practice: list[Match]) -> str:
+    """A specific duty of the item (a weight-3 term) that feedback names as a next step
+    ("exposure to the campus budget") and no win dated after that feedback shows: the
+    feedback says it is not yet done."""
     terms = {u.key: u.label for u in units if isinstance(u.key, int) and u.weight >= 3}
     for fid, date, who, keys in index.growth_areas():
         for key in terms.keys() & keys:
@@ -513,6 +513,9 @@ def _over_everyone(text: str) -> bool:
     return bool(_ALL_STAFF.search(text)) and V.needs_authority(text)
 
 
+_ACTING = re.compile(r"\b(?:acting|interim)\s+([a-z][\w -]{2,40})", re.I)
+
+
 def _top_rank(record) -> int:
     """The highest rung the person has held for a school year (not a summer or union post)."""
     from careerkit.posting.parts import position_shown
@@ -523,9 +526,6 @@ def _top_rank(record) -> int:
         if m and (role := V.role_of(m.group(1))):
             ranks.append(role[1])
     return max(ranks, default=0)
-
-
-_ACTING = re.compile(r"\b(?:acting|interim)\s+([a-z][\w -]{2,40})", re.I)
 
 
 def _holds_authority(record) -> bool:
