@@ -380,7 +380,7 @@ def by_evidence(req, units, index: EvidenceIndex, record, ctx: Context = NO_CONT
             why = "nothing in the record shows you speak " + " or ".join(sorted(asked_languages))
     evidence = [
         Evidence(kind=m.entry.kind, id=m.entry.id, text=m.entry.label, score=round(min(1.0, m.score), 2))  # type: ignore[arg-type]
-        for m in chosen[:2]
+        for m in _worth_naming(chosen)
     ]
     return verdict, evidence, why
 
@@ -562,11 +562,18 @@ def _study_why(best_s: list[Match]) -> str:
     return f"{kind}: {_refs(best_s)}"
 
 
+def _worth_naming(matches: list[Match]) -> list[Match]:
+    """The first entry and a second one only when it shows nearly as much: a family night at a
+    tenth of the score is not what makes "observe classrooms" met."""
+    first = matches[:1]
+    return first + [m for m in matches[1:2] if first and m.score >= 0.4 * first[0].score]
+
+
 def _refs(matches: list[Match]) -> str:
     """The entries as a person names them: "Led the science fair (win 12)"."""
     return " and ".join(
         f"{_short(m.entry.said or m.entry.label)} ({_REF.get(m.entry.kind, m.entry.kind)} {m.entry.id})"
-        for m in matches[:2]
+        for m in _worth_naming(matches)
     )
 
 

@@ -657,6 +657,13 @@ def test_holding_people_to_account_is_not_about_accounts():
 # -- how the why reads ------------------------------------------------------------------------
 
 
+def test_why_and_evidence_leave_out_a_far_weaker_second_entry():
+    r = judge(record(wins=("data", "unrelated")), "Lead common assessment reviews and chess strategy")
+    scores = [e.score for e in r.evidence]
+    assert all(s >= 0.4 * scores[0] for s in scores)
+    assert r.why.count("(win") == len(r.evidence) or r.verdict == "gap"
+
+
 def test_why_never_names_a_word_of_how_as_missing():
     r = judge(record(), "Strengthen and enhance data analysis routines", title="Head of Department")
     assert r.verdict == "partial" and not re.search(r"\b(strengthen|enhance)\b", r.why), r.why
