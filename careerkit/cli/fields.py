@@ -180,10 +180,13 @@ def parameters(kind_name: str) -> list[inspect.Parameter]:
                 Optional[str],
                 typer.Option(None, *f.flags, help=f.help, metavar=f.metavar or "TEXT", show_default=False),
             )
-        params.append(
-            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
-        )
+        params.append(option(name, default, annotation))
     return params
+
+
+def option(name: str, default: Any, annotation: Any = Optional[str]) -> inspect.Parameter:
+    """One keyword parameter for a signature Typer reads (default: a typer.Option)."""
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
 
 
 def given(kind_name: str, kwargs: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import typer
 
 from careerkit.cli import helpers as C
-from careerkit.cli.fields import choice, given, parameters, with_signature
+from careerkit.cli.fields import choice, given, option, parameters, with_signature
 
 # group name -> (kind, help, what the one argument of `add` is)
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -194,11 +194,9 @@ def make_add(kind_name: str, arg_help: str):
 
 
 def _from_gap_parameter() -> inspect.Parameter:
-    return inspect.Parameter(
+    return option(
         "from_gap",
-        inspect.Parameter.KEYWORD_ONLY,
-        annotation=Optional[str],
-        default=typer.Option(
+        typer.Option(
             None,
             "--from-gap",
             metavar="N",
@@ -269,39 +267,31 @@ def make_list(kind_name: str):
 
     kind = BY_NAME[kind_name]
     params = [
-        inspect.Parameter(
+        option(
             "since",
-            inspect.Parameter.KEYWORD_ONLY,
-            annotation=Optional[str],
-            default=typer.Option(
+            typer.Option(
                 None, "--since", metavar="DATE", help="On or after: 2024-03, 'last month', yesterday."
             ),
         ),
-        inspect.Parameter(
+        option(
             "until",
-            inspect.Parameter.KEYWORD_ONLY,
-            annotation=Optional[str],
-            default=typer.Option(None, "--until", metavar="DATE", help="On or before."),
+            typer.Option(None, "--until", metavar="DATE", help="On or before."),
         ),
     ]
     if "skills" in kind.lists:
         params.append(
-            inspect.Parameter(
+            option(
                 "skill",
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=Optional[str],
-                default=typer.Option(
+                typer.Option(
                     None, "--skill", "-s", help="Only entries with this skill (part of a word matches)."
                 ),
             )
         )
     if "kind" in kind.columns or "relationship" in kind.columns or kind_name == "position":
         params.append(
-            inspect.Parameter(
+            option(
                 "kind_filter",
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=Optional[str],
-                default=typer.Option(
+                typer.Option(
                     None,
                     "--kind",
                     "-k",
@@ -313,20 +303,16 @@ def make_list(kind_name: str):
         )
     if kind_name in ("accomplishment", "contact", "position"):
         params.append(
-            inspect.Parameter(
+            option(
                 "role",
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=Optional[str],
-                default=typer.Option(None, "--role", help=_role_help(kind_name)),
+                typer.Option(None, "--role", help=_role_help(kind_name)),
             )
         )
     if kind_name == "feedback":
         params.append(
-            inspect.Parameter(
+            option(
                 "from_relationship",
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=Optional[str],
-                default=typer.Option(
+                typer.Option(
                     None,
                     "--from-relationship",
                     metavar="RELATIONSHIP",
@@ -337,20 +323,17 @@ def make_list(kind_name: str):
         )
     if kind_name == "accomplishment":
         params.append(
-            inspect.Parameter(
+            option(
                 "competency",
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=Optional[str],
-                default=typer.Option(
+                typer.Option(
                     None, "--competency", help="Only wins that map to this framework competency, e.g. psel-4."
                 ),
             )
         )
     if kind_name == "contact":
         params.append(
-            inspect.Parameter(
+            option(
                 "due",
-                inspect.Parameter.KEYWORD_ONLY,
                 annotation=bool,
                 default=typer.Option(
                     False,
@@ -360,15 +343,13 @@ def make_list(kind_name: str):
             )
         )
     params += [
-        inspect.Parameter(
+        option(
             "limit",
-            inspect.Parameter.KEYWORD_ONLY,
             annotation=Optional[int],
             default=typer.Option(None, "--limit", "-n", min=0, help=LIMIT_HELP),
         ),
-        inspect.Parameter(
+        option(
             "as_json",
-            inspect.Parameter.KEYWORD_ONLY,
             annotation=bool,
             default=typer.Option(False, "--json", help="Print one JSON document."),
         ),
@@ -528,11 +509,9 @@ def make_edit(kind_name: str):
             annotation=int,
             default=typer.Argument(..., metavar="ID", help="The id shown by list."),
         ),
-        inspect.Parameter(
+        option(
             "text",
-            inspect.Parameter.KEYWORD_ONLY,
-            annotation=Optional[str],
-            default=typer.Option(None, "--text", "-t", help="New main text (title, name or what was said)."),
+            typer.Option(None, "--text", "-t", help="New main text (title, name or what was said)."),
         ),
     ] + parameters(kind_name)
     return with_signature(edit, params)

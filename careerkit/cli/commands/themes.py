@@ -140,6 +140,12 @@ def _groups(result):
     return (("By competency", result.competencies, False), ("In their words", result.wording, True))
 
 
+def _heading(theme, quoted: bool) -> tuple[str, str]:
+    """A theme's label (its words in quotes, or its competency) and who said it, how often."""
+    label = "; ".join(f"“{x}”" for x in theme.label.split("; ")) if quoted else _competency(theme)
+    return label, ", ".join(f"{_rel(r)} {n}" for r, n in theme.relationships.items())
+
+
 def markdown(result) -> str:
     """The themes as Markdown: a heading per theme, its quotes as block quotes."""
     from careerkit.render.escape import markdown as md
@@ -150,8 +156,7 @@ def markdown(result) -> str:
             continue
         out.append(f"## {title}")
         for t in group:
-            label = "; ".join(f"“{x}”" for x in t.label.split("; ")) if quoted else _competency(t)
-            rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
+            label, rel = _heading(t, quoted)
             out.append(f"### {md(label)}\n\n*{t.count} · {md(rel)}*")
             out += [f"> “{md(q.text)}”\n> — {md(_who(q))}" for q in t.quotes]
     if result.growth:
@@ -170,8 +175,7 @@ def plain(result) -> str:
             continue
         out.append(f"\n{title}")
         for t in group:
-            label = "; ".join(f"“{x}”" for x in t.label.split("; ")) if quoted else _competency(t)
-            rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
+            label, rel = _heading(t, quoted)
             out.append(f"  {label}  {t.count} · {rel}")
             out += [f"    “{q.text}” — {_who(q)}" for q in t.quotes]
     if result.growth:
@@ -207,16 +211,12 @@ def _print(result) -> None:
         )
         return
     con.print(f"[bold]Themes in {result.feedback} pieces of feedback[/bold]")
-    for title, group, quoted in (
-        ("By competency", result.competencies, False),
-        ("In their words", result.wording, True),
-    ):
+    for title, group, quoted in _groups(result):
         if not group:
             continue
         con.print(f"\n[bold]{title}[/bold]")
         for t in group:
-            label = "; ".join(f"“{x}”" for x in t.label.split("; ")) if quoted else _competency(t)
-            rel = ", ".join(f"{_rel(r)} {n}" for r, n in t.relationships.items())
+            label, rel = _heading(t, quoted)
             C.indented(con, f"[bold]{C.esc(label)}[/bold]  {t.count} · {C.esc(rel)}", 2, hang=2)
             for q in t.quotes:
                 C.indented(con, f"“{C.esc(q.text)}” — {C.esc(_who(q))}", 4, hang=1)
