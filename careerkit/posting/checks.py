@@ -471,18 +471,24 @@ def credential_classes(text: str) -> set[str]:
     endorsement" asks either a leadership or a special-education credential)."""
     out: set[str] = set()
     for part in re.split(r"\s+or\s+", text.lower()):
-        spec = {k for k, rx in SPECIFIC.items() if re.search(rx, part)}
-        out |= spec or {k for k, rx in BROAD.items() if re.search(rx, part)}
+        spec, broad = _kinds_named(part)
+        out |= spec or broad
     return out
 
 
 def held_classes(name: str) -> set[str]:
     """The kinds a credential held is: a teaching credential "with English learner
     authorization" is a teaching credential and an ESOL one (asked, the specific kind wins)."""
-    low = name.lower()
-    return {k for k, rx in SPECIFIC.items() if re.search(rx, low)} | {
-        k for k, rx in BROAD.items() if re.search(rx, low)
-    }
+    spec, broad = _kinds_named(name.lower())
+    return spec | broad
+
+
+def _kinds_named(low: str) -> tuple[set[str], set[str]]:
+    """The specific and the broad kinds of credential a lower-cased text names."""
+    return (
+        {k for k, rx in SPECIFIC.items() if re.search(rx, low)},
+        {k for k, rx in BROAD.items() if re.search(rx, low)},
+    )
 
 
 def jurisdiction_in(text: str) -> str | None:
