@@ -181,6 +181,32 @@ GOAL = Kind(
     body=("kind", "skills", "notes"),
 )
 
+# Reflections live beside the record's kinds, not among them: no `wins`-style commands.
+REFLECTION = Kind(
+    name="reflection",
+    table="reflections",
+    columns=(
+        "date",
+        "text",
+        "did",
+        "learned",
+        "differently",
+        "evidence",
+        "prompt",
+        "competencies",
+        "links",
+        "private",
+    ),
+    title="text",
+    required=("date", "text"),
+    lists=("competencies", "links"),
+    flags=("private",),
+    dates=("date",),
+    defaults={"private": True},
+    sort="date DESC, id DESC",
+    body=("did", "learned", "differently", "evidence", "prompt", "competencies"),
+)
+
 # File order of the career file's list sections.
 KINDS: tuple[Kind, ...] = (POSITION, CREDENTIAL, ACCOMPLISHMENT, FEEDBACK, LEARNING, NETWORK, GOAL)
 BY_NAME = {k.name: k for k in KINDS}

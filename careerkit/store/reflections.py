@@ -11,32 +11,7 @@ from datetime import date
 from typing import Any
 
 from careerkit.errors import InvalidInput, NotFound
-from careerkit.models.kinds import Kind
-
-REFLECTION = Kind(
-    name="reflection",
-    table="reflections",
-    columns=(
-        "date",
-        "text",
-        "did",
-        "learned",
-        "differently",
-        "evidence",
-        "prompt",
-        "competencies",
-        "links",
-        "private",
-    ),
-    title="text",
-    required=("date", "text"),
-    lists=("competencies", "links"),
-    flags=("private",),
-    dates=("date",),
-    defaults={"private": True},
-    sort="date DESC, id DESC",
-    body=("did", "learned", "differently", "evidence", "prompt", "competencies"),
-)
+from careerkit.models.kinds import REFLECTION
 
 # The guided template's parts: column -> the question the editor shows.
 PARTS: tuple[tuple[str, str], ...] = (
