@@ -5,6 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Keys of "KEY: value" lines that name the employer.
+ORG_KEYS = (
+    "school",
+    "district",
+    "organization",
+    "organisation",
+    "employer",
+    "company",
+    "trust",
+    "academy",
+    "campus",
+)
+
 # Keys of "KEY: value" lines that describe the job, not what it asks.
 META_KEYS = {
     "reports to",
@@ -99,15 +112,7 @@ META_KEYS = {
     "bargaining unit",
     "union",
     "travel",
-    "school",
-    "district",
-    "organization",
-    "organisation",
-    "employer",
-    "company",
-    "trust",
-    "academy",
-    "campus",
+    *ORG_KEYS,
     "site",
     "work location",
     "terms",
@@ -152,17 +157,6 @@ TITLE_KEYS = (
     "job role",
     "role",
     "post",
-)
-ORG_KEYS = (
-    "school",
-    "district",
-    "organization",
-    "organisation",
-    "employer",
-    "company",
-    "trust",
-    "academy",
-    "campus",
 )
 
 BULLET = re.compile(
