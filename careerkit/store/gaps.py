@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from careerkit.errors import NotFound
@@ -46,9 +47,8 @@ _TOKEN = re.compile(r"\{(accomplishment|learning|feedback|position|credential|go
 def name_by_reference(conn: sqlite3.Connection, data: dict[str, Any]) -> None:
     """Replace the words a why line uses for an entry by {kind:id}: the longest stretch
     before "(win 12)" that the entry's own text holds (a title may itself hold "and")."""
-    reqs = data.get("requirements")
-    for req in reqs if isinstance(reqs, list) else []:
-        why = req.get("why") if isinstance(req, dict) else None
+    for req, _ in requirement_dicts(data):
+        why = req.get("why")
         if not isinstance(why, str) or not _NAMED.search(why):
             continue
         found = list(_NAMED.finditer(why))
@@ -141,14 +141,20 @@ def evidence_labels(conn: sqlite3.Connection, refs) -> dict[tuple[str, int], str
 _GOAL_WHY = re.compile(r"^goal #(\d+) done(?=, evidenced by )")
 
 
-def _fill(data: dict[str, Any], labels: dict[tuple[str, int], str]) -> None:
+def requirement_dicts(data: dict[str, Any]) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """A stored report's requirements and each one's evidence, as dicts; anything malformed in
+    an old or damaged report is passed over."""
     reqs = data.get("requirements")
     for req in reqs if isinstance(reqs, list) else []:
-        if not isinstance(req, dict):
-            continue
-        evidence = req.get("evidence")
-        for ev in evidence if isinstance(evidence, list) else []:
-            if isinstance(ev, dict) and "text" not in ev:
+        if isinstance(req, dict):
+            evidence = req.get("evidence")
+            yield req, [ev for ev in evidence if isinstance(ev, dict)] if isinstance(evidence, list) else []
+
+
+def _fill(data: dict[str, Any], labels: dict[tuple[str, int], str]) -> None:
+    for req, evidence in requirement_dicts(data):
+        for ev in evidence:
+            if "text" not in ev:
                 ev["text"] = labels.get((str(ev.get("kind")), int(ev.get("id") or 0)), DELETED)
         why = req.get("why")
         if isinstance(why, str):
@@ -167,13 +173,9 @@ def name_evidence(conn: sqlite3.Connection, data: dict[str, Any]) -> dict[str, A
 
 def _refs(data: dict[str, Any]) -> list[tuple[str, int]]:
     refs = []
-    reqs = data.get("requirements")
-    for req in reqs if isinstance(reqs, list) else []:
-        if not isinstance(req, dict):
-            continue
-        evidence = req.get("evidence")
-        for ev in evidence if isinstance(evidence, list) else []:
-            if isinstance(ev, dict) and isinstance(ev.get("id"), int):
+    for req, evidence in requirement_dicts(data):
+        for ev in evidence:
+            if isinstance(ev.get("id"), int):
                 refs.append((str(ev.get("kind")), ev["id"]))
         m = _GOAL_WHY.match(req.get("why") or "") if isinstance(req.get("why"), str) else None
         if m:

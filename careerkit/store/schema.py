@@ -237,18 +237,13 @@ def slim_report_json(payload: str, conn=None) -> str:
         return payload
     if not isinstance(data, dict):
         return payload
-    if conn is not None:  # the entries a why line names, by reference (store/gaps.py)
-        from careerkit.store.gaps import name_by_reference
+    from careerkit.store.gaps import name_by_reference, requirement_dicts
 
+    if conn is not None:  # the entries a why line names, by reference (store/gaps.py)
         name_by_reference(conn, data)
-    reqs = data.get("requirements")
-    for req in reqs if isinstance(reqs, list) else []:
-        if not isinstance(req, dict):
-            continue
-        evidence = req.get("evidence")
-        for ev in evidence if isinstance(evidence, list) else []:
-            if isinstance(ev, dict):
-                ev.pop("text", None)
+    for req, evidence in requirement_dicts(data):
+        for ev in evidence:
+            ev.pop("text", None)
         why = req.get("why")
         if isinstance(why, str):
             req["why"] = _GOAL_WHY.sub(r"\1\2", why)
