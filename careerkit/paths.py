@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import IO
 
 from careerkit.errors import CareerkitError
 
@@ -89,3 +90,19 @@ def ensure_private_dir(folder: Path) -> list[Path]:
         os.chmod(p, 0o700)  # mkdir's mode is filtered by the umask
         created.append(p)
     return created
+
+
+def open_for_reading(path: str | Path) -> IO[bytes]:
+    """A file the user named, opened to read its bytes, with one clear error for each way
+    that fails (no such file, a folder, no permission)."""
+    from careerkit.errors import InvalidInput
+
+    p = Path(path)
+    try:
+        return p.open("rb")
+    except FileNotFoundError:
+        raise InvalidInput(f"no such file: {p}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{p} is a folder, not a file") from None
+    except OSError as e:
+        raise InvalidInput(f"cannot read {p}: {e.strerror}") from None

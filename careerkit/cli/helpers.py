@@ -582,17 +582,15 @@ def read_bytes(source: str, cap_of) -> bytes:
             return data[: cap_of(data[:8]) + 1]
         head = stream.read(8)
         return head + stream.read(cap_of(head) + 1 - len(head))
+    from careerkit.paths import open_for_reading
+
     path = Path(source)
-    try:
-        with path.open("rb") as f:
+    with open_for_reading(path) as f:
+        try:
             head = f.read(8)
             return head + f.read(cap_of(head) + 1 - len(head))
-    except FileNotFoundError:
-        raise CareerkitError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise CareerkitError(f"{path} is a folder, not a file") from None
-    except OSError as e:
-        raise CareerkitError(f"cannot read {path}: {e.strerror}") from None
+        except OSError as e:
+            raise CareerkitError(f"cannot read {path}: {e.strerror}") from None
 
 
 def _write_private(path: Path, text: str) -> None:

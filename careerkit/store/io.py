@@ -15,6 +15,7 @@ from careerkit.errors import InvalidInput
 from careerkit.formats import career_file as CF
 from careerkit.formats.career_file import dump, format_for, load_yaml  # noqa: F401 - their old home
 from careerkit.models import kinds as K
+from careerkit.paths import open_for_reading
 from careerkit.store import records as R
 
 FORMAT_VERSION = CF.FORMAT_VERSION
@@ -32,14 +33,11 @@ def read_text(path: str | Path, stdin_text: str | None = None) -> str:
     if str(path) == "-":
         return stdin_text or ""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"no such file: {p}") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{p} is a folder, not a file") from None
-    except OSError as e:
-        raise InvalidInput(f"cannot read {p}: {e.strerror}") from None
+    with open_for_reading(p) as f:
+        try:
+            data = f.read()
+        except OSError as e:
+            raise InvalidInput(f"cannot read {p}: {e.strerror}") from None
     if b"\x00" in data[:8192]:
         raise InvalidInput(f"{p} is a binary file, not text")
     try:
@@ -53,14 +51,7 @@ def read_text(path: str | Path, stdin_text: str | None = None) -> str:
 def open_binary(path: str | Path) -> IO[bytes]:
     """A career file opened for streaming, with the same clear errors as read_text."""
     p = Path(path)
-    try:
-        f = p.open("rb")
-    except FileNotFoundError:
-        raise InvalidInput(f"no such file: {p}") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{p} is a folder, not a file") from None
-    except OSError as e:
-        raise InvalidInput(f"cannot read {p}: {e.strerror}") from None
+    f = open_for_reading(p)
     head = f.read(8192)
     f.seek(0)
     if b"\x00" in head:
