@@ -114,6 +114,16 @@ def add_record(kind_name: str, text: Optional[str], values: dict[str, Any]) -> i
     values = {kind.file_key(kind.title): text, **values}
     if kind_name in DATED and "date" not in values:
         values["date"] = "today"
+    return _insert(kind_name, values)
+
+
+def _insert(kind_name: str, values: dict[str, Any]) -> int:
+    """Check the values, insert the entry (its position checked in the same transaction) and
+    warn of a date in the future; the new id."""
+    from careerkit.models.kinds import BY_NAME
+    from careerkit.store import records as R
+
+    kind = BY_NAME[kind_name]
     columns = R.check(kind, values)
     with C.writing() as conn:
         check_position(conn, kind_name, columns)
@@ -227,7 +237,6 @@ def save_typed(kind_name: str, text: str) -> int | None:
     """Add an entry from its text (the editor's, or a recovery file's); None when empty."""
     from careerkit.cli.editing import values_from_text
     from careerkit.models.kinds import BY_NAME
-    from careerkit.store import records as R
 
     kind = BY_NAME[kind_name]
     values = values_from_text(kind, text)
@@ -235,12 +244,7 @@ def save_typed(kind_name: str, text: str) -> int | None:
         return None  # every field left blank: the same as an empty template
     if kind_name in DATED and not values.get("date"):
         values["date"] = "today"
-    columns = R.check(kind, values)
-    with C.writing() as conn:
-        check_position(conn, kind_name, columns)
-        record_id = R.insert(conn, kind, columns)
-    warn_future(kind_name, columns)
-    return record_id
+    return _insert(kind_name, values)
 
 
 def update_typed(kind_name: str, record_id: int, text: str) -> None:
